@@ -1,10 +1,64 @@
 package io.github.lambdamw.agent;
 
+import io.github.lambdamw.agent.internal.AgentConfig;
+import io.github.lambdamw.agent.internal.AgentLog;
+import io.github.lambdamw.agent.internal.defer.Deferrer;
+import io.github.lambdamw.agent.internal.defer.DynamoDbDeferralStore;
+import io.github.lambdamw.agent.internal.dispatch.DispatchInstrumentation;
+import io.github.lambdamw.agent.internal.dispatch.GuardListener;
+import io.github.lambdamw.agent.internal.dispatch.RuntimeClientCheck;
+import io.github.lambdamw.agent.internal.gate.Gate;
+import io.github.lambdamw.agent.internal.gate.SsmWindowSource;
+import io.github.lambdamw.agent.internal.gate.WindowCache;
 import java.lang.instrument.Instrumentation;
 
-/** Entry point named by the agent jar's {@code Premain-Class}; the wrapper script attaches it. */
+/**
+ * Entry point named by the agent jar's {@code Premain-Class}; the layer's wrapper script attaches it through {@code
+ * JAVA_TOOL_OPTIONS}. It starts reading the window on a background thread, so the SSM call overlaps the runtime's own
+ * INIT, and installs the dispatch advice. Nothing here may stop the function from starting unless the operator asked
+ * for that with {@code MAINTENANCE_WINDOW_REQUIRE_GUARD=true}.
+ */
 public final class MaintenanceWindowAgent {
   private MaintenanceWindowAgent() {}
 
-  public static void premain(String args, Instrumentation instrumentation) {}
+  public static void premain(String args, Instrumentation instrumentation) {
+    AgentConfig config = AgentConfig.from(System.getenv());
+    try {
+      if (config.disabled()) {
+        AgentLog.warn(AgentConfig.DISABLED + "=true: the function is NOT guarded");
+        return;
+      }
+      String problem = RuntimeClientCheck.problem();
+      if (problem != null) {
+        notGuarded(config, problem, null);
+        return;
+      }
+      WindowCache window =
+          new WindowCache(new SsmWindowSource(config), config.refreshMillis(), config.readErrorMode());
+      Gate.install(new Gate(window, new Deferrer(new DynamoDbDeferralStore(config), config.functionName())));
+      readWindowInBackground(window);
+      DispatchInstrumentation.install(instrumentation, new GuardListener());
+      AgentLog.info("guarding the handler dispatch; window from " + config.parameterName() + ", deferring to table "
+          + config.tableName());
+    } catch (RuntimeException | LinkageError e) {
+      Gate.install(null);
+      notGuarded(config, "the agent failed to start: " + e, e);
+    }
+  }
+
+  private static void notGuarded(AgentConfig config, String problem, Throwable cause) {
+    String message = "the function is NOT guarded by maintenance windows: " + problem;
+    if (config.requireGuard()) {
+      // Failing premain aborts the JVM: Lambda reports an INIT failure instead of running unguarded.
+      throw new IllegalStateException(message + " (" + AgentConfig.REQUIRE_GUARD + "=true stops INIT)", cause);
+    }
+    AgentLog.error(message);
+  }
+
+  private static void readWindowInBackground(WindowCache window) {
+    Thread reader =
+        new Thread(() -> window.statusAt(System.currentTimeMillis()), "maintenance-window-init");
+    reader.setDaemon(true);
+    reader.start();
+  }
 }

@@ -1,0 +1,145 @@
+package io.github.lambdamw.agent.internal;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every setting of the agent, read once from the environment at INIT. Names, defaults and meaning are documented in
+ * README.md ("Configuration"); keep the two in step.
+ */
+public final class AgentConfig {
+  public static final String PARAMETER = "MAINTENANCE_WINDOW_PARAMETER";
+  public static final String TABLE = "MAINTENANCE_WINDOW_TABLE";
+  public static final String REFRESH_SECONDS = "MAINTENANCE_WINDOW_REFRESH_SECONDS";
+  public static final String ON_READ_ERROR = "MAINTENANCE_WINDOW_ON_READ_ERROR";
+  public static final String RETENTION_DAYS = "MAINTENANCE_WINDOW_RETENTION_DAYS";
+  public static final String DISABLED = "MAINTENANCE_WINDOW_DISABLED";
+  public static final String REQUIRE_GUARD = "MAINTENANCE_WINDOW_REQUIRE_GUARD";
+  public static final String SSM_TIMEOUT_MILLIS = "MAINTENANCE_WINDOW_SSM_TIMEOUT_MILLIS";
+
+  static final String DEFAULT_PARAMETER = "maintenance-window";
+  static final String DEFAULT_TABLE = "maintenance-window-deferred";
+  static final long DEFAULT_REFRESH_SECONDS = 60;
+  static final long DEFAULT_SSM_TIMEOUT_MILLIS = 2_000;
+
+  /** What to do while no window value has ever been read successfully. */
+  public enum ReadErrorMode {
+    /** Run the handler, as if no window were open (fail open). */
+    RUN_HANDLER,
+    /** Defer every invocation, as if a window were open (fail closed). */
+    DEFER
+  }
+
+  private final String parameterName;
+  private final String tableName;
+  private final long refreshMillis;
+  private final ReadErrorMode readErrorMode;
+  private final long retentionDays;
+  private final boolean disabled;
+  private final boolean requireGuard;
+  private final long ssmTimeoutMillis;
+  private final String functionName;
+  private final boolean jsonLogs;
+
+  private AgentConfig(Map<String, String> env) {
+    this.parameterName = text(env, PARAMETER, DEFAULT_PARAMETER);
+    this.tableName = text(env, TABLE, DEFAULT_TABLE);
+    this.refreshMillis = number(env, REFRESH_SECONDS, DEFAULT_REFRESH_SECONDS, 0) * 1000;
+    this.readErrorMode = readErrorMode(env);
+    this.retentionDays = number(env, RETENTION_DAYS, 0, 0);
+    this.disabled = flag(env, DISABLED);
+    this.requireGuard = flag(env, REQUIRE_GUARD);
+    this.ssmTimeoutMillis = number(env, SSM_TIMEOUT_MILLIS, DEFAULT_SSM_TIMEOUT_MILLIS, 1);
+    this.functionName = text(env, "AWS_LAMBDA_FUNCTION_NAME", "unknown-function");
+    this.jsonLogs = "JSON".equalsIgnoreCase(env.get("AWS_LAMBDA_LOG_FORMAT"));
+  }
+
+  /**
+   * Reads the configuration. A malformed setting never stops the function: it is logged once and its default used,
+   * because a typo in an environment variable must not take production down.
+   */
+  public static AgentConfig from(Map<String, String> env) {
+    return new AgentConfig(env);
+  }
+
+  public String parameterName() {
+    return parameterName;
+  }
+
+  public String tableName() {
+    return tableName;
+  }
+
+  public long refreshMillis() {
+    return refreshMillis;
+  }
+
+  public ReadErrorMode readErrorMode() {
+    return readErrorMode;
+  }
+
+  public long retentionDays() {
+    return retentionDays;
+  }
+
+  public boolean disabled() {
+    return disabled;
+  }
+
+  public boolean requireGuard() {
+    return requireGuard;
+  }
+
+  public long ssmTimeoutMillis() {
+    return ssmTimeoutMillis;
+  }
+
+  public String functionName() {
+    return functionName;
+  }
+
+  public boolean jsonLogs() {
+    return jsonLogs;
+  }
+
+  private static String text(Map<String, String> env, String name, String fallback) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? fallback : value.strip();
+  }
+
+  private static boolean flag(Map<String, String> env, String name) {
+    return "true".equalsIgnoreCase(text(env, name, "false"));
+  }
+
+  private static long number(Map<String, String> env, String name, long fallback, long minimum) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      long parsed = Long.parseLong(value.strip());
+      if (parsed >= minimum) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    AgentLog.warn(
+        name + "='" + value + "' is not a whole number >= " + minimum + "; using the default " + fallback);
+    return fallback;
+  }
+
+  private static ReadErrorMode readErrorMode(Map<String, String> env) {
+    String value = text(env, ON_READ_ERROR, "run-handler").toLowerCase(Locale.ROOT);
+    switch (value) {
+      case "run-handler":
+        return ReadErrorMode.RUN_HANDLER;
+      case "defer":
+        return ReadErrorMode.DEFER;
+      default:
+        AgentLog.warn(
+            ON_READ_ERROR + "='" + value + "' is not one of run-handler, defer; using run-handler");
+        return ReadErrorMode.RUN_HANDLER;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.github.lambdamw.agent.internal.dispatch;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isMethod;
+import static net.bytebuddy.matcher.ElementMatchers.nameEndsWith;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import io.github.lambdamw.agent.internal.gate.Gate;
+import java.io.ByteArrayOutputStream;
+import java.lang.instrument.Instrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Puts {@link DispatchAdvice} on every implementation of the runtime interface client's {@code
+ * LambdaRequestHandler.call(InvocationRequest)}: {@code EventHandlerLoader$2}, which runs the user's handler, and
+ * {@code LambdaRequestHandler$UserFaultHandler}, which answers when the handler cannot be loaded (a broken deployment
+ * during a maintenance window still has its events kept). Both class layouts of the 2.x line match: the argument is
+ * {@code runtimeapi.InvocationRequest} up to 2.4 and {@code runtimeapi.dto.InvocationRequest} from 2.5.
+ *
+ * <p>Matching is by name prefix first: a type-hierarchy matcher on every class the JVM loads costs hundreds of
+ * milliseconds of cold start, while the prefix test is a string comparison.
+ */
+public final class DispatchInstrumentation {
+  public static final String RUNTIME_CLIENT_PACKAGE = "com.amazonaws.services.lambda.runtime.api.client.";
+  public static final String REQUEST_HANDLER = RUNTIME_CLIENT_PACKAGE + "LambdaRequestHandler";
+
+  private DispatchInstrumentation() {}
+
+  public static void install(Instrumentation instrumentation, AgentBuilder.Listener listener) {
+    // Byte Buddy otherwise probes sun.misc.Unsafe, which JDK 24+ reports on stderr, in the function's logs. The
+    // property name is written in two halves so that relocation leaves it alone.
+    System.setProperty("net." + "bytebuddy.safe", "true");
+    new AgentBuilder.Default()
+        .disableClassFormatChanges()
+        .with(AgentBuilder.RedefinitionStrategy.DISABLED)
+        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+        .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+        .with(listener)
+        .ignore(not(nameStartsWith(RUNTIME_CLIENT_PACKAGE)))
+        .type(nameStartsWith(RUNTIME_CLIENT_PACKAGE).and(not(isInterface())).and(hasSuperType(named(REQUEST_HANDLER))))
+        .transform(
+            (builder, type, classLoader, module, protectionDomain) ->
+                builder.visit(Advice.to(DispatchAdvice.class).on(dispatchMethod())))
+        .installOn(instrumentation);
+  }
+
+  /** {@code ByteArrayOutputStream call(<runtimeapi or runtimeapi.dto>.InvocationRequest)}. */
+  static ElementMatcher<MethodDescription> dispatchMethod() {
+    return isMethod()
+        .and(named("call"))
+        .and(takesArguments(1))
+        .and(
+            takesArgument(
+                0,
+                nameStartsWith(RUNTIME_CLIENT_PACKAGE + "runtimeapi.").and(nameEndsWith(".InvocationRequest"))))
+        .and(returns(named(ByteArrayOutputStream.class.getName())));
+  }
+
+  /**
+   * Inlined into {@code call}: asks the gate first and, when it answers, skips the handler and returns that answer.
+   * Kept to one static call each way so all logic stays testable without Byte Buddy.
+   */
+  public static final class DispatchAdvice {
+    private DispatchAdvice() {}
+
+    @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+    public static ByteArrayOutputStream enter(@Advice.Argument(0) Object invocationRequest) {
+      return Gate.beforeDispatch(invocationRequest);
+    }
+
+    @Advice.OnMethodExit
+    public static void exit(
+        @Advice.Enter ByteArrayOutputStream deferredAnswer,
+        @Advice.Return(readOnly = false) ByteArrayOutputStream answer) {
+      if (deferredAnswer != null) {
+        answer = deferredAnswer;
+      }
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.github.lambdamw.agent.internal.gate;
+
+import io.github.lambdamw.agent.internal.defer.Deferrer;
+import io.github.lambdamw.window.WindowStatus;
+import java.io.ByteArrayOutputStream;
+
+/**
+ * The one entry point the dispatch advice calls before the runtime client runs the handler. Outside a window it
+ * returns {@code null} after one clock read and one comparison, and the handler runs untouched.
+ */
+public final class Gate {
+  private static volatile Gate installed;
+
+  private final WindowCache window;
+  private final Deferrer deferrer;
+
+  public Gate(WindowCache window, Deferrer deferrer) {
+    this.window = window;
+    this.deferrer = deferrer;
+  }
+
+  public static void install(Gate gate) {
+    installed = gate;
+  }
+
+  /** The installed gate, or {@code null} before premain has run (or when the agent is disabled). */
+  public static Gate installed() {
+    return installed;
+  }
+
+  public WindowCache window() {
+    return window;
+  }
+
+  /**
+   * Called with the runtime client's {@code InvocationRequest}.
+   *
+   * @return {@code null} to run the handler, or the answer to report in its place (the event is stored)
+   * @throws io.github.lambdamw.agent.MaintenanceWindowDeferralException when a deferred event could not be stored
+   */
+  public static ByteArrayOutputStream beforeDispatch(Object invocationRequest) {
+    Gate gate = installed;
+    if (gate == null) {
+      return null;
+    }
+    WindowStatus status = gate.window.statusAt(System.currentTimeMillis());
+    if (!status.isOpen()) {
+      return null;
+    }
+    return gate.deferrer.defer(invocationRequest, status);
+  }
+}

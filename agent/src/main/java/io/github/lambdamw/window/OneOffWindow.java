@@ -1,0 +1,45 @@
+package io.github.lambdamw.window;
+
+import java.time.Instant;
+
+/** A single interval with fixed ends. */
+public final class OneOffWindow implements Window {
+  private final Occurrence occurrence;
+  private final String reason;
+
+  /**
+   * @param start first instant inside the window
+   * @param end end of the window, never {@code null} here
+   * @param endInclusive {@code true} for the original StringList format, whose end instant is still inside
+   * @param reason free text, may be {@code null}
+   */
+  public OneOffWindow(Instant start, Instant end, boolean endInclusive, String reason) {
+    this.occurrence = new Occurrence(start, end, endInclusive, this);
+    this.reason = reason;
+  }
+
+  @Override
+  public Occurrence occurrenceAt(Instant t) {
+    return occurrence.contains(t) ? occurrence : null;
+  }
+
+  @Override
+  public Occurrence nextOccurrenceAfter(Instant t) {
+    return occurrence.start().isAfter(t) ? occurrence : null;
+  }
+
+  @Override
+  public String reason() {
+    return reason;
+  }
+
+  @Override
+  public String describe() {
+    return occurrence.start() + (occurrence.endInclusive() ? "/" : "/<") + occurrence.end();
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+}

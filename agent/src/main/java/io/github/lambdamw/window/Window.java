@@ -1,0 +1,22 @@
+package io.github.lambdamw.window;
+
+import java.time.Instant;
+
+/**
+ * One window of a {@link WindowPlan}: a one-off interval today, recurring and open-ended kinds later. A window only
+ * answers questions about its own occurrences; {@link WindowPlan} combines many into their union.
+ */
+public interface Window {
+
+  /** The occurrence of this window that contains {@code t}, or {@code null} when none does. */
+  Occurrence occurrenceAt(Instant t);
+
+  /** The first occurrence that starts strictly after {@code t}, or {@code null} when there is none. */
+  Occurrence nextOccurrenceAfter(Instant t);
+
+  /** Why the window exists, as the operator wrote it; {@code null} when not given. */
+  String reason();
+
+  /** The window as an operator would write it, for logs and stored items. */
+  String describe();
+}

@@ -1,0 +1,123 @@
+package io.github.lambdamw.window;
+
+import io.github.lambdamw.window.internal.WindowValueParser;
+import java.time.Instant;
+import java.util.List;
+
+/** A parsed window value: the union of its windows. Immutable and safe to share between threads. */
+public final class WindowPlan {
+  /** Guards against a pathological chain of touching occurrences (a recurring window every minute, say). */
+  private static final int MAX_MERGED_OCCURRENCES = 10_000;
+
+  private final List<Window> windows;
+
+  private WindowPlan(List<Window> windows) {
+    this.windows = List.copyOf(windows);
+  }
+
+  public static WindowPlan of(List<Window> windows) {
+    return new WindowPlan(windows);
+  }
+
+  /** Parses an SSM parameter value; see docs/window-format.md for the accepted forms. */
+  public static WindowPlan parse(String value) throws WindowFormatException {
+    return new WindowPlan(WindowValueParser.parse(value));
+  }
+
+  public List<Window> windows() {
+    return windows;
+  }
+
+  /**
+   * The status at {@code t}. When open, the end is that of the whole union of overlapping or touching occurrences, so
+   * two adjacent windows read as one.
+   */
+  public WindowStatus statusAt(Instant t) {
+    Occurrence first = null;
+    Instant closesAt = t;
+    boolean forever = false;
+    for (Window window : windows) {
+      Occurrence occurrence = window.occurrenceAt(t);
+      if (occurrence == null) {
+        continue;
+      }
+      if (first == null) {
+        first = occurrence;
+      }
+      if (occurrence.closesAt() == null) {
+        forever = true;
+      } else if (occurrence.closesAt().isAfter(closesAt)) {
+        closesAt = occurrence.closesAt();
+      }
+    }
+    if (first == null) {
+      return WindowStatus.closedUntil(nextOpeningAfter(t));
+    }
+    Occurrence last = first;
+    for (int i = 0; !forever && i < MAX_MERGED_OCCURRENCES; i++) {
+      Occurrence continuation = occurrenceExtending(closesAt);
+      if (continuation == null) {
+        break;
+      }
+      last = continuation;
+      if (continuation.closesAt() == null) {
+        forever = true;
+      } else {
+        closesAt = continuation.closesAt();
+      }
+    }
+    if (forever) {
+      return WindowStatus.open(first.start(), null, null, first.window().reason(), describe(t));
+    }
+    Instant end = last.closesAt().equals(closesAt) ? last.end() : closesAt;
+    return WindowStatus.open(first.start(), end, closesAt, first.window().reason(), describe(t));
+  }
+
+  /** An occurrence that is open at {@code instant} and lasts beyond it, extending the union. */
+  private Occurrence occurrenceExtending(Instant instant) {
+    Occurrence best = null;
+    for (Window window : windows) {
+      Occurrence occurrence = window.occurrenceAt(instant);
+      if (occurrence == null) {
+        continue;
+      }
+      if (occurrence.closesAt() == null) {
+        return occurrence;
+      }
+      if (occurrence.closesAt().isAfter(instant)
+          && (best == null || occurrence.closesAt().isAfter(best.closesAt()))) {
+        best = occurrence;
+      }
+    }
+    return best;
+  }
+
+  private Instant nextOpeningAfter(Instant t) {
+    Instant next = null;
+    for (Window window : windows) {
+      Occurrence occurrence = window.nextOccurrenceAfter(t);
+      if (occurrence != null && (next == null || occurrence.start().isBefore(next))) {
+        next = occurrence.start();
+      }
+    }
+    return next;
+  }
+
+  private String describe(Instant t) {
+    StringBuilder text = new StringBuilder();
+    for (Window window : windows) {
+      if (window.occurrenceAt(t) != null) {
+        if (text.length() > 0) {
+          text.append(", ");
+        }
+        text.append(window.describe());
+      }
+    }
+    return text.toString();
+  }
+
+  @Override
+  public String toString() {
+    return windows.toString();
+  }
+}
