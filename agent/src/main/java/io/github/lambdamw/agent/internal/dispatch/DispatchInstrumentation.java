@@ -17,6 +17,7 @@ import java.lang.instrument.Instrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -46,11 +47,18 @@ public final class DispatchInstrumentation {
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
         .with(listener)
         .ignore(not(nameStartsWith(RUNTIME_CLIENT_PACKAGE)))
-        .type(nameStartsWith(RUNTIME_CLIENT_PACKAGE).and(not(isInterface())).and(hasSuperType(named(REQUEST_HANDLER))))
+        .type(dispatchType())
         .transform(
             (builder, type, classLoader, module, protectionDomain) ->
                 builder.visit(Advice.to(DispatchAdvice.class).on(dispatchMethod())))
         .installOn(instrumentation);
+  }
+
+  /** Classes of the runtime client that implement {@code LambdaRequestHandler}; the name test runs first. */
+  static ElementMatcher<TypeDescription> dispatchType() {
+    return nameStartsWith(RUNTIME_CLIENT_PACKAGE)
+        .<TypeDescription>and(not(isInterface()))
+        .and(hasSuperType(named(REQUEST_HANDLER)));
   }
 
   /** {@code ByteArrayOutputStream call(<runtimeapi or runtimeapi.dto>.InvocationRequest)}. */

@@ -1,0 +1,86 @@
+package io.github.lambdamw.agent.internal.defer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lambdamw.agent.internal.invocation.Invocation;
+import io.github.lambdamw.window.WindowStatus;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class DeferredItemsTest {
+  private static final Instant ARRIVED = Instant.parse("2026-12-01T02:30:00.123Z");
+  private static final WindowStatus WINDOW =
+      WindowStatus.open(
+          Instant.parse("2026-12-01T02:00:00Z"),
+          Instant.parse("2026-12-01T04:00:00Z"),
+          Instant.parse("2026-12-01T04:00:00Z"),
+          "upgrade",
+          "2026-12-01T02:00:00Z/<2026-12-01T04:00:00Z");
+
+  @Test
+  void item_carriesKeysContextAndTheExactPayload() {
+    byte[] payload = {1, 2, 3, (byte) 0xfe};
+    Map<String, AttributeValue> item = DeferredItems.item("fn", invocation("req-1", payload), WINDOW, ARRIVED, 0);
+
+    assertThat(item.get("functionName").s()).isEqualTo("fn");
+    assertThat(item.get("requestId").s()).isEqualTo("req-1");
+    assertThat(item.get("arrivalKey").s()).isEqualTo("1796092200123#req-1");
+    assertThat(item.get("payload").b().asByteArray()).containsExactly(payload);
+    assertThat(item.get("payloadEncoding").s()).isEqualTo("identity");
+    assertThat(item.get("payloadSize").n()).isEqualTo("4");
+    assertThat(item.get("windowEnd").s()).isEqualTo("2026-12-01T04:00:00Z");
+    assertThat(item.get("windowReason").s()).isEqualTo("upgrade");
+    assertThat(item.get("xrayTraceId").s()).isEqualTo("Root=1-x");
+    assertThat(item).doesNotContainKeys("cognitoIdentity", "tenantId", "expiresAt");
+  }
+
+  @Test
+  void largeCompressiblePayload_isStoredGzippedAndRestoresExactly() throws Exception {
+    byte[] payload = "{\"k\":\"value\"}".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+    Map<String, AttributeValue> item = DeferredItems.item("fn", invocation("r", payload), WINDOW, ARRIVED, 0);
+
+    assertThat(item.get("payloadEncoding").s()).isEqualTo("gzip");
+    byte[] stored = item.get("payload").b().asByteArray();
+    assertThat(stored.length).isLessThan(payload.length / 10);
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(stored))) {
+      assertThat(in.readAllBytes()).isEqualTo(payload);
+    }
+    assertThat(item.get("payloadSize").n()).isEqualTo(Integer.toString(payload.length));
+  }
+
+  @Test
+  void incompressiblePayload_isStoredAsIs() {
+    byte[] payload = new byte[20_000];
+    new java.util.Random(1).nextBytes(payload);
+
+    Map<String, AttributeValue> item = DeferredItems.item("fn", invocation("r", payload), WINDOW, ARRIVED, 0);
+
+    assertThat(item.get("payloadEncoding").s()).isEqualTo("identity");
+    assertThat(Arrays.equals(item.get("payload").b().asByteArray(), payload)).isTrue();
+  }
+
+  @Test
+  void retention_setsTheTtlAttribute() {
+    Map<String, AttributeValue> item = DeferredItems.item("fn", invocation("r", new byte[0]), WINDOW, ARRIVED, 2);
+
+    assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(ARRIVED.getEpochSecond() + 2 * 86_400));
+  }
+
+  @Test
+  void arrivalKeys_sortAsTheirInstants() {
+    String early = DeferredItems.arrivalKey(Instant.ofEpochMilli(999), "z");
+    String late = DeferredItems.arrivalKey(Instant.ofEpochMilli(1_000), "a");
+
+    assertThat(early).isLessThan(late);
+  }
+
+  private static Invocation invocation(String id, byte[] payload) {
+    return new Invocation(id, "arn:fn", 1L, "Root=1-x", null, null, null, payload);
+  }
+}
