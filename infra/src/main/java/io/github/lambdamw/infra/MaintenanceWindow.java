@@ -133,6 +133,11 @@ public class MaintenanceWindow extends Construct {
   }
 
   private IStringParameter createParameter() {
+    String problem = parameterNameProblem(props.getParameterName());
+    if (problem != null) {
+      // StringParameter itself rejects such a name at once, with a message that does not say which setting it is.
+      throw new IllegalArgumentException("MaintenanceWindow: " + problem);
+    }
     return StringParameter.Builder.create(this, "Parameter")
         .parameterName(props.getParameterName())
         .stringValue(props.getInitialWindowValue())
@@ -168,17 +173,19 @@ public class MaintenanceWindow extends Construct {
     return created;
   }
 
+  private static String parameterNameProblem(String name) {
+    if (name == null || name.isBlank()) {
+      return "parameterName is empty ('" + name + "'): name the SSM parameter of the window";
+    }
+    if (!Token.isUnresolved(name) && (!PARAMETER_NAME.matcher(name).matches() || name.length() > 1011)) {
+      return "parameterName '" + name + "' is not a valid SSM parameter name (letters, digits, _.-/ only)";
+    }
+    return null;
+  }
+
   private List<String> validateProps() {
     List<String> errors = new ArrayList<>();
     if (props.getParameter() == null) {
-      String name = props.getParameterName();
-      if (name == null || name.isBlank()) {
-        errors.add("parameterName is empty ('" + name + "'): name the SSM parameter of the window");
-      } else if (!Token.isUnresolved(name)
-          && (!PARAMETER_NAME.matcher(name).matches() || name.length() > 1011)) {
-        errors.add(
-            "parameterName '" + name + "' is not a valid SSM parameter name (letters, digits, _.-/ only)");
-      }
       String value = props.getInitialWindowValue();
       if (value == null || value.isEmpty()) {
         errors.add("initialWindowValue is empty: use " + MaintenanceWindowProps.CLOSED_WINDOW_VALUE);

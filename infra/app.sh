@@ -1,0 +1,17 @@
+#!/bin/sh
+# Runs the CDK app (cdk.json's "app"): io.github.lambdamw.infra.InfraApp on the class path Maven wrote at build
+# time, so `npx cdk synth|deploy|destroy` starts no Maven and needs no network. Build first:
+#   ./mvnw -pl infra -am package     (from the repository root; add -DskipTests to go faster)
+# Java 21 or newer: JAVA_HOME if set, else `java` on PATH.
+set -eu
+cd "$(dirname "$0")"
+classpath_file=target/app-classpath.txt
+if [ ! -f "$classpath_file" ] || [ ! -d target/classes ]; then
+  echo "infra/app.sh: infra is not built; from the repository root run: ./mvnw -pl infra -am package -DskipTests" >&2
+  exit 2
+fi
+java_cmd=java
+if [ -n "${JAVA_HOME:-}" ]; then
+  java_cmd="$JAVA_HOME/bin/java"
+fi
+exec "$java_cmd" -cp "target/classes:$(cat "$classpath_file")" io.github.lambdamw.infra.InfraApp
