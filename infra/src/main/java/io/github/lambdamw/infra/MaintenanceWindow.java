@@ -95,6 +95,7 @@ public class MaintenanceWindow extends Construct {
   }
 
   /** A maintenance window with the given settings. */
+  @SuppressWarnings("this-escape") // a construct passes itself as the scope of its children: CDK's pattern
   public MaintenanceWindow(Construct scope, String id, MaintenanceWindowProps props) {
     super(scope, id);
     this.props = props;

@@ -1,9 +1,13 @@
 package io.github.lambdamw.infra;
 
 import io.github.lambdamw.infra.internal.DemoSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Validations;
@@ -12,11 +16,9 @@ import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
-import software.amazon.awscdk.services.lambda.Runtime;
-import software.amazon.awscdk.Acknowledgment;
-import software.amazon.awscdk.RemovalPolicy;
 import software.constructs.Construct;
 
 /**
@@ -24,7 +26,7 @@ import software.constructs.Construct;
  * table of deferred invocations. Settings come from CDK context (see {@link DemoSettings#DEFAULTS}). The stack is
  * environment-agnostic: it synthesizes without AWS credentials and makes no lookups.
  */
-public class MaintenanceWindowDemoStack extends Stack {
+public final class MaintenanceWindowDemoStack extends Stack {
 
   /** The sample function's handler (module sample-function). */
   public static final String SAMPLE_HANDLER = "io.github.lambdamw.sample.ScheduledJobHandler::handleRequest";
@@ -145,14 +147,14 @@ public class MaintenanceWindowDemoStack extends Stack {
   }
 
   private static String requireFile(String path, String key) {
-    if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(path))) {
+    if (!Files.isRegularFile(Path.of(path))) {
       throw new IllegalArgumentException(
           "context "
               + key
               + "='"
               + path
               + "': no such file (resolved to "
-              + java.nio.file.Path.of(path).toAbsolutePath().normalize()
+              + Path.of(path).toAbsolutePath().normalize()
               + "); build the sample function first (./mvnw -pl infra -am package) or pass another jar");
     }
     return path;

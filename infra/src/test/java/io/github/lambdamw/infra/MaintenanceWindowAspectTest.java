@@ -40,7 +40,7 @@ class MaintenanceWindowAspectTest {
   private static Map<String, Object> functionProperties(Template template, String idPrefix) {
     return template.findResources("AWS::Lambda::Function").entrySet().stream()
         .filter(entry -> entry.getKey().startsWith(idPrefix))
-        .map(entry -> (Map<String, Object>) ((Map<String, Object>) entry.getValue()).get("Properties"))
+        .map(entry -> (Map<String, Object>) entry.getValue().get("Properties"))
         .findFirst()
         .orElseThrow();
   }
@@ -63,7 +63,7 @@ class MaintenanceWindowAspectTest {
     for (String id : List.of("Java17", "Java21", "Java25")) {
       Map<String, Object> properties = functionProperties(template, id);
       assertThat(wrapperOf(properties)).as(id).isEqualTo(WRAPPER);
-      assertThat(properties.get("Layers")).as(id).asList().hasSize(1);
+      assertThat((List<?>) properties.get("Layers")).as(id).hasSize(1);
     }
     assertThat(window[0].getGuardedFunctions())
         .extracting(Function::getNode)
