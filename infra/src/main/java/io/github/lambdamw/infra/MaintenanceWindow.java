@@ -1,0 +1,322 @@
+package io.github.lambdamw.infra;
+
+import io.github.lambdamw.infra.internal.Runtimes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Token;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.ILayerVersion;
+import software.amazon.awscdk.services.lambda.LayerVersion;
+import software.amazon.awscdk.services.ssm.IStringParameter;
+import software.amazon.awscdk.services.ssm.ParameterTier;
+import software.amazon.awscdk.services.ssm.StringParameter;
+import software.constructs.Construct;
+import software.constructs.IConstruct;
+
+/**
+ * Maintenance windows for Lambda Java functions: the layer (wrapper script and agent), the SSM parameter holding
+ * the window, and the DynamoDB table where guarded functions store invocations while a window is open.
+ *
+ * <p>{@link #guard(IFunction)} attaches all of it to a function without touching its code; {@link
+ * MaintenanceWindowAspect} does so for every Java function in a scope. The created table is the main child
+ * ({@code "Resource"}); the parameter is {@code "Parameter"} and the layer {@code "Layer"}.
+ *
+ * <p>Functions created later inside this construct (the replay function of a later release) are never guarded by
+ * the aspect; they reach the table and the guarded functions through {@link #getTable()} and {@link
+ * #getGuardedFunctions()}.
+ */
+public class MaintenanceWindow extends Construct {
+
+  /** Where Lambda finds the wrapper script of the layer (docs/contracts.md). */
+  public static final String EXEC_WRAPPER_PATH = "/opt/maintenance-window/wrapper";
+
+  /** The table's partition key: the guarded function's name. */
+  public static final String PARTITION_KEY = "functionName";
+
+  /** The table's sort key: Lambda's request id. */
+  public static final String SORT_KEY = "requestId";
+
+  /** The index giving a function's deferred invocations in arrival order. */
+  public static final String ARRIVAL_INDEX = "byArrival";
+
+  /** The sort key of {@link #ARRIVAL_INDEX}: {@code <epoch millis, 13 digits>#<requestId>}. */
+  public static final String ARRIVAL_KEY = "arrivalKey";
+
+  /** The TTL attribute (epoch seconds), written when retention is configured. */
+  public static final String TTL_ATTRIBUTE = "expiresAt";
+
+  /** The only action guarded functions get on the parameter. */
+  public static final String PARAMETER_ACTION = "ssm:GetParameter";
+
+  /** The only action guarded functions get on the table. */
+  public static final String TABLE_ACTION = "dynamodb:PutItem";
+
+  /** What guarded functions get on a customer-managed key of the table, and only then. */
+  public static final List<String> KEY_ACTIONS = List.of("kms:Encrypt", "kms:GenerateDataKey", "kms:Decrypt");
+
+  // SSM: letters, digits and _.-/ ; at most 1011 characters after an optional leading slash.
+  private static final Pattern PARAMETER_NAME = Pattern.compile("/?[A-Za-z0-9_.\\-]+(/[A-Za-z0-9_.\\-]+)*");
+  private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.\\-]{3,255}");
+  private static final Set<String> ON_READ_ERROR = Set.of("run-handler", "defer");
+
+  private final ILayerVersion layer;
+  private final IStringParameter parameter;
+  private final ITable table;
+  private final IKey tableKey;
+  private final MaintenanceWindowProps props;
+  private final Set<Function> guarded = new LinkedHashSet<>();
+
+  /** A maintenance window with every default of {@link MaintenanceWindowProps}. */
+  public MaintenanceWindow(Construct scope, String id) {
+    this(scope, id, MaintenanceWindowProps.builder().build());
+  }
+
+  /** A maintenance window with the given settings. */
+  @SuppressWarnings("this-escape") // a construct passes itself as the scope of its children: CDK's pattern
+  public MaintenanceWindow(Construct scope, String id, MaintenanceWindowProps props) {
+    super(scope, id);
+    this.props = props;
+    this.layer = props.getLayer() != null ? props.getLayer() : createLayer(props.getLayerZip());
+    this.parameter = props.getParameter() != null ? props.getParameter() : createParameter();
+    if (props.getTable() != null) {
+      this.table = props.getTable();
+      this.tableKey = table.getEncryptionKey();
+    } else {
+      this.tableKey = props.getEncryptionKey();
+      this.table = createTable();
+    }
+    getNode().addValidation(this::validateProps);
+  }
+
+  private ILayerVersion createLayer(String zip) {
+    if (zip == null || zip.isBlank()) {
+      throw new IllegalArgumentException("MaintenanceWindow needs a layer or a layer zip; both are empty");
+    }
+    Path path = Path.of(zip);
+    if (!Files.isRegularFile(path)) {
+      throw new IllegalArgumentException(
+          "MaintenanceWindow: layer zip '"
+              + zip
+              + "' not found (resolved to "
+              + path.toAbsolutePath().normalize()
+              + "); build the wrapper module first (./mvnw -pl infra -am package) or pass another zip");
+    }
+    return LayerVersion.Builder.create(this, "Layer")
+        .code(Code.fromAsset(zip))
+        .compatibleRuntimes(Runtimes.compatible())
+        .compatibleArchitectures(List.of(Architecture.X86_64, Architecture.ARM_64))
+        .license("Apache-2.0")
+        .description("Maintenance windows for Lambda Java functions: wrapper script and agent")
+        .build();
+  }
+
+  private IStringParameter createParameter() {
+    String problem = parameterNameProblem(props.getParameterName());
+    if (problem != null) {
+      // StringParameter itself rejects such a name at once, with a message that does not say which setting it is.
+      throw new IllegalArgumentException("MaintenanceWindow: " + problem);
+    }
+    return StringParameter.Builder.create(this, "Parameter")
+        .parameterName(props.getParameterName())
+        .stringValue(props.getInitialWindowValue())
+        .tier(ParameterTier.STANDARD)
+        .description("Maintenance window of the guarded Lambda functions (JSON windows or start,end)")
+        .build();
+  }
+
+  private ITable createTable() {
+    Attribute functionName = Attribute.builder().name(PARTITION_KEY).type(AttributeType.STRING).build();
+    Table created =
+        Table.Builder.create(this, "Resource")
+            .tableName(props.getTableName())
+            .partitionKey(functionName)
+            .sortKey(Attribute.builder().name(SORT_KEY).type(AttributeType.STRING).build())
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .timeToLiveAttribute(TTL_ATTRIBUTE)
+            .pointInTimeRecoverySpecification(
+                PointInTimeRecoverySpecification.builder()
+                    .pointInTimeRecoveryEnabled(props.isPointInTimeRecovery())
+                    .build())
+            .encryption(tableKey != null ? TableEncryption.CUSTOMER_MANAGED : TableEncryption.AWS_MANAGED)
+            .encryptionKey(tableKey)
+            .removalPolicy(props.getRemovalPolicy() != null ? props.getRemovalPolicy() : RemovalPolicy.RETAIN)
+            .build();
+    created.addGlobalSecondaryIndex(
+        GlobalSecondaryIndexProps.builder()
+            .indexName(ARRIVAL_INDEX)
+            .partitionKey(functionName)
+            .sortKey(Attribute.builder().name(ARRIVAL_KEY).type(AttributeType.STRING).build())
+            .projectionType(ProjectionType.ALL)
+            .build());
+    return created;
+  }
+
+  private static String parameterNameProblem(String name) {
+    if (name == null || name.isBlank()) {
+      return "parameterName is empty ('" + name + "'): name the SSM parameter of the window";
+    }
+    if (!Token.isUnresolved(name) && (!PARAMETER_NAME.matcher(name).matches() || name.length() > 1011)) {
+      return "parameterName '" + name + "' is not a valid SSM parameter name (letters, digits, _.-/ only)";
+    }
+    return null;
+  }
+
+  private List<String> validateProps() {
+    List<String> errors = new ArrayList<>();
+    if (props.getParameter() == null) {
+      String value = props.getInitialWindowValue();
+      if (value == null || value.isEmpty()) {
+        errors.add("initialWindowValue is empty: use " + MaintenanceWindowProps.CLOSED_WINDOW_VALUE);
+      }
+    }
+    String tableName = props.getTableName();
+    if (props.getTable() == null
+        && tableName != null
+        && !Token.isUnresolved(tableName)
+        && !TABLE_NAME.matcher(tableName).matches()) {
+      errors.add("tableName '" + tableName + "' is not a valid DynamoDB table name (3-255 of A-Za-z0-9_.-)");
+    }
+    if (props.getTable() != null && props.getEncryptionKey() != null) {
+      errors.add("encryptionKey applies to a created table only; an existing table brings its own key");
+    }
+    int refresh = props.getRefreshSeconds();
+    if (refresh < 0 || refresh > MaintenanceWindowProps.MAX_REFRESH_SECONDS) {
+      errors.add(
+          "refreshSeconds "
+              + refresh
+              + " is out of range 0.."
+              + MaintenanceWindowProps.MAX_REFRESH_SECONDS);
+    }
+    if (props.getRetentionDays() < 0) {
+      errors.add("retentionDays " + props.getRetentionDays() + " is negative");
+    }
+    String onReadError = props.getOnReadError();
+    if (onReadError != null && !ON_READ_ERROR.contains(onReadError)) {
+      errors.add("onReadError '" + onReadError + "' is neither run-handler nor defer");
+    }
+    return errors;
+  }
+
+  /**
+   * Guards a function: adds the layer, sets {@code AWS_LAMBDA_EXEC_WRAPPER} and the agent's variables, and grants
+   * exactly {@value #PARAMETER_ACTION} on the parameter and {@value #TABLE_ACTION} on the table (plus {@link
+   * #KEY_ACTIONS} on the table's customer-managed key, when it has one). Guarding a function twice changes nothing.
+   *
+   * @param function a {@link Function} of this app on java17, java21 or java25
+   * @throws IllegalArgumentException for an imported function (its layers and environment cannot be changed from
+   *     here) or a runtime the agent cannot guard
+   */
+  public void guard(IFunction function) {
+    if (!(function instanceof Function fn)) {
+      throw new IllegalArgumentException(
+          "MaintenanceWindow.guard: "
+              + function.getNode().getPath()
+              + " is not a Function defined in this app (imported or a singleton), so its layers and"
+              + " environment cannot be set here; attach the layer and variables where it is defined"
+              + " (infra/README.md, 'Guarding a function CDK does not manage')");
+    }
+    if (!guarded.add(fn)) {
+      return;
+    }
+    String why = Runtimes.whyNotGuardable(fn.getRuntime());
+    if (why != null) {
+      guarded.remove(fn);
+      throw new IllegalArgumentException(
+          "MaintenanceWindow.guard: cannot guard " + fn.getNode().getPath() + ": " + why);
+    }
+    fn.addLayers(layer);
+    fn.addEnvironment("AWS_LAMBDA_EXEC_WRAPPER", EXEC_WRAPPER_PATH);
+    fn.addEnvironment("MAINTENANCE_WINDOW_PARAMETER", parameter.getParameterName());
+    fn.addEnvironment("MAINTENANCE_WINDOW_TABLE", table.getTableName());
+    fn.addEnvironment("MAINTENANCE_WINDOW_REFRESH_SECONDS", Integer.toString(props.getRefreshSeconds()));
+    if (props.getRetentionDays() > 0) {
+      fn.addEnvironment("MAINTENANCE_WINDOW_RETENTION_DAYS", Integer.toString(props.getRetentionDays()));
+    }
+    if (props.getOnReadError() != null) {
+      fn.addEnvironment("MAINTENANCE_WINDOW_ON_READ_ERROR", props.getOnReadError());
+    }
+    grant(fn, List.of(PARAMETER_ACTION), parameter.getParameterArn());
+    grant(fn, List.of(TABLE_ACTION), table.getTableArn());
+    if (tableKey != null) {
+      grant(fn, KEY_ACTIONS, tableKey.getKeyArn());
+    }
+  }
+
+  private static void grant(Function fn, List<String> actions, String resourceArn) {
+    Grant grant =
+        Grant.addToPrincipal(
+            GrantOnPrincipalOptions.builder()
+                .grantee(fn)
+                .actions(actions)
+                .resourceArns(List.of(resourceArn))
+                .build());
+    if (!grant.getSuccess()) {
+      Annotations.of(fn)
+          .addWarningV2(
+              "lambda-mw:grant-not-added",
+              "its role is not managed by this app: grant it "
+                  + String.join(", ", actions)
+                  + " on "
+                  + resourceArn
+                  + " yourself, or the agent cannot read the window or store invocations");
+    }
+  }
+
+  /** The layer guarded functions get. */
+  public ILayerVersion getLayer() {
+    return layer;
+  }
+
+  /** The window parameter. */
+  public IStringParameter getParameter() {
+    return parameter;
+  }
+
+  /** The table of deferred invocations. */
+  public ITable getTable() {
+    return table;
+  }
+
+  /** The customer-managed key of the table, or {@code null} when it uses an AWS key. */
+  public IKey getTableKey() {
+    return tableKey;
+  }
+
+  /** The functions guarded so far, in the order they were guarded. */
+  public List<Function> getGuardedFunctions() {
+    return Collections.unmodifiableList(new ArrayList<>(guarded));
+  }
+
+  /** Whether {@code construct} is a window or sits inside one (such functions are never guarded). */
+  static boolean isPartOfAnyWindow(IConstruct construct) {
+    for (var scope : construct.getNode().getScopes()) {
+      if (scope instanceof MaintenanceWindow) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,162 @@
+package io.github.lambdamw.infra;
+
+import io.github.lambdamw.infra.internal.DemoSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import software.amazon.awscdk.Acknowledgment;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Validations;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * The demo: the sample function (guarded), an EventBridge cron rule invoking it, the window parameter and the
+ * table of deferred invocations. Settings come from CDK context (see {@link DemoSettings#DEFAULTS}). The stack is
+ * environment-agnostic: it synthesizes without AWS credentials and makes no lookups.
+ */
+public final class MaintenanceWindowDemoStack extends Stack {
+
+  /** The sample function's handler (module sample-function). */
+  public static final String SAMPLE_HANDLER = "io.github.lambdamw.sample.ScheduledJobHandler::handleRequest";
+
+  private final MaintenanceWindow window;
+  private final Function function;
+  private final Rule schedule;
+
+  /** The demo stack with settings from the context of {@code scope}. */
+  public MaintenanceWindowDemoStack(Construct scope, String id, StackProps props) {
+    this(scope, id, props, DemoSettings.from(scope.getNode()));
+  }
+
+  /** The demo stack with the given settings. */
+  public MaintenanceWindowDemoStack(Construct scope, String id, StackProps props, DemoSettings settings) {
+    super(scope, id, props);
+    this.window = createWindow(settings);
+    this.function = createSampleFunction(settings);
+    window.guard(function);
+    this.schedule = createSchedule(settings);
+    createOutputs();
+    acknowledgeFindings();
+  }
+
+  private MaintenanceWindow createWindow(DemoSettings settings) {
+    return new MaintenanceWindow(
+        this,
+        "MaintenanceWindow",
+        MaintenanceWindowProps.builder()
+            .layerZip(settings.layerZip())
+            .parameterName(settings.parameterName())
+            .tableName(settings.tableName())
+            .refreshSeconds(settings.refreshSeconds())
+            .removalPolicy(settings.removalPolicy())
+            .build());
+  }
+
+  private Function createSampleFunction(DemoSettings settings) {
+    LogGroup logs =
+        LogGroup.Builder.create(this, "SampleFunctionLogs")
+            .retention(RetentionDays.TWO_WEEKS)
+            .removalPolicy(RemovalPolicy.DESTROY)
+            .build();
+    return Function.Builder.create(this, "SampleFunction")
+        .runtime(settings.runtime())
+        .handler(SAMPLE_HANDLER)
+        .code(Code.fromAsset(requireFile(settings.sampleFunctionJar(), "sampleFunctionJar")))
+        .memorySize(512)
+        .timeout(Duration.seconds(30))
+        .logGroup(logs)
+        .description("Sample scheduled job guarded by the maintenance window")
+        .build();
+  }
+
+  private Rule createSchedule(DemoSettings settings) {
+    return Rule.Builder.create(this, "Schedule")
+        .schedule(Schedule.expression(settings.scheduleExpression()))
+        .description("Invokes the sample function on " + settings.scheduleExpression())
+        .targets(List.of(LambdaFunction.Builder.create(function).retryAttempts(2).build()))
+        .build();
+  }
+
+  private void createOutputs() {
+    CfnOutput.Builder.create(this, "FunctionName")
+        .description("The guarded sample function")
+        .value(function.getFunctionName())
+        .build();
+    CfnOutput.Builder.create(this, "ParameterName")
+        .description("The SSM parameter holding the maintenance window")
+        .value(window.getParameter().getParameterName())
+        .build();
+    CfnOutput.Builder.create(this, "TableName")
+        .description("The DynamoDB table of deferred invocations")
+        .value(window.getTable().getTableName())
+        .build();
+    CfnOutput.Builder.create(this, "LayerVersionArn")
+        .description("The layer to attach to functions CDK does not manage")
+        .value(window.getLayer().getLayerVersionArn())
+        .build();
+  }
+
+  private void acknowledgeFindings() {
+    Validations.of(function)
+        .acknowledge(
+            Acknowledgment.builder()
+                .id(
+                    "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
+                        + "AWSLambdaBasicExecutionRole]")
+                .reason(
+                    "AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch logs; the"
+                        + " maintenance-window rights are inline statements on the parameter and table ARNs")
+                .build());
+    if (!Runtime.JAVA_25.getName().equals(function.getRuntime().getName())) {
+      Validations.of(function)
+          .acknowledge(
+              Acknowledgment.builder()
+                  .id("AwsSolutions-L1")
+                  .reason(
+                      "The demo runs the sample on java21 by default: the managed java21 runtime's dispatch"
+                          + " is the verified one (DESIGN.md section 2); context runtime=java25 selects the latest")
+                  .build());
+    }
+  }
+
+  /** The maintenance window of the demo. */
+  public MaintenanceWindow getWindow() {
+    return window;
+  }
+
+  /** The guarded sample function. */
+  public Function getFunction() {
+    return function;
+  }
+
+  /** The cron rule invoking the sample function. */
+  public Rule getSchedule() {
+    return schedule;
+  }
+
+  private static String requireFile(String path, String key) {
+    if (!Files.isRegularFile(Path.of(path))) {
+      throw new IllegalArgumentException(
+          "context "
+              + key
+              + "='"
+              + path
+              + "': no such file (resolved to "
+              + Path.of(path).toAbsolutePath().normalize()
+              + "); build the sample function first (./mvnw -pl infra -am package) or pass another jar");
+    }
+    return path;
+  }
+}

@@ -1,0 +1,88 @@
+package io.github.lambdamw.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.lambdamw.infra.internal.AssetPaths;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the pinned CDK CLI through {@code infra/synth.sh}, as CI does: offline, with every {@code AWS_*} variable
+ * removed. Skipped when {@code npm ci} has not been run, except on CI ({@code CI=true}), where that fails.
+ */
+class CdkCliSynthIT {
+
+  private static final Path INFRA = Path.of(System.getProperty("infra.dir", ".")).toAbsolutePath().normalize();
+  private static final Path TARGET = Path.of(System.getProperty("infra.target", "target")).toAbsolutePath();
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void cliIsInstalled() {
+    boolean installed = Files.isExecutable(INFRA.resolveSibling("node_modules/.bin/cdk"));
+    if (!"true".equals(System.getenv("CI"))) {
+      assumeTrue(installed, "node_modules/.bin/cdk is missing: run npm ci at the repository root");
+    }
+    assertThat(installed).as("the pinned CDK CLI (npm ci at the repository root)").isTrue();
+  }
+
+  private record Run(int exitCode, String output) {}
+
+  /** Runs synth.sh; the sibling modules' artifacts are used when built, stand-ins otherwise. */
+  private Run synth(Path outdir, String... context) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("sh", INFRA.resolve("synth.sh").toString()));
+    if (!Files.isRegularFile(INFRA.resolve(AssetPaths.defaultLayerZip()))) {
+      command.addAll(List.of("-c", "layerZip=" + TestApps.layerZip(dir)));
+    }
+    if (!Files.isRegularFile(INFRA.resolve(AssetPaths.defaultSampleFunctionJar()))) {
+      command.addAll(List.of("-c", "sampleFunctionJar=" + TestApps.sampleJar(dir)));
+    }
+    for (String entry : context) {
+      command.addAll(List.of("-c", entry));
+    }
+    ProcessBuilder builder = new ProcessBuilder(command).directory(INFRA.toFile()).redirectErrorStream(true);
+    builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().put("CDK_HOME", TARGET.resolve("cdk-home").toString());
+    builder.environment().put("CDK_OUTDIR", outdir.toString());
+    Path log = dir.resolve("synth.log");
+    builder.redirectOutput(log.toFile());
+    Process process = builder.start();
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("cdk synth did not finish within 5 minutes:\n" + Files.readString(log));
+    }
+    return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void thePinnedCliSynthesizesTheDemoTemplateWithoutCredentials() throws Exception {
+    Path outdir = TARGET.resolve("it-cdk.out");
+    Run run = synth(outdir);
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    Path template = outdir.resolve("MaintenanceWindowDemo.template.json");
+    assertThat(template).isNotEmptyFile();
+    assertThat(Files.readString(template))
+        .contains("AWS::Lambda::LayerVersion", "AWS::SSM::Parameter", "AWS::DynamoDB::Table", "AWS::Events::Rule")
+        .contains("/opt/maintenance-window/wrapper");
+    assertThat(Files.readString(outdir.resolve("validation-report.json"))).contains("\"pluginReports\": []");
+  }
+
+  @Test
+  void aBadContextValueFailsTheCliSynthNamingIt() throws Exception {
+    Run run = synth(dir.resolve("cdk.out"), "runtime=java11");
+
+    assertThat(run.exitCode()).as(run.output()).isNotZero();
+    assertThat(run.output()).contains("runtime='java11'");
+  }
+}

@@ -1,0 +1,68 @@
+package io.github.lambdamw.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Validations;
+import software.amazon.awscdk.services.lambda.Runtime;
+
+class CdkNagTest {
+
+  @TempDir Path dir;
+
+  /** Synthesizes {@code app} (failures included) and returns "ruleId at path" for each violation reported. */
+  private static List<String> violations(App app, Path outdir) throws IOException {
+    catchThrowable(app::synth); // a violation fails the synth; the report is written first
+    JsonNode report = new ObjectMapper().readTree(outdir.resolve("validation-report.json").toFile());
+    List<String> found = new ArrayList<>();
+    for (JsonNode plugin : report.path("pluginReports")) {
+      for (JsonNode violation : plugin.path("violations")) {
+        for (JsonNode resource : violation.path("violatingResources")) {
+          found.add(violation.path("ruleName").asText() + " at " + resource.path("resourceLogicalId").asText());
+        }
+        if (violation.path("violatingResources").isEmpty()) {
+          found.add(violation.toString());
+        }
+      }
+    }
+    return found;
+  }
+
+  @Test
+  void theDemoAppHasNoUnacknowledgedAwsSolutionsFinding() throws IOException {
+    App app = InfraApp.build(TestApps.demoApp(dir, Map.of()));
+
+    assertThat(violations(app, dir.resolve("cdk.out"))).isEmpty();
+  }
+
+  @Test
+  void theDemoAppHasNoUnacknowledgedAwsSolutionsFindingOnJava25() throws IOException {
+    App app = InfraApp.build(TestApps.demoApp(dir, Map.of("runtime", "java25")));
+
+    assertThat(violations(app, dir.resolve("cdk.out"))).isEmpty();
+  }
+
+  @Test
+  void theChecksDoReportWhatIsNotAcknowledged() throws IOException {
+    App app = App.Builder.create().outdir(dir.resolve("cdk.out").toString()).build();
+    Stack stack = new Stack(app, "Unchecked");
+    TestApps.function(stack, "Fn", Runtime.JAVA_11);
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+
+    assertThat(violations(app, dir.resolve("cdk.out")))
+        .anyMatch(v -> v.contains("AwsSolutions-IAM4"))
+        .anyMatch(v -> v.contains("AwsSolutions-L1"));
+  }
+}
