@@ -35,7 +35,7 @@ public final class MaintenanceWindowAgent {
         return;
       }
       WindowCache window =
-          new WindowCache(new SsmWindowSource(config), config.refreshMillis(), config.readErrorMode());
+          new WindowCache(new SsmWindowSource(config, System.getenv()), config.refreshMillis(), config.readErrorMode());
       Gate.install(new Gate(window, new Deferrer(new DynamoDbDeferralStore(config), config.functionName())));
       readWindowInBackground(window);
       if (SnapStartHook.isSnapStart()) {

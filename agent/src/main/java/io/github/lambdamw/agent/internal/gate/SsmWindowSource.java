@@ -1,52 +1,71 @@
 package io.github.lambdamw.agent.internal.gate;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.lambdamw.agent.internal.AgentConfig;
 import io.github.lambdamw.agent.internal.AwsClients;
+import io.github.lambdamw.agent.internal.JsonText;
+import io.github.lambdamw.agent.internal.aws.AwsEnvironment;
+import io.github.lambdamw.agent.internal.aws.SignedJsonCall;
+import java.io.IOException;
 import java.time.Duration;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.GetParameterRequest;
-import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
-import software.amazon.awssdk.services.ssm.model.SsmException;
+import java.util.Map;
 
 /**
- * Reads the window from an SSM parameter with the AWS SDK's own client, so region, endpoint
- * ({@code AWS_ENDPOINT_URL_SSM}) and credentials follow the SDK's standard environment. The client is built on first
- * use, which premain arranges to happen on a background thread overlapping the runtime's INIT.
+ * Reads the window from an SSM parameter with one signed {@code GetParameter} call (SSM's JSON 1.1 protocol), using
+ * the SDK's SigV4 signer, credentials providers and HTTP client rather than its whole {@code SsmClient}: region,
+ * endpoint ({@code AWS_ENDPOINT_URL_SSM}) and credentials still follow the SDK's standard environment. Premain makes
+ * the first read on a background thread, overlapping the runtime's own INIT.
  */
 public final class SsmWindowSource implements WindowSource {
+  /** One retry, soon: a throttled or failed first read would otherwise hold the window back a whole interval. */
+  private static final int ATTEMPTS = 2;
+
+  private static final long RETRY_PAUSE_MILLIS = 100;
+
   private final String parameterName;
   private final Duration timeout;
-  private volatile SsmClient client;
+  private final Map<String, String> env;
+  private volatile SignedJsonCall call;
 
-  public SsmWindowSource(AgentConfig config) {
+  public SsmWindowSource(AgentConfig config, Map<String, String> env) {
     this.parameterName = config.parameterName();
     this.timeout = Duration.ofMillis(config.ssmTimeoutMillis());
+    this.env = env;
   }
 
   @Override
   public String read() throws WindowReadException {
-    try {
-      return AwsClients.withAgentClassLoader(
-          () ->
-              client()
-                  .getParameter(GetParameterRequest.builder().name(parameterName).build())
-                  .parameter()
-                  .value());
-    } catch (ParameterNotFoundException e) {
-      throw new WindowReadException(describe() + " does not exist", e);
-    } catch (SsmException e) {
-      throw new WindowReadException(
-          describe() + " could not be read: " + e.awsErrorDetails().errorCode() + ": "
-              + e.awsErrorDetails().errorMessage(),
-          e);
-    } catch (SdkClientException e) {
-      throw new WindowReadException(describe() + " could not be reached: " + e.getMessage(), e);
-    } catch (SdkException | IllegalArgumentException e) {
-      throw new WindowReadException(describe() + " could not be read: " + e, e);
+    String body = JsonText.appendQuoted(new StringBuilder("{\"Name\":"), parameterName).append('}').toString();
+    WindowReadException last = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        SignedJsonCall.Response response =
+            AwsClients.withAgentClassLoader(() -> call().callUnchecked("GetParameter", body));
+        if (response.status() == 200) {
+          return value(response.body());
+        }
+        Map<String, Object> error = parse(response.body());
+        String type = errorType(error);
+        String message = String.valueOf(error.getOrDefault("message", error.getOrDefault("Message", "")));
+        if (type.equals("ParameterNotFound")) {
+          throw new WindowReadException(describe() + " does not exist", null);
+        }
+        last = new WindowReadException(
+            describe() + " could not be read: HTTP " + response.status() + " " + type + ": " + message, null);
+        if (response.status() < 500 && !type.contains("Throttl")) {
+          throw last; // access denied, validation: asking again will not help
+        }
+      } catch (java.io.UncheckedIOException e) {
+        last = new WindowReadException(
+            describe() + " could not be reached at " + endpointText() + ": " + e.getCause(), e);
+      } catch (RuntimeException e) {
+        throw new WindowReadException(describe() + " could not be read: " + e, e);
+      }
+      if (attempt < ATTEMPTS) {
+        pause();
+      }
     }
+    throw last;
   }
 
   @Override
@@ -54,30 +73,57 @@ public final class SsmWindowSource implements WindowSource {
     return "SSM parameter '" + parameterName + "'";
   }
 
-  private SsmClient client() {
-    SsmClient current = client;
+  private String endpointText() {
+    try {
+      return new AwsEnvironment(env).endpoint("ssm").toString();
+    } catch (RuntimeException e) {
+      return "its endpoint";
+    }
+  }
+
+  private String value(String body) throws WindowReadException {
+    Object parameter = parse(body).get("Parameter");
+    Object value = parameter instanceof Map<?, ?> map ? map.get("Value") : null;
+    if (!(value instanceof String text)) {
+      throw new WindowReadException(describe() + ": SSM answered without a value", null);
+    }
+    return text;
+  }
+
+  private Map<String, Object> parse(String body) throws WindowReadException {
+    try {
+      return body.isBlank() ? Map.of() : JSON.std.mapFrom(body);
+    } catch (IOException e) {
+      throw new WindowReadException(describe() + ": SSM answered with unreadable JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code __type} is sometimes qualified ("com.amazonaws.ssm#ParameterNotFound"); keep the simple name. */
+  private static String errorType(Map<String, Object> error) {
+    String type = String.valueOf(error.getOrDefault("__type", "UnknownError"));
+    int hash = type.lastIndexOf('#');
+    return hash < 0 ? type : type.substring(hash + 1);
+  }
+
+  private SignedJsonCall call() {
+    SignedJsonCall current = call;
     if (current == null) {
       synchronized (this) {
-        current = client;
+        current = call;
         if (current == null) {
-          current =
-              SsmClient.builder()
-                  .httpClient(
-                      UrlConnectionHttpClient.builder()
-                          .connectionTimeout(timeout)
-                          .socketTimeout(timeout)
-                          .build())
-                  .overrideConfiguration(
-                      // Two attempts: a third would hold the first invocation back for no better odds.
-                      c ->
-                          c.apiCallTimeout(timeout.multipliedBy(2))
-                              .apiCallAttemptTimeout(timeout)
-                              .retryStrategy(retry -> retry.maxAttempts(2)))
-                  .build();
-          client = current;
+          current = new SignedJsonCall(new AwsEnvironment(env), "ssm", "AmazonSSM", timeout);
+          call = current;
         }
       }
     }
     return current;
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(RETRY_PAUSE_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
