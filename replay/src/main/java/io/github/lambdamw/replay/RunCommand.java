@@ -34,7 +34,7 @@ import software.amazon.awssdk.core.exception.SdkException;
       "Examples:",
       "  mw replay run --function orders-handler --dry-run",
       "  mw replay run --function orders-handler --rate 10",
-      "  mw replay run --function orders-handler --target arn:aws:lambda:eu-west-1:123456789012:function:orders-handler:live --sync"
+      "  mw replay run --function orders-handler --target orders-handler:live --sync"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
