@@ -10,6 +10,7 @@ import io.github.lambdamw.agent.internal.dispatch.RuntimeClientCheck;
 import io.github.lambdamw.agent.internal.gate.Gate;
 import io.github.lambdamw.agent.internal.gate.SsmWindowSource;
 import io.github.lambdamw.agent.internal.gate.WindowCache;
+import io.github.lambdamw.agent.internal.snapstart.SnapStartHook;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -37,6 +38,9 @@ public final class MaintenanceWindowAgent {
           new WindowCache(new SsmWindowSource(config), config.refreshMillis(), config.readErrorMode());
       Gate.install(new Gate(window, new Deferrer(new DynamoDbDeferralStore(config), config.functionName())));
       readWindowInBackground(window);
+      if (SnapStartHook.isSnapStart()) {
+        SnapStartHook.register(window);
+      }
       DispatchInstrumentation.install(instrumentation, new GuardListener());
       AgentLog.info("guarding the handler dispatch; window from " + config.parameterName() + ", deferring to table "
           + config.tableName());

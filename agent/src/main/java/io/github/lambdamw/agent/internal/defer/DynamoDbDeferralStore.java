@@ -7,6 +7,9 @@ import io.github.lambdamw.agent.internal.invocation.Invocation;
 import io.github.lambdamw.window.WindowStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import io.github.lambdamw.agent.internal.defer.DeferredItems.StoredPayload;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -40,15 +43,18 @@ public final class DynamoDbDeferralStore implements DeferralStore {
 
   @Override
   public boolean store(Invocation invocation, WindowStatus window, Instant arrivedAt) {
-    PutItemRequest request =
-        PutItemRequest.builder()
-            .tableName(tableName)
-            .item(DeferredItems.item(functionName, invocation, window, arrivedAt, retentionDays))
-            .conditionExpression("attribute_not_exists(requestId)")
-            .overrideConfiguration(c -> c.apiCallTimeout(callBudget(invocation, arrivedAt)))
-            .build();
+    StoredPayload payload = StoredPayload.of(invocation.payload());
+    Duration budget = callBudget(invocation, arrivedAt);
     try {
-      AwsClients.withAgentClassLoader(() -> client().putItem(request));
+      // Chunks first, main item last: an item without all its chunks never exists. Chunk puts are unconditional
+      // (a retry writes the same bytes again); the condition on the main item makes the whole store happen once.
+      for (int i = 0; i < payload.chunkCount(); i++) {
+        put(DeferredItems.chunk(functionName, invocation.requestId(), payload, i, arrivedAt, retentionDays), null, budget);
+      }
+      put(
+          DeferredItems.item(functionName, invocation, payload, window, arrivedAt, retentionDays),
+          "attribute_not_exists(requestId)",
+          budget);
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
@@ -66,6 +72,17 @@ public final class DynamoDbDeferralStore implements DeferralStore {
     } catch (SdkException e) {
       throw failure(invocation, "DynamoDB failed for table '" + tableName + "': " + e, e);
     }
+  }
+
+  private void put(Map<String, AttributeValue> item, String condition, Duration budget) {
+    PutItemRequest request =
+        PutItemRequest.builder()
+            .tableName(tableName)
+            .item(item)
+            .conditionExpression(condition)
+            .overrideConfiguration(c -> c.apiCallTimeout(budget))
+            .build();
+    AwsClients.withAgentClassLoader(() -> client().putItem(request));
   }
 
   private static Duration callBudget(Invocation invocation, Instant arrivedAt) {

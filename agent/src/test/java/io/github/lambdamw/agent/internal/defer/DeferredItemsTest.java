@@ -66,6 +66,26 @@ class DeferredItemsTest {
   }
 
   @Test
+  void payloadLargerThanAnItem_isSplitIntoChunksThatReassembleExactly() throws Exception {
+    byte[] payload = new byte[1024 * 1024];
+    new java.util.Random(7).nextBytes(payload);
+    DeferredItems.StoredPayload stored = DeferredItems.StoredPayload.of(payload);
+
+    Map<String, AttributeValue> item = DeferredItems.item("fn", invocation("big", payload), stored, WINDOW, ARRIVED, 0);
+
+    assertThat(item).doesNotContainKey("payload");
+    assertThat(item.get("payloadChunks").n()).isEqualTo("3");
+    java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < 3; i++) {
+      Map<String, AttributeValue> chunk = DeferredItems.chunk("fn", "big", stored, i, ARRIVED, 0);
+      assertThat(chunk.get("requestId").s()).isEqualTo("big#chunk#000" + i);
+      assertThat(chunk).doesNotContainKey("arrivalKey");
+      joined.writeBytes(chunk.get("payload").b().asByteArray());
+    }
+    assertThat(joined.toByteArray()).isEqualTo(payload);
+  }
+
+  @Test
   void retention_setsTheTtlAttribute() {
     Map<String, AttributeValue> item = DeferredItems.item("fn", invocation("r", new byte[0]), WINDOW, ARRIVED, 2);
 
