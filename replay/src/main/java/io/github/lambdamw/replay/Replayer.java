@@ -107,7 +107,7 @@ public final class Replayer {
       }
       InvokeOutcome outcome;
       try {
-        byte[] payload = StoredPayload.read(item);
+        byte[] payload = table.payload(item);
         String context =
             ClientContexts.forReplay(
                 DeferralTable.text(item, "clientContext"), listed.requestId(), DeferralTable.text(item, "arrivedAt"));
@@ -121,7 +121,7 @@ public final class Replayer {
       }
       switch (outcome.verdict()) {
         case ACCEPTED -> {
-          if (!table.remove(listed.requestId(), token)) {
+          if (!table.remove(item, token)) {
             listener.note(listed.requestId() + ": accepted, but another run had taken the item over; it kept it");
           }
           replayed++;

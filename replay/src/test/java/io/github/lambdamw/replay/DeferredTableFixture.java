@@ -49,7 +49,7 @@ final class DeferredTableFixture {
     return tableName;
   }
 
-  /** Stores one deferred invocation as the agent does while the window below is open. */
+  /** Stores one deferred invocation as the agent does while the window below is open: chunks first, then the item. */
   void defer(String functionName, String requestId, byte[] payload, Instant arrivedAt, String clientContext) {
     Invocation invocation =
         new Invocation(
@@ -64,11 +64,13 @@ final class DeferredTableFixture {
     WindowStatus window =
         WindowStatus.open(
             arrivedAt.minusSeconds(60), arrivedAt.plusSeconds(3600), arrivedAt.plusSeconds(3600), null, "test window");
-    dynamo.putItem(
-        r ->
-            r.tableName(tableName)
-                .item(AgentItems.item(functionName, invocation, window, arrivedAt))
-                .conditionExpression("attribute_not_exists(requestId)"));
+    var items = AgentItems.items(functionName, invocation, window, arrivedAt);
+    for (int i = 0; i < items.size(); i++) {
+      Map<String, AttributeValue> item = items.get(i);
+      boolean main = i == items.size() - 1;
+      dynamo.putItem(
+          r -> r.tableName(tableName).item(item).conditionExpression(main ? "attribute_not_exists(requestId)" : null));
+    }
   }
 
   Map<String, AttributeValue> get(String functionName, String requestId) {

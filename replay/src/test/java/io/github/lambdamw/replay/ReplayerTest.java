@@ -250,6 +250,39 @@ class ReplayerTest {
   }
 
   @Test
+  void aThreeMegabyteIncompressiblePayloadStoredInChunksReplaysIntactAndItsChunksAreDeleted() {
+    byte[] big = Payloads.json(8, 3 * 1024 * 1024, false);
+    rig.table.defer(Rig.FUNCTION, "chunked", big, T0, null);
+    rig.table.defer(Rig.FUNCTION, "small", Payloads.json(9, 100, true), T0.plusMillis(1), null);
+    assertThat(rig.table.get(Rig.FUNCTION, "chunked")).doesNotContainKey("payload").containsKey("payloadChunks");
+    assertThat(rig.table.count()).isGreaterThan(2);
+
+    ReplaySummary summary = rig.replay(rig.settings().withSynchronous(true).build());
+
+    assertThat(summary).isEqualTo(new ReplaySummary(2, 0, 0, 0, 0, 0, null));
+    assertThat(payloadsOf(rig.lambdaServer.received())).containsExactly(big, Payloads.json(9, 100, true));
+    assertThat(rig.table.count()).as("main item and chunk items").isZero();
+  }
+
+  @Test
+  void anItemWhoseChunkIsMissingFailsWithTheReasonAndStays() {
+    byte[] big = Payloads.json(8, 1024 * 1024, false);
+    rig.table.defer(Rig.FUNCTION, "broken", big, T0, null);
+    rig.dynamo.deleteItem(
+        r -> r.tableName(rig.table.tableName())
+            .key(Map.of(
+                "functionName", AttributeValue.fromS(Rig.FUNCTION),
+                "requestId", AttributeValue.fromS("broken#chunk#0001"))));
+
+    ReplaySummary summary = rig.replay(rig.settings().withSynchronous(true).build());
+
+    assertThat(summary.failed()).isEqualTo(1);
+    assertThat(rig.lambdaServer.received()).isEmpty();
+    assertThat(rig.table.get(Rig.FUNCTION, "broken").get("lastReplayError").s())
+        .contains("chunk item 'broken#chunk#0001' is missing");
+  }
+
+  @Test
   void aDryRunInvokesNothingAndChangesNothing() {
     deferMixed(5);
     List<ItemOutcome> outcomes = new ArrayList<>();

@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  *   <li>{@code replayAttempts} N and {@code lastReplayError} S, as the contract names them.
  * </ul>
  *
- * <p>Actions: {@code Query} on index {@code byArrival}, {@code UpdateItem} and {@code DeleteItem} on the table.
+ * <p>Actions: {@code Query} on index {@code byArrival}; {@code UpdateItem}, {@code DeleteItem} and (for chunked
+ * payloads) {@code GetItem} on the table.
  */
 public final class DeferralTable {
   public static final String INDEX = "byArrival";
@@ -88,26 +89,43 @@ public final class DeferralTable {
     } catch (ConditionalCheckFailedException e) {
       // The SDK retries a call whose answer was lost; if the first try went through, the item carries our token.
       Map<String, AttributeValue> old = e.hasItem() ? e.item() : null;
-      if (old != null && old.containsKey("payload") && token.equals(text(old, "replayToken"))) {
+      if (old != null && token.equals(text(old, "replayToken"))) {
         return old;
       }
       return null;
     }
   }
 
-  /** Deletes an item Lambda accepted; false if it was no longer ours (another run took it over, or it is gone). */
-  public boolean remove(String requestId, String token) {
+  /** The raw event of an item {@link #take taken} by this run, chunk items included. */
+  public byte[] payload(Map<String, AttributeValue> item) {
+    return StoredPayload.read(item, this::chunk);
+  }
+
+  private Map<String, AttributeValue> chunk(String chunkKey) {
+    var response = dynamo.getItem(r -> r.tableName(tableName).key(key(chunkKey)).consistentRead(true));
+    return response.hasItem() ? response.item() : null;
+  }
+
+  /**
+   * Deletes an item Lambda accepted, then its chunk items; false if the item was no longer ours (another run took it
+   * over, or it is gone). The main item goes first: it alone makes the invocation stored, so a run killed in between
+   * leaves only orphan chunks (invisible to the index; removed by TTL when retention is set), never a half item.
+   */
+  public boolean remove(Map<String, AttributeValue> item, String token) {
     try {
       dynamo.deleteItem(
           r ->
               r.tableName(tableName)
-                  .key(key(requestId))
+                  .key(key(text(item, "requestId")))
                   .conditionExpression("replayToken = :token")
                   .expressionAttributeValues(Map.of(":token", s(token))));
-      return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
+    for (String chunkKey : StoredPayload.chunkKeys(item)) {
+      dynamo.deleteItem(r -> r.tableName(tableName).key(key(chunkKey)));
+    }
+    return true;
   }
 
   /** Lambda certainly did not accept it: count the attempt, keep the error, make it eligible again. */

@@ -1,17 +1,21 @@
 package io.github.lambdamw.replay.internal;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Reads the raw event bytes back out of a stored item: the one place that knows how the agent stores payloads
- * (docs/contracts.md: {@code payload} B, {@code payloadEncoding} identity|gzip, {@code payloadSize} the raw size).
- *
- * <p>Should the agent one day split payloads over several items (chunks), reading them belongs here and only here.
+ * (docs/contracts.md): {@code payload} B on the item, or {@code payloadChunks} N chunk items with sort key
+ * {@code <requestId>#chunk#<4-digit index>} whose payloads concatenate in index order; then {@code payloadEncoding}
+ * (identity | gzip) applies, and {@code payloadSize} is the raw size.
  */
 public final class StoredPayload {
   /** Lambda's synchronous payload limit; nothing larger can have been received, nor can be replayed. */
@@ -19,15 +23,32 @@ public final class StoredPayload {
 
   private StoredPayload() {}
 
-  /** The raw event, byte for byte as the function received it; fails if the item does not say how to decode it. */
-  public static byte[] read(Map<String, AttributeValue> item) {
-    AttributeValue payload = item.get("payload");
-    if (payload == null || payload.b() == null) {
-      throw new PayloadException("the item has no binary 'payload' attribute");
+  /** The sort keys of an item's chunk items, in order; empty when the payload is on the item itself. */
+  public static List<String> chunkKeys(Map<String, AttributeValue> item) {
+    AttributeValue chunks = item.get("payloadChunks");
+    if (chunks == null || chunks.n() == null) {
+      return List.of();
     }
+    String requestId = item.get("requestId").s();
+    int count = Integer.parseInt(chunks.n());
+    List<String> keys = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      keys.add(String.format("%s#chunk#%04d", requestId, i));
+    }
+    return keys;
+  }
+
+  /**
+   * The raw event, byte for byte as the function received it.
+   *
+   * @param readChunk reads the chunk item with the given sort key (same partition), or returns null if it is missing
+   * @throws PayloadException when the item does not hold a payload that decodes to {@code payloadSize} bytes
+   */
+  public static byte[] read(
+      Map<String, AttributeValue> item, Function<String, Map<String, AttributeValue>> readChunk) {
+    byte[] stored = storedBytes(item, readChunk);
     AttributeValue encodingValue = item.get("payloadEncoding");
     String encoding = encodingValue == null || encodingValue.s() == null ? "identity" : encodingValue.s();
-    byte[] stored = payload.b().asByteArray();
     byte[] raw =
         switch (encoding) {
           case "identity" -> stored;
@@ -41,6 +62,31 @@ public final class StoredPayload {
               + ")");
     }
     return raw;
+  }
+
+  private static byte[] storedBytes(
+      Map<String, AttributeValue> item, Function<String, Map<String, AttributeValue>> readChunk) {
+    List<String> chunkKeys = chunkKeys(item);
+    if (chunkKeys.isEmpty()) {
+      return binary(item, "the item");
+    }
+    ByteArrayOutputStream joined = new ByteArrayOutputStream(chunkKeys.size() * 350 * 1024);
+    for (String key : chunkKeys) {
+      Map<String, AttributeValue> chunk = readChunk.apply(key);
+      if (chunk == null) {
+        throw new PayloadException("chunk item '" + key + "' is missing (" + chunkKeys.size() + " expected)");
+      }
+      joined.writeBytes(binary(chunk, "chunk item '" + key + "'"));
+    }
+    return joined.toByteArray();
+  }
+
+  private static byte[] binary(Map<String, AttributeValue> item, String what) {
+    AttributeValue payload = item.get("payload");
+    if (payload == null || payload.b() == null) {
+      throw new PayloadException(what + " has no binary 'payload' attribute");
+    }
+    return payload.b().asByteArray();
   }
 
   private static byte[] gunzip(byte[] stored) {

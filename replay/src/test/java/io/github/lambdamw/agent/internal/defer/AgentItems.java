@@ -3,6 +3,8 @@ package io.github.lambdamw.agent.internal.defer;
 import io.github.lambdamw.agent.internal.invocation.Invocation;
 import io.github.lambdamw.window.WindowStatus;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -13,12 +15,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class AgentItems {
   private AgentItems() {}
 
-  public static Map<String, AttributeValue> item(
+  /**
+   * The items the agent's {@code DynamoDbDeferralStore} puts for one invocation, in its order: the chunk items (if the
+   * stored payload is too large for one item), then the main item, which is put last and conditionally.
+   */
+  public static List<Map<String, AttributeValue>> items(
       String functionName, Invocation invocation, WindowStatus window, Instant arrivedAt) {
-    return DeferredItems.item(functionName, invocation, window, arrivedAt, 0);
-  }
-
-  public static int compressAboveBytes() {
-    return DeferredItems.COMPRESS_ABOVE_BYTES;
+    DeferredItems.StoredPayload payload = DeferredItems.StoredPayload.of(invocation.payload());
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (int i = 0; i < payload.chunkCount(); i++) {
+      items.add(DeferredItems.chunk(functionName, invocation.requestId(), payload, i, arrivedAt, 0));
+    }
+    items.add(DeferredItems.item(functionName, invocation, payload, window, arrivedAt, 0));
+    return items;
   }
 }
