@@ -60,6 +60,20 @@ class DeferredAnswerTest {
   }
 
   @Test
+  void documentedApiGatewayExample_withANestedJsonBody_isAccepted() {
+    String documented =
+        "{\"statusCode\":503,\"headers\":{\"Retry-After\":\"${retryAfterSeconds}\",\"Content-Type\":"
+            + "\"application/json\"},\"body\":\"{\\\"message\\\":\\\"down for maintenance until ${windowEnd}\\\"}\"}";
+
+    DeferredAnswer answer = DeferredAnswer.from(documented, 60);
+
+    assertThat(answer).hasToString("template");
+    assertThat(body(answer, "r", CLOSING, END.minusSeconds(90)))
+        .contains("\"Retry-After\":\"90\"")
+        .contains("until 2026-12-01T04:00:00Z");
+  }
+
+  @Test
   void retryAfterSeconds_roundsUp_andIsNeverZero() {
     DeferredAnswer answer = DeferredAnswer.from("{\"retry\":${retryAfterSeconds}}", 60);
 
