@@ -18,6 +18,19 @@ public final class OneOffWindow implements Window {
     this.reason = reason;
   }
 
+  public Instant start() {
+    return occurrence.start();
+  }
+
+  public Instant end() {
+    return occurrence.end();
+  }
+
+  /** Whether {@link #end()} is still inside the window (values in the original StringList format). */
+  public boolean endInclusive() {
+    return occurrence.endInclusive();
+  }
+
   @Override
   public Occurrence occurrenceAt(Instant t) {
     return occurrence.contains(t) ? occurrence : null;

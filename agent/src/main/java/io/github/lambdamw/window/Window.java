@@ -3,7 +3,7 @@ package io.github.lambdamw.window;
 import java.time.Instant;
 
 /**
- * One window of a {@link WindowPlan}: a one-off interval today, recurring and open-ended kinds later. A window only
+ * One window of a {@link WindowPlan}: {@link OneOffWindow}, {@link RecurringWindow} or {@link OpenEndedWindow}. A window only
  * answers questions about its own occurrences; {@link WindowPlan} combines many into their union.
  */
 public interface Window {

@@ -6,26 +6,44 @@ import java.util.List;
 
 /** A parsed window value: the union of its windows. Immutable and safe to share between threads. */
 public final class WindowPlan {
-  /** Guards against a pathological chain of touching occurrences (a recurring window every minute, say). */
-  private static final int MAX_MERGED_OCCURRENCES = 10_000;
+  /**
+   * Guards against a pathological chain of touching occurrences (a recurring window every minute, say): the status then
+   * stays valid until the end of the first 1,000 merged occurrences and is computed again there. Each link costs a
+   * cron evaluation (~0.1 ms), so the bound keeps a recomputation on an invocation thread short.
+   */
+  private static final int MAX_MERGED_OCCURRENCES = 1_000;
 
   private final List<Window> windows;
+  private final boolean enabled;
 
-  private WindowPlan(List<Window> windows) {
+  private WindowPlan(List<Window> windows, boolean enabled) {
     this.windows = List.copyOf(windows);
+    this.enabled = enabled;
   }
 
   public static WindowPlan of(List<Window> windows) {
-    return new WindowPlan(windows);
+    return new WindowPlan(windows, true);
+  }
+
+  /** A plan whose windows only count when {@code enabled}; disabled, it is closed for good. */
+  public static WindowPlan of(List<Window> windows, boolean enabled) {
+    return new WindowPlan(windows, enabled);
   }
 
   /** Parses an SSM parameter value; see docs/window-format.md for the accepted forms. */
   public static WindowPlan parse(String value) throws WindowFormatException {
-    return new WindowPlan(WindowValueParser.parse(value));
+    WindowValueParser.Parsed parsed = WindowValueParser.parse(value);
+    return new WindowPlan(parsed.windows(), parsed.enabled());
   }
 
+  /** The windows as written, whether or not the plan is enabled. */
   public List<Window> windows() {
     return windows;
+  }
+
+  /** {@code false} when the value's master switch {@code "enabled": false} turns every window off. */
+  public boolean enabled() {
+    return enabled;
   }
 
   /**
@@ -33,6 +51,9 @@ public final class WindowPlan {
    * two adjacent windows read as one.
    */
   public WindowStatus statusAt(Instant t) {
+    if (!enabled) {
+      return WindowStatus.closedUntil(null);
+    }
     Occurrence first = null;
     Instant closesAt = t;
     boolean forever = false;
@@ -118,6 +139,6 @@ public final class WindowPlan {
 
   @Override
   public String toString() {
-    return windows.toString();
+    return enabled ? windows.toString() : windows + " (disabled: \"enabled\": false)";
   }
 }

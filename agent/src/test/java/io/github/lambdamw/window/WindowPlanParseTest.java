@@ -63,7 +63,7 @@ class WindowPlanParseTest {
                     "{\"windows\":[{\"start\":\"2026-12-01T02:00:00Z\",\"end\":\"2026-12-01T03:00:00Z\","
                         + "\"ends\":\"x\"}]}"))
         .hasMessageContaining("unknown field 'windows[0].ends'")
-        .hasMessageContaining("[end, reason, start]");
+        .hasMessageContaining("[duration, end, reason, schedule, start, timezone]");
   }
 
   @Test
@@ -83,9 +83,9 @@ class WindowPlanParseTest {
   }
 
   @Test
-  void missingEnd_isReportedAsMissing() {
-    assertThatThrownBy(() -> WindowPlan.parse("{\"windows\":[{\"start\":\"2026-12-01T02:00:00Z\"}]}"))
-        .hasMessageContaining("field 'windows[0].end' is missing");
+  void missingStart_isReportedAsMissing() {
+    assertThatThrownBy(() -> WindowPlan.parse("{\"windows\":[{\"end\":\"2026-12-01T02:00:00Z\"}]}"))
+        .hasMessageContaining("field 'windows[0].start' is missing");
   }
 
   @Test

@@ -16,11 +16,19 @@ public final class AgentConfig {
   public static final String DISABLED = "MAINTENANCE_WINDOW_DISABLED";
   public static final String REQUIRE_GUARD = "MAINTENANCE_WINDOW_REQUIRE_GUARD";
   public static final String SSM_TIMEOUT_MILLIS = "MAINTENANCE_WINDOW_SSM_TIMEOUT_MILLIS";
+  /**
+   * What callers get while a window is open: {@code default} (a JSON body saying the event was deferred), {@code
+   * error} (the invocation fails with {@code MaintenanceWindowOpenException}) or a JSON template with {@code
+   * ${requestId}}, {@code ${windowEnd}}, {@code ${reason}}, {@code ${retryAfterSeconds}}. The event is stored in every
+   * case. Checked once at INIT by {@code DeferredAnswer.from}; see docs/window-format.md.
+   */
+  public static final String ANSWER = "MAINTENANCE_WINDOW_ANSWER";
 
   static final String DEFAULT_PARAMETER = "maintenance-window";
   static final String DEFAULT_TABLE = "maintenance-window-deferred";
   static final long DEFAULT_REFRESH_SECONDS = 60;
   static final long DEFAULT_SSM_TIMEOUT_MILLIS = 2_000;
+  static final String DEFAULT_ANSWER = "default";
 
   /** What to do while no window value has ever been read successfully. */
   public enum ReadErrorMode {
@@ -40,6 +48,7 @@ public final class AgentConfig {
   private final long ssmTimeoutMillis;
   private final String functionName;
   private final boolean jsonLogs;
+  private final String answer;
 
   private AgentConfig(Map<String, String> env) {
     this.parameterName = text(env, PARAMETER, DEFAULT_PARAMETER);
@@ -52,6 +61,7 @@ public final class AgentConfig {
     this.ssmTimeoutMillis = number(env, SSM_TIMEOUT_MILLIS, DEFAULT_SSM_TIMEOUT_MILLIS, 1);
     this.functionName = text(env, "AWS_LAMBDA_FUNCTION_NAME", "unknown-function");
     this.jsonLogs = "JSON".equalsIgnoreCase(env.get("AWS_LAMBDA_LOG_FORMAT"));
+    this.answer = text(env, ANSWER, DEFAULT_ANSWER);
   }
 
   /**
@@ -100,6 +110,11 @@ public final class AgentConfig {
 
   public boolean jsonLogs() {
     return jsonLogs;
+  }
+
+  /** The {@link #ANSWER} setting as written; {@code DeferredAnswer.from} checks it. */
+  public String answer() {
+    return answer;
   }
 
   private static String text(Map<String, String> env, String name, String fallback) {

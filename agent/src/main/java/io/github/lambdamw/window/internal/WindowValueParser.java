@@ -2,11 +2,17 @@ package io.github.lambdamw.window.internal;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.lambdamw.window.OneOffWindow;
+import io.github.lambdamw.window.OpenEndedWindow;
+import io.github.lambdamw.window.RecurringWindow;
 import io.github.lambdamw.window.Window;
 import io.github.lambdamw.window.WindowFormatException;
 import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,22 +22,33 @@ import java.util.Set;
 
 /**
  * Reads the two forms of a window value: the original system's StringList {@code start,end} and the JSON object
- * {@code {"windows":[…]}}. Every error names the field, the value and what was expected, because an operator reads it
- * in a log line with nothing else to go on.
+ * {@code {"windows":[…], "enabled": true}}. Every error names the field, the value and what was expected, because an
+ * operator reads it in a log line with nothing else to go on. docs/window-format.md and docs/window.schema.json
+ * describe the same language; keep the three in step.
  */
 public final class WindowValueParser {
-  private static final Set<String> TOP_LEVEL_FIELDS = Set.of("windows");
-  private static final Set<String> WINDOW_FIELDS = Set.of("start", "end", "reason");
+  private static final Set<String> TOP_LEVEL_FIELDS = Set.of("windows", "enabled");
+  private static final Set<String> WINDOW_FIELDS =
+      Set.of("start", "end", "reason", "schedule", "duration", "timezone");
+  private static final String CRON_SYNTAX =
+      "an EventBridge cron expression cron(minutes hours day-of-month month day-of-week year) with '?' in"
+          + " day-of-month or day-of-week, like cron(0 2 ? * SUN *)";
+
+  /** What a value holds: its windows and its master switch. */
+  public record Parsed(List<Window> windows, boolean enabled) {}
 
   private WindowValueParser() {}
 
-  public static List<Window> parse(String value) throws WindowFormatException {
+  public static Parsed parse(String value) throws WindowFormatException {
     if (value == null || value.isBlank()) {
       throw new WindowFormatException(
           "window value is empty; expected {\"windows\":[…]} or \"start,end\" (ISO-8601 instants)");
     }
     String trimmed = value.strip();
-    return trimmed.startsWith("{") ? parseJson(trimmed) : parseStringList(trimmed);
+    if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+      return parseJson(trimmed);
+    }
+    return new Parsed(parseStringList(trimmed), true);
   }
 
   private static List<Window> parseStringList(String value) throws WindowFormatException {
@@ -46,7 +63,7 @@ public final class WindowValueParser {
     return List.of(new OneOffWindow(start, end, true, null));
   }
 
-  private static List<Window> parseJson(String value) throws WindowFormatException {
+  private static Parsed parseJson(String value) throws WindowFormatException {
     Object root;
     try {
       root = JSON.std.anyFrom(value);
@@ -60,25 +77,104 @@ public final class WindowValueParser {
       throw new WindowFormatException(
           "field 'windows' is " + describe(windows) + "; expected an array of windows (it may be empty)");
     }
+    Object enabled = object.getOrDefault("enabled", Boolean.TRUE);
+    if (!(enabled instanceof Boolean)) {
+      throw new WindowFormatException(
+          "field 'enabled' is " + describe(enabled) + "; expected true or false (false turns every window off)");
+    }
     List<Window> parsed = new ArrayList<>(list.size());
     for (int i = 0; i < list.size(); i++) {
       parsed.add(window("windows[" + i + "]", list.get(i)));
     }
-    return parsed;
+    return new Parsed(parsed, (Boolean) enabled);
   }
 
   private static Window window(String path, Object node) throws WindowFormatException {
     Map<String, Object> fields = object(path, node);
     rejectUnknown(path + ".", fields, WINDOW_FIELDS);
-    Instant start = instant(path + ".start", requiredText(path + ".start", fields.get("start")));
-    Instant end = instant(path + ".end", requiredText(path + ".end", fields.get("end")));
-    requireOrdered(path + ".", start, end, false);
-    Object reason = fields.get("reason");
-    if (reason != null && !(reason instanceof String)) {
-      throw new WindowFormatException(
-          "field '" + path + ".reason' is " + describe(reason) + "; expected a string");
+    String reason = optionalText(path + ".reason", fields.get("reason"));
+    if (fields.containsKey("schedule")) {
+      return recurring(path, fields, reason);
     }
-    return new OneOffWindow(start, end, false, (String) reason);
+    if (fields.containsKey("duration")) {
+      throw new WindowFormatException(
+          fields.containsKey("end")
+              ? "fields '" + path + ".duration' and '" + path + ".end' are both given; expected 'end' for a one-off"
+                  + " window, or 'schedule' with 'duration' for a recurring one"
+              : "field '" + path + ".duration' is " + describe(fields.get("duration")) + " but there is no '" + path
+                  + ".schedule'; expected 'duration' only on a recurring window ('end' ends a one-off window)");
+    }
+    if (fields.containsKey("timezone")) {
+      throw new WindowFormatException(
+          "field '" + path + ".timezone' is " + describe(fields.get("timezone")) + " but there is no '" + path
+              + ".schedule'; expected 'timezone' only on a recurring window (a one-off window's instants carry"
+              + " their offset)");
+    }
+    Instant start = instant(path + ".start", requiredInstantText(path + ".start", fields.get("start")));
+    if (!fields.containsKey("end")) {
+      return new OpenEndedWindow(start, reason);
+    }
+    Instant end = instant(path + ".end", requiredInstantText(path + ".end", fields.get("end")));
+    requireOrdered(path + ".", start, end, false);
+    return new OneOffWindow(start, end, false, reason);
+  }
+
+  private static Window recurring(String path, Map<String, Object> fields, String reason)
+      throws WindowFormatException {
+    for (String oneOffField : List.of("start", "end")) {
+      if (fields.containsKey(oneOffField)) {
+        throw new WindowFormatException(
+            "field '" + path + "." + oneOffField + "' is given with '" + path + ".schedule'; expected either a"
+                + " recurring window (schedule, duration, timezone) or a one-off window (start, end), not both");
+      }
+    }
+    Object schedule = fields.get("schedule");
+    if (!(schedule instanceof String scheduleText)) {
+      throw new WindowFormatException(
+          "field '" + path + ".schedule' is " + describe(schedule) + "; expected " + CRON_SYNTAX);
+    }
+    Duration duration = duration(path + ".duration", fields.get("duration"));
+    ZoneId zone = zone(path + ".timezone", fields.get("timezone"));
+    try {
+      return new RecurringWindow(scheduleText, duration, zone, reason);
+    } catch (RuntimeException e) {
+      throw new WindowFormatException(
+          "field '" + path + ".schedule' is '" + scheduleText + "'; expected " + CRON_SYNTAX + " (" + e.getMessage()
+              + ")",
+          e);
+    }
+  }
+
+  private static Duration duration(String path, Object value) throws WindowFormatException {
+    String expected = "; expected a positive ISO-8601 duration like PT2H, PT30M or P1DT12H";
+    if (!(value instanceof String text)) {
+      throw new WindowFormatException("field '" + path + "' is " + describe(value) + expected);
+    }
+    Duration duration;
+    try {
+      duration = Duration.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new WindowFormatException("field '" + path + "' is '" + text + "'" + expected);
+    }
+    if (duration.isNegative() || duration.isZero()) {
+      throw new WindowFormatException("field '" + path + "' is '" + text + "', not positive" + expected);
+    }
+    return duration;
+  }
+
+  private static ZoneId zone(String path, Object value) throws WindowFormatException {
+    if (value == null) {
+      return ZoneOffset.UTC;
+    }
+    String expected = "; expected an IANA time zone like Europe/Paris, America/New_York or UTC";
+    if (!(value instanceof String text)) {
+      throw new WindowFormatException("field '" + path + "' is " + describe(value) + expected);
+    }
+    try {
+      return ZoneId.of(text.strip());
+    } catch (DateTimeException e) {
+      throw new WindowFormatException("field '" + path + "' is '" + text + "', an unknown zone" + expected);
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -99,7 +195,14 @@ public final class WindowValueParser {
     }
   }
 
-  private static String requiredText(String path, Object value) throws WindowFormatException {
+  private static String optionalText(String path, Object value) throws WindowFormatException {
+    if (value != null && !(value instanceof String)) {
+      throw new WindowFormatException("field '" + path + "' is " + describe(value) + "; expected a string");
+    }
+    return (String) value;
+  }
+
+  private static String requiredInstantText(String path, Object value) throws WindowFormatException {
     if (!(value instanceof String text)) {
       throw new WindowFormatException(
           "field '" + path + "' is " + describe(value) + "; expected an ISO-8601 instant with offset");
@@ -126,8 +229,8 @@ public final class WindowValueParser {
     boolean ordered = endInclusive ? !end.isBefore(start) : end.isAfter(start);
     if (!ordered) {
       throw new WindowFormatException(
-          "field '" + prefix + "end' (" + end + ") is before '" + prefix + "start' (" + start
-              + "); expected an end after the start");
+          "field '" + prefix + "end' (" + end + ") is " + (end.equals(start) ? "equal to" : "before") + " '"
+              + prefix + "start' (" + start + "); expected an end after the start");
     }
   }
 

@@ -6,7 +6,6 @@ import io.github.lambdamw.agent.internal.invocation.Invocation;
 import io.github.lambdamw.agent.internal.invocation.InvocationRequestReader;
 import io.github.lambdamw.window.WindowStatus;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -16,13 +15,25 @@ import java.time.Instant;
 public final class Deferrer {
   private final DeferralStore store;
   private final String functionName;
+  private final DeferredAnswer answer;
 
+  /** A deferrer giving callers the default answer. */
   public Deferrer(DeferralStore store, String functionName) {
-    this.store = store;
-    this.functionName = functionName;
+    this(store, functionName, DeferredAnswer.DEFAULT);
   }
 
-  /** Stores the invocation and returns the body the runtime client reports as the function's answer. */
+  /** A deferrer giving callers {@code answer}, read from the configuration with {@code DeferredAnswer.from}. */
+  public Deferrer(DeferralStore store, String functionName, DeferredAnswer answer) {
+    this.store = store;
+    this.functionName = functionName;
+    this.answer = answer;
+  }
+
+  /**
+   * Stores the invocation and returns the body the runtime client reports as the function's answer.
+   *
+   * @throws io.github.lambdamw.agent.MaintenanceWindowOpenException after storing, when the answer is an error
+   */
   public ByteArrayOutputStream defer(Object invocationRequest, WindowStatus window) {
     Invocation invocation = InvocationRequestReader.read(invocationRequest);
     Instant arrivedAt = Instant.now();
@@ -35,20 +46,12 @@ public final class Deferrer {
     if (stored) {
       AgentLog.raw(metric(arrivedAt));
     }
-    return answer(invocation.requestId(), window);
+    return answer.render(invocation.requestId(), window, arrivedAt.toEpochMilli());
   }
 
+  /** The default answer. */
   static ByteArrayOutputStream answer(String requestId, WindowStatus window) {
-    StringBuilder body = new StringBuilder(128).append("{\"deferred\":true,\"requestId\":");
-    JsonText.appendQuoted(body, requestId).append(",\"windowEnd\":");
-    JsonText.appendQuoted(body, window.end() == null ? null : window.end().toString());
-    if (window.reason() != null) {
-      JsonText.appendQuoted(body.append(",\"reason\":"), window.reason());
-    }
-    byte[] bytes = body.append('}').toString().getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
-    out.writeBytes(bytes);
-    return out;
+    return DeferredAnswer.DEFAULT.render(requestId, window, 0);
   }
 
   /** One CloudWatch embedded-metric-format record: DeferredInvocations = 1, by FunctionName. */
