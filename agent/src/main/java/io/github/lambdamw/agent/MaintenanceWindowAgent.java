@@ -2,6 +2,7 @@ package io.github.lambdamw.agent;
 
 import io.github.lambdamw.agent.internal.AgentConfig;
 import io.github.lambdamw.agent.internal.AgentLog;
+import io.github.lambdamw.agent.internal.defer.DeferredAnswer;
 import io.github.lambdamw.agent.internal.defer.Deferrer;
 import io.github.lambdamw.agent.internal.defer.DynamoDbDeferralStore;
 import io.github.lambdamw.agent.internal.dispatch.DispatchInstrumentation;
@@ -36,7 +37,7 @@ public final class MaintenanceWindowAgent {
       }
       WindowCache window =
           new WindowCache(new SsmWindowSource(config, System.getenv()), config.refreshMillis(), config.readErrorMode());
-      Gate.install(new Gate(window, new Deferrer(new DynamoDbDeferralStore(config), config.functionName())));
+      Gate.install(new Gate(window, new Deferrer(new DynamoDbDeferralStore(config), config.functionName(), DeferredAnswer.from(config))));
       readWindowInBackground(window);
       if (SnapStartHook.isSnapStart()) {
         SnapStartHook.register(window);

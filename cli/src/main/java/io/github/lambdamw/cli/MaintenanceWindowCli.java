@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.SsmClientBuilder;
+import io.github.lambdamw.replay.ReplayCommand;
 
 /** {@code mw}: the operator's command. Each subcommand is one class; the logic sits in {@code cli.internal}. */
 @Command(
@@ -22,10 +23,10 @@ import software.amazon.awssdk.services.ssm.SsmClientBuilder;
     versionProvider = MaintenanceWindowCli.Version.class,
     description =
         "Maintenance windows for AWS Lambda Java functions: check, show, open and close the window value the "
-          + "agent reads from SSM Parameter Store. The value's language is in docs/window-format.md.",
+          + "agent reads from SSM Parameter Store, and replay the invocations deferred while it was open. The value's language is in docs/window-format.md.",
     subcommands = {
       WindowCommand.class,
-      // The `replay` command (module replay/, io.github.lambdamw.replay) is registered here once it exists.
+      ReplayCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
@@ -34,6 +35,8 @@ import software.amazon.awssdk.services.ssm.SsmClientBuilder;
       "  mw window status --parameter maintenance-window",
       "  mw window open --for PT2H --reason 'database upgrade'",
       "  mw window close",
+      "  mw replay list --function my-function",
+      "  mw replay run --function my-function --rate 10",
       "",
       "AWS region, credentials and endpoint come from the SDK's usual environment (AWS_REGION, AWS_PROFILE, "
           + "AWS_ENDPOINT_URL_SSM ...), or from --region and --endpoint-url."
