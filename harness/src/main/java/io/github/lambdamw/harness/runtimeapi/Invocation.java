@@ -1,0 +1,48 @@
+package io.github.lambdamw.harness.runtimeapi;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+
+/** One invocation on its way through the runtime: queued, then in flight, then completed once. */
+final class Invocation {
+
+  final String requestId;
+  final byte[] payload;
+  /** Decoded client context JSON, or null. */
+  final String clientContext;
+  final String cognitoIdentity;
+  final String traceId;
+  /** 200 for RequestResponse, 202 for Event: the status the result reports. */
+  final int statusCode;
+  final CompletableFuture<InvokeResult> result = new CompletableFuture<>();
+
+  /** Set when a runtime takes the invocation: Lambda's clock starts then, not when it was queued. */
+  volatile long deadlineMs;
+
+  volatile ScheduledFuture<?> timeout;
+
+  Invocation(
+      String requestId,
+      byte[] payload,
+      String clientContext,
+      String cognitoIdentity,
+      String traceId,
+      int statusCode) {
+    this.requestId = requestId;
+    this.payload = payload;
+    this.clientContext = clientContext;
+    this.cognitoIdentity = cognitoIdentity;
+    this.traceId = traceId;
+    this.statusCode = statusCode;
+  }
+
+  /** Completes with the function's answer; false when it was already completed (timed out, say). */
+  boolean complete(byte[] body, String functionError, String runtimeErrorType) {
+    ScheduledFuture<?> pending = timeout;
+    if (pending != null) {
+      pending.cancel(false);
+    }
+    return result.complete(
+        new InvokeResult(statusCode, body, functionError, runtimeErrorType, requestId));
+  }
+}
