@@ -37,6 +37,7 @@ public final class LocalLambda implements AutoCloseable {
   private static final Duration PICK_UP_ALLOWANCE = Duration.ofSeconds(60);
 
   private final String functionName;
+  private final String region;
   private final String functionArn;
   private final Invocations invocations;
   private final ScheduledExecutorService timer;
@@ -46,6 +47,7 @@ public final class LocalLambda implements AutoCloseable {
 
   private LocalLambda(Builder builder) {
     this.functionName = builder.functionName;
+    this.region = builder.region;
     this.functionArn =
         "arn:aws:lambda:" + builder.region + ":" + builder.accountId + ":function:" + functionName;
     this.timer =
@@ -101,6 +103,11 @@ public final class LocalLambda implements AutoCloseable {
 
   public String functionName() {
     return functionName;
+  }
+
+  /** The region in the function ARN, and the one the function's process is told it runs in. */
+  public String region() {
+    return region;
   }
 
   public String functionArn() {
