@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * A function's process, started the way the managed Java runtime starts it: the stock java command
@@ -29,6 +31,12 @@ public final class LambdaFunction implements AutoCloseable {
   /** The folder of an unpacked layer that holds the exec wrapper (docs/contracts.md). */
   public static final String LAYER_WRAPPER = "maintenance-window/wrapper";
 
+  /**
+   * {@code -Dlmw.keepFunctionDirs=true} keeps the temporary task root and log of each function after
+   * close, for a look after a failed run (failures already quote the log's last lines).
+   */
+  public static final String KEEP_PROPERTY = "lmw.keepFunctionDirs";
+
   private final Process process;
   private final ProcessLog log;
   private final long startedAtNanos;
@@ -36,6 +44,8 @@ public final class LambdaFunction implements AutoCloseable {
   private final List<String> command;
   private final Map<String, String> environment;
   private final LocalLambda runtimeApi;
+  /** The temporary folder this class made for the task root and log, deleted on close; else null. */
+  private final Path ownedDir;
 
   private LambdaFunction(
       Process process,
@@ -44,7 +54,8 @@ public final class LambdaFunction implements AutoCloseable {
       Path taskRoot,
       List<String> command,
       Map<String, String> environment,
-      LocalLambda runtimeApi) {
+      LocalLambda runtimeApi,
+      Path ownedDir) {
     this.process = process;
     this.log = log;
     this.startedAtNanos = startedAtNanos;
@@ -52,6 +63,7 @@ public final class LambdaFunction implements AutoCloseable {
     this.command = command;
     this.environment = environment;
     this.runtimeApi = runtimeApi;
+    this.ownedDir = ownedDir;
   }
 
   /** A builder for a function served by {@code runtimeApi} (its name, region and Runtime API). */
@@ -153,6 +165,17 @@ public final class LambdaFunction implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     log.drain(Duration.ofSeconds(2));
+    if (ownedDir != null && !Boolean.getBoolean(KEEP_PROPERTY)) {
+      deleteQuietly(ownedDir);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // A temporary folder left behind is harmless.
+    }
   }
 
   /** Settings of a function's process; defaults documented per method. */
@@ -200,7 +223,10 @@ public final class LambdaFunction implements AutoCloseable {
       return this;
     }
 
-    /** The task root (the process's working folder); default a new temporary folder. */
+    /**
+     * The task root (the process's working folder); default a new temporary folder, deleted with the
+     * default log on close (see {@link #KEEP_PROPERTY}).
+     */
     public Builder withTaskRoot(Path taskRoot) {
       this.taskRoot = taskRoot;
       return this;
@@ -256,10 +282,12 @@ public final class LambdaFunction implements AutoCloseable {
       JavaHome javaHome = java == null ? JavaHome.current() : java;
       RuntimeClient ric = RuntimeClients.locate(ricVersion);
       try {
+        Path ownedDir =
+            taskRoot == null
+                ? Files.createTempDirectory("lmw-" + runtimeApi.functionName() + "-")
+                : null;
         Path root =
-            taskRoot != null
-                ? Files.createDirectories(taskRoot)
-                : Files.createTempDirectory("lmw-" + runtimeApi.functionName() + "-").resolve("task");
+            taskRoot != null ? Files.createDirectories(taskRoot) : ownedDir.resolve("task");
         Files.createDirectories(root.resolve("lib"));
         for (Path jar : functionJars) {
           Files.copy(
@@ -292,7 +320,7 @@ public final class LambdaFunction implements AutoCloseable {
         Process process = builder.start();
         ProcessLog log = ProcessLog.follow(logPath, process.getInputStream());
         return new LambdaFunction(
-            process, log, startedAt, root, command, Map.copyOf(env), runtimeApi);
+            process, log, startedAt, root, command, Map.copyOf(env), runtimeApi, ownedDir);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start the function " + runtimeApi.functionName(), e);
       }
