@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Local AWS for one test or demo: SSM and DynamoDB started at once, and functions each with their own
- * {@link LocalLambda}, wired to them through the SDK's standard environment ({@code
+ * Local AWS for one test or demo: SSM and DynamoDB started at once, and functions each with their
+ * own {@link LocalLambda}, wired to them through the SDK's standard environment ({@code
  * AWS_ENDPOINT_URL_SSM}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_REGION}, fake credentials).
  * Closing it stops everything it started, newest first.
  *
@@ -20,7 +20,8 @@ import java.util.Map;
  * try (Harness harness = Harness.start()) {
  *   harness.ssm().put("maintenance-window", "{\"windows\":[]}");
  *   LocalLambda lambda = harness.lambda("job", Duration.ofSeconds(10));
- *   harness.function(lambda).withHandler("…").withFunctionJar(jar).start().awaitReady(Duration.ofSeconds(30));
+ *   harness.track(harness.function(lambda).withHandler("…").withFunctionJar(jar).start())
+ *       .awaitReady(Duration.ofSeconds(30));
  *   InvokeResult result = lambda.invoke("{}".getBytes(UTF_8));
  * }
  * }</pre>
@@ -41,7 +42,9 @@ public final class Harness implements AutoCloseable {
     started.push(dynamoDb);
   }
 
-  /** Starts LocalSsm and dynoxide (with a data file, so {@code dynamoDb().restart()} keeps data). */
+  /**
+   * Starts LocalSsm and dynoxide (with a data file, so {@code dynamoDb().restart()} keeps data).
+   */
   public static Harness start() {
     LocalSsm ssm = LocalSsm.start();
     try {

@@ -28,7 +28,9 @@ class HarnessTest {
     Files.createDirectories(wrapper.getParent());
     Files.writeString(
         wrapper,
-        "#!/bin/sh\necho \"fake wrapper: AWS_LAMBDA_EXEC_WRAPPER=$AWS_LAMBDA_EXEC_WRAPPER java=$1\"\nexec \"$@\"\n");
+        "#!/bin/sh\n"
+            + "echo \"fake wrapper: AWS_LAMBDA_EXEC_WRAPPER=$AWS_LAMBDA_EXEC_WRAPPER java=$1\"\n"
+            + "exec \"$@\"\n");
     Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
     return temp.resolve("layer");
   }

@@ -11,8 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The table of deferred invocations, with the schema of docs/contracts.md: key {@code functionName}
- * (S) + {@code requestId} (S), GSI {@code byArrival} on {@code functionName} + {@code arrivalKey} (S)
- * projecting all attributes, on-demand billing, and TTL on {@code expiresAt}.
+ * (S) + {@code requestId} (S), GSI {@code byArrival} on {@code functionName} + {@code arrivalKey}
+ * (S) projecting all attributes, on-demand billing, and TTL on {@code expiresAt}.
  */
 public final class DeferralTable {
 
@@ -39,7 +39,8 @@ public final class DeferralTable {
                 .globalSecondaryIndexes(
                     GlobalSecondaryIndex.builder()
                         .indexName(BY_ARRIVAL)
-                        .keySchema(key(FUNCTION_NAME, KeyType.HASH), key(ARRIVAL_KEY, KeyType.RANGE))
+                        .keySchema(
+                            key(FUNCTION_NAME, KeyType.HASH), key(ARRIVAL_KEY, KeyType.RANGE))
                         .projection(p -> p.projectionType(ProjectionType.ALL))
                         .build()));
     dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));

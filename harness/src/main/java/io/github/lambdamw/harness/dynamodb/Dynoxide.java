@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * dynoxide, a DynamoDB-compatible server (SQLite inside), as a child process on 127.0.0.1 and a free
- * port, for the SDK's {@code DynamoDbClient} ({@code endpointOverride(}{@link #endpoint()}{@code )} or
- * {@code AWS_ENDPOINT_URL_DYNAMODB}).
+ * dynoxide, a DynamoDB-compatible server (SQLite inside), as a child process on 127.0.0.1 and a
+ * free port, for the SDK's {@code DynamoDbClient} ({@code endpointOverride(}{@link
+ * #endpoint()}{@code )} or {@code AWS_ENDPOINT_URL_DYNAMODB}).
  *
  * <p>Data: dynoxide keeps its tables in memory unless given {@code --db-path}, so a restart of an
  * in-memory server starts empty. By default this class gives it a SQLite file in a temporary folder
@@ -95,7 +95,13 @@ public final class Dynoxide implements AutoCloseable {
   private synchronized void launch() {
     List<String> command =
         new ArrayList<>(
-            List.of(binary.toString(), "serve", "--host", "127.0.0.1", "--port", Integer.toString(port)));
+            List.of(
+                binary.toString(),
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port)));
     if (dataFile != null) {
       command.add("--db-path");
       command.add(dataFile.toString());
@@ -184,7 +190,10 @@ public final class Dynoxide implements AutoCloseable {
 
     private Builder() {}
 
-    /** The dynoxide executable; default found by walking up to {@code node_modules}, or {@code -Dlmw.dynoxide}. */
+    /**
+     * The dynoxide executable; default found by walking up to {@code node_modules}, or {@code
+     * -Dlmw.dynoxide}.
+     */
     public Builder withBinary(Path binary) {
       this.binary = binary;
       return this;

@@ -19,12 +19,12 @@ import java.util.stream.Stream;
 
 /**
  * A function's process, started the way the managed Java runtime starts it: the stock java command
- * line with Lambda's flags, the real runtime interface client on the class path, the task root as the
- * working folder, Lambda's environment, and, given a layer, through the layer's exec wrapper.
+ * line with Lambda's flags, the real runtime interface client on the class path, the task root as
+ * the working folder, Lambda's environment, and, given a layer, through the layer's exec wrapper.
  *
- * <p>What cannot be reproduced outside Lambda: the layer is not at {@code /opt} (the wrapper is called
- * by its real path, and the RIC's {@code /opt/java/lib} stays empty), there is no runtime CDS archive,
- * and nothing restarts the process after a timeout.
+ * <p>What cannot be reproduced outside Lambda: the layer is not at {@code /opt} (the wrapper is
+ * called by its real path, and the RIC's {@code /opt/java/lib} stays empty), there is no runtime
+ * CDS archive, and nothing restarts the process after a timeout.
  */
 public final class LambdaFunction implements AutoCloseable {
 
@@ -32,8 +32,8 @@ public final class LambdaFunction implements AutoCloseable {
   public static final String LAYER_WRAPPER = "maintenance-window/wrapper";
 
   /**
-   * {@code -Dlmw.keepFunctionDirs=true} keeps the temporary task root and log of each function after
-   * close, for a look after a failed run (failures already quote the log's last lines).
+   * {@code -Dlmw.keepFunctionDirs=true} keeps the temporary task root and log of each function
+   * after close, for a look after a failed run (failures already quote the log's last lines).
    */
   public static final String KEEP_PROPERTY = "lmw.keepFunctionDirs";
 
@@ -44,7 +44,10 @@ public final class LambdaFunction implements AutoCloseable {
   private final List<String> command;
   private final Map<String, String> environment;
   private final LocalLambda runtimeApi;
-  /** The temporary folder this class made for the task root and log, deleted on close; else null. */
+
+  /**
+   * The temporary folder this class made for the task root and log, deleted on close; else null.
+   */
   private final Path ownedDir;
 
   private LambdaFunction(
@@ -92,7 +95,10 @@ public final class LambdaFunction implements AutoCloseable {
       }
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
-            "The function did not poll for an event within " + wait + ". Log so far:\n" + log.tail(40));
+            "The function did not poll for an event within "
+                + wait
+                + ". Log so far:\n"
+                + log.tail(40));
       }
     }
     return this;
@@ -154,7 +160,9 @@ public final class LambdaFunction implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** Kills the process and whatever it started, at once (Lambda does not wait for a frozen sandbox). */
+  /**
+   * Kills the process and whatever it started, at once (Lambda does not wait for a frozen sandbox).
+   */
   @Override
   public void close() {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -214,7 +222,9 @@ public final class LambdaFunction implements AutoCloseable {
       return this;
     }
 
-    /** A jar of the function, placed in {@code <taskRoot>/lib/} as Lambda unpacks a deployment zip. */
+    /**
+     * A jar of the function, placed in {@code <taskRoot>/lib/} as Lambda unpacks a deployment zip.
+     */
     public Builder withFunctionJar(Path jar) {
       if (!Files.isRegularFile(jar)) {
         throw new IllegalArgumentException("no function jar at " + jar);
@@ -224,8 +234,8 @@ public final class LambdaFunction implements AutoCloseable {
     }
 
     /**
-     * The task root (the process's working folder); default a new temporary folder, deleted with the
-     * default log on close (see {@link #KEEP_PROPERTY}).
+     * The task root (the process's working folder); default a new temporary folder, deleted with
+     * the default log on close (see {@link #KEEP_PROPERTY}).
      */
     public Builder withTaskRoot(Path taskRoot) {
       this.taskRoot = taskRoot;
@@ -256,7 +266,9 @@ public final class LambdaFunction implements AutoCloseable {
       return this;
     }
 
-    /** A JVM flag added after Lambda's own (not something Lambda lets a user do; for experiments). */
+    /**
+     * A JVM flag added after Lambda's own (not something Lambda lets a user do; for experiments).
+     */
     public Builder withJvmFlag(String flag) {
       jvmFlags.add(flag);
       return this;
@@ -286,12 +298,13 @@ public final class LambdaFunction implements AutoCloseable {
             taskRoot == null
                 ? Files.createTempDirectory("lmw-" + runtimeApi.functionName() + "-")
                 : null;
-        Path root =
-            taskRoot != null ? Files.createDirectories(taskRoot) : ownedDir.resolve("task");
+        Path root = taskRoot != null ? Files.createDirectories(taskRoot) : ownedDir.resolve("task");
         Files.createDirectories(root.resolve("lib"));
         for (Path jar : functionJars) {
           Files.copy(
-              jar, root.resolve("lib").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+              jar,
+              root.resolve("lib").resolve(jar.getFileName()),
+              StandardCopyOption.REPLACE_EXISTING);
         }
         Path wrapper = layerDir == null ? null : wrapper(layerDir);
         List<String> command =

@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * The java command line of the managed Java runtime (DESIGN.md §2, dumped from a java17 function),
- * minus what only exists inside Lambda: the Log4j hot-patch agent and the runtime's CDS archive ({@code
- * -Xshare:auto} instead of {@code -Xshare:on -XX:SharedArchiveFile=…}).
+ * minus what only exists inside Lambda: the Log4j hot-patch agent and the runtime's CDS archive
+ * ({@code -Xshare:auto} instead of {@code -Xshare:on -XX:SharedArchiveFile=…}).
  */
 final class LaunchCommand {
 
@@ -41,14 +41,17 @@ final class LaunchCommand {
     command.add("-Djava.net.preferIPv4Stack=true");
     command.add("-XX:+ErrorFileToStderr");
     if (java.featureVersion() >= 24) {
-      // JDK 24+ warns on System.load from the unnamed module (JEP 472) unless native access is granted.
+      // JDK 24+ warns on System.load from the unnamed module (JEP 472) unless native access is
+      // granted.
       command.add("--enable-native-access=ALL-UNNAMED");
     }
     command.add("-D" + RuntimeClient.JNI_PROPERTY + "=" + ric.jniLibrary());
     command.addAll(extraJvmFlags);
     command.add("-classpath");
     command.add(
-        ric.classPath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        ric.classPath().stream()
+            .map(Path::toString)
+            .collect(Collectors.joining(File.pathSeparator)));
     command.add(RuntimeClient.MAIN_CLASS);
     command.add(handler);
     return command;

@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * The merged stdout and stderr of a function's process, as Lambda would send them to CloudWatch: copied
- * line by line to a file (for a human after a failed test) and kept in memory (for assertions).
+ * The merged stdout and stderr of a function's process, as Lambda would send them to CloudWatch:
+ * copied line by line to a file (for a human after a failed test) and kept in memory (for
+ * assertions).
  */
 final class ProcessLog {
 

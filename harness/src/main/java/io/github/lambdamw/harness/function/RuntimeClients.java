@@ -17,12 +17,14 @@ import java.util.zip.ZipFile;
  * harness/target/ric/<version>/} (see harness/pom.xml; one execution per version).
  *
  * <p>The folder is the system property {@code lmw.ric.dir} (set by the harness's surefire
- * configuration), else the first {@code target/ric} or {@code harness/target/ric} found walking up from
- * the working directory.
+ * configuration), else the first {@code target/ric} or {@code harness/target/ric} found walking up
+ * from the working directory.
  */
 public final class RuntimeClients {
 
-  /** The RIC the java17 and java21 managed runtimes shipped (parent pom {@code ric.legacy.version}). */
+  /**
+   * The RIC the java17 and java21 managed runtimes shipped (parent pom {@code ric.legacy.version}).
+   */
   public static final String LEGACY = System.getProperty("lmw.ric.legacy.version", "2.4.1");
 
   /** The newest RIC on Maven Central (parent pom {@code ric.current.version}). */
@@ -47,8 +49,8 @@ public final class RuntimeClients {
               + version
               + " was not prepared: "
               + ricJar
-              + " is missing. Add an execution for it to harness/pom.xml (maven-dependency-plugin, copy)"
-              + " and build the harness module (./mvnw -pl harness -am verify). Prepared: "
+              + " is missing. Add an execution for it to harness/pom.xml (maven-dependency-plugin,"
+              + " copy) and build the harness module (./mvnw -pl harness -am verify). Prepared: "
               + prepared(root));
     }
     List<Path> classPath;

@@ -18,8 +18,8 @@ public final class Exchanges {
   }
 
   /**
-   * Sends a status and a body, then closes the exchange. An empty body is sent with a Content-Length of 0
-   * (the JDK's -1), never chunked, which some clients reject for 202/204.
+   * Sends a status and a body, then closes the exchange. An empty body is sent with a
+   * Content-Length of 0 (the JDK's -1), never chunked, which some clients reject for 202/204.
    */
   public static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
     if (status == 204 || body.length == 0) {

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LoopbackServer implements AutoCloseable {
 
   static {
-    // Without TCP_NODELAY every small reply waits for the peer's delayed ACK (~40-50 ms), which would
+    // Without TCP_NODELAY every small reply waits for the peer's delayed ACK (~40-50 ms), which
+    // would
     // swamp the latencies the benchmarks measure. The JDK reads this property once, when its server
     // implementation class initialises, so it must be set before the first HttpServer.create.
     System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -47,7 +48,8 @@ public final class LoopbackServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot bind a loopback port for " + name, e);
     }
-    // A cached pool: each long poll of the Runtime API holds a thread for as long as no event comes,
+    // A cached pool: each long poll of the Runtime API holds a thread for as long as no event
+    // comes,
     // so a fixed pool could starve the invoke requests that would release them.
     ExecutorService executor = Executors.newCachedThreadPool(daemonThreads(name));
     server.setExecutor(executor);

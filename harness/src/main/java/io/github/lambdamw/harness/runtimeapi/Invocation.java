@@ -8,15 +8,21 @@ final class Invocation {
 
   final String requestId;
   final byte[] payload;
+
   /** Decoded client context JSON, or null. */
   final String clientContext;
+
   final String cognitoIdentity;
   final String traceId;
+
   /** 200 for RequestResponse, 202 for Event: the status the result reports. */
   final int statusCode;
+
   final CompletableFuture<InvokeResult> result = new CompletableFuture<>();
 
-  /** Set when a runtime takes the invocation: Lambda's clock starts then, not when it was queued. */
+  /**
+   * Set when a runtime takes the invocation: Lambda's clock starts then, not when it was queued.
+   */
   volatile long deadlineMs;
 
   volatile ScheduledFuture<?> timeout;

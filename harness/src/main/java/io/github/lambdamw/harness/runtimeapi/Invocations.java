@@ -50,7 +50,10 @@ final class Invocations {
     return timeout;
   }
 
-  /** Queues an invocation for the next poll; fails it at once when the runtime reported an init error. */
+  /**
+   * Queues an invocation for the next poll; fails it at once when the runtime reported an init
+   * error.
+   */
   void submit(Invocation invocation) {
     received.incrementAndGet();
     invocation.result.thenAccept(this::record);
@@ -117,8 +120,8 @@ final class Invocations {
   }
 
   /**
-   * Records an init error. Lambda answers the invocations waiting for that runtime with the error it
-   * posted, so the queued ones fail now and later ones as soon as they come.
+   * Records an init error. Lambda answers the invocations waiting for that runtime with the error
+   * it posted, so the queued ones fail now and later ones as soon as they come.
    */
   void initError(InitError error) {
     initError = error;
@@ -139,7 +142,9 @@ final class Invocations {
     }
   }
 
-  /** Answers like Lambda when the deadline passes; a later answer from the runtime is only counted. */
+  /**
+   * Answers like Lambda when the deadline passes; a later answer from the runtime is only counted.
+   */
   private void timeOut(Invocation invocation) {
     // Keep the entry in inFlight so a late answer is recognised (and counted) rather than refused.
     String message =
@@ -149,8 +154,7 @@ final class Invocations {
             Instant.now(),
             invocation.requestId,
             timeout.toMillis() / 1000.0);
-    byte[] body =
-        ("{\"errorMessage\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+    byte[] body = ("{\"errorMessage\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
     if (invocation.result.complete(
         new InvokeResult(
             invocation.statusCode, body, UNHANDLED, "Sandbox.Timedout", invocation.requestId))) {

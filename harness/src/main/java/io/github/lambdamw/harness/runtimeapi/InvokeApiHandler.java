@@ -10,16 +10,18 @@ import java.util.Base64;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The Lambda Invoke API ({@code POST /2015-03-31/functions/{name}/invocations}) for the one function
- * this server runs, enough for the SDK's {@code LambdaClient.invoke}: RequestResponse, Event and DryRun,
- * the client context, and Lambda's payload limits and error shapes.
+ * The Lambda Invoke API ({@code POST /2015-03-31/functions/{name}/invocations}) for the one
+ * function this server runs, enough for the SDK's {@code LambdaClient.invoke}: RequestResponse,
+ * Event and DryRun, the client context, and Lambda's payload limits and error shapes.
  */
 final class InvokeApiHandler {
 
   static final String PREFIX = "/2015-03-31/functions/";
   private static final String SUFFIX = "/invocations";
+
   /** Lambda's limits on the request payload: 6 MB synchronous, 1 MB asynchronous. */
   private static final int SYNC_LIMIT = 6 * 1024 * 1024;
+
   private static final int ASYNC_LIMIT = 1024 * 1024;
 
   private final LocalLambda lambda;
@@ -43,7 +45,9 @@ final class InvokeApiHandler {
           exchange,
           404,
           "ResourceNotFoundException",
-          "Function not found: " + lambda.functionArn() + (qualifier == null ? "" : ":" + qualifier));
+          "Function not found: "
+              + lambda.functionArn()
+              + (qualifier == null ? "" : ":" + qualifier));
       return;
     }
     byte[] payload = Exchanges.body(exchange);
@@ -97,7 +101,8 @@ final class InvokeApiHandler {
       return;
     }
     Invocation invocation =
-        lambda.submit(payload, LocalLambda.newRequestId(), clientContext, traceHeader(exchange), 200);
+        lambda.submit(
+            payload, LocalLambda.newRequestId(), clientContext, traceHeader(exchange), 200);
     InvokeResult result;
     try {
       // No wait limit here: the function's timeout completes it, and the SDK has its own timeouts.
@@ -129,7 +134,8 @@ final class InvokeApiHandler {
       return;
     }
     Invocation invocation =
-        lambda.submit(payload, LocalLambda.newRequestId(), clientContext, traceHeader(exchange), 202);
+        lambda.submit(
+            payload, LocalLambda.newRequestId(), clientContext, traceHeader(exchange), 202);
     exchange.getResponseHeaders().set("x-amzn-RequestId", invocation.requestId);
     Exchanges.send(exchange, 202, new byte[0]);
   }

@@ -20,8 +20,8 @@ final class LambdaErrors {
   }
 
   /**
-   * The Invoke API's error shape: {@code {"Type":"User","message":…}}; the SDK reads the error code from
-   * the {@code x-amzn-ErrorType} header sent with it.
+   * The Invoke API's error shape: {@code {"Type":"User","message":…}}; the SDK reads the error code
+   * from the {@code x-amzn-ErrorType} header sent with it.
    */
   static byte[] invokeError(String message) {
     Map<String, Object> error = new LinkedHashMap<>();

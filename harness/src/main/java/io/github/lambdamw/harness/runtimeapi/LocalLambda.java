@@ -19,21 +19,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Lambda for one function, on 127.0.0.1 and a free port: the Runtime API the function's runtime polls
- * ({@code AWS_LAMBDA_RUNTIME_API = }{@link #runtimeApiAddress()}) and the Invoke API the SDK's {@code
- * LambdaClient} calls ({@code endpointOverride(}{@link #endpoint()}{@code )}).
+ * Lambda for one function, on 127.0.0.1 and a free port: the Runtime API the function's runtime
+ * polls ({@code AWS_LAMBDA_RUNTIME_API = }{@link #runtimeApiAddress()}) and the Invoke API the
+ * SDK's {@code LambdaClient} calls ({@code endpointOverride(}{@link #endpoint()}{@code )}).
  *
- * <p>Use one instance per function process: a killed runtime's pending long poll would otherwise take
- * the next event from a queue shared with a live one.
+ * <p>Use one instance per function process: a killed runtime's pending long poll would otherwise
+ * take the next event from a queue shared with a live one.
  *
- * <p>Differences from Lambda, on purpose: nothing restarts the runtime after a timeout or an init error
- * (an answer that comes after the timeout is counted in {@link #lateAnswers()}, and after an init error
- * every invocation fails with it); asynchronous events are not retried (use {@link #invoke(byte[],
- * String)} to re-deliver an id).
+ * <p>Differences from Lambda, on purpose: nothing restarts the runtime after a timeout or an init
+ * error (an answer that comes after the timeout is counted in {@link #lateAnswers()}, and after an
+ * init error every invocation fails with it); asynchronous events are not retried (use {@link
+ * #invoke(byte[], String)} to re-deliver an id).
  */
 public final class LocalLambda implements AutoCloseable {
 
-  /** How long the Java API waits, beyond the function timeout, for a runtime to take an invocation. */
+  /**
+   * How long the Java API waits, beyond the function timeout, for a runtime to take an invocation.
+   */
   private static final Duration PICK_UP_ALLOWANCE = Duration.ofSeconds(60);
 
   private final String functionName;
@@ -162,9 +164,24 @@ public final class LocalLambda implements AutoCloseable {
 
   /** Queues an invocation with the given request id; the future completes with the answer. */
   public CompletableFuture<InvokeResult> invokeAsync(byte[] payload, String requestId) {
+    return invokeAsync(payload, requestId, null, null);
+  }
+
+  /**
+   * Queues an invocation carrying what a mobile SDK caller would add; the future completes with the
+   * answer.
+   *
+   * @param clientContext JSON for {@code Lambda-Runtime-Client-Context}, or null
+   * @param cognitoIdentity JSON for {@code Lambda-Runtime-Cognito-Identity}, or null
+   */
+  public CompletableFuture<InvokeResult> invokeAsync(
+      byte[] payload, String requestId, String clientContext, String cognitoIdentity) {
     Objects.requireNonNull(payload, "payload");
     Objects.requireNonNull(requestId, "requestId");
-    return submit(payload, requestId, null, null, 200).result;
+    Invocation invocation =
+        new Invocation(requestId, payload, clientContext, cognitoIdentity, newTraceId(), 200);
+    invocations.submit(invocation);
+    return invocation.result;
   }
 
   Invocation submit(
@@ -182,7 +199,8 @@ public final class LocalLambda implements AutoCloseable {
   }
 
   boolean answersTo(String name) {
-    // The SDK sends what the caller gave: a name, a full ARN, or a partial ARN, maybe with a qualifier.
+    // The SDK sends what the caller gave: a name, a full ARN, or a partial ARN, maybe with a
+    // qualifier.
     String bare = name;
     int function = name.indexOf("function:");
     if (function >= 0) {
@@ -217,7 +235,9 @@ public final class LocalLambda implements AutoCloseable {
     return invocations.results();
   }
 
-  /** Waits until at least {@code count} invocations have completed and returns all completed ones. */
+  /**
+   * Waits until at least {@code count} invocations have completed and returns all completed ones.
+   */
   public List<InvokeResult> awaitResults(int count, Duration wait) {
     try {
       return invocations.awaitResults(count, wait);
@@ -289,9 +309,7 @@ public final class LocalLambda implements AutoCloseable {
     random.nextBytes(id);
     return String.format(
         "Root=1-%08x-%s;Parent=%016x;Sampled=0",
-        System.currentTimeMillis() / 1000,
-        HexFormat.of().formatHex(id),
-        random.nextLong());
+        System.currentTimeMillis() / 1000, HexFormat.of().formatHex(id), random.nextLong());
   }
 
   /** Settings of a {@link LocalLambda}; the defaults are Lambda's. */

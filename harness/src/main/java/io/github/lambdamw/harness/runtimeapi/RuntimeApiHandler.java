@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The Lambda Runtime API (version 2018-06-01), as the runtime interface client calls it: {@code GET
  * /runtime/invocation/next}, {@code POST /runtime/invocation/{id}/response|error}, {@code POST
- * /runtime/init/error}. Each {@code next} holds its thread until an event comes, so several loops of a
- * multi-concurrency runtime can poll at once.
+ * /runtime/init/error}. Each {@code next} holds its thread until an event comes, so several loops
+ * of a multi-concurrency runtime can poll at once.
  */
 final class RuntimeApiHandler {
 
@@ -47,7 +47,8 @@ final class RuntimeApiHandler {
       Exchanges.send(
           exchange,
           404,
-          LambdaErrors.runtimeError("InvalidRequest", "Unknown runtime API path: " + method + " " + path));
+          LambdaErrors.runtimeError(
+              "InvalidRequest", "Unknown runtime API path: " + method + " " + path));
     }
   }
 
@@ -74,7 +75,8 @@ final class RuntimeApiHandler {
       headers.set("Lambda-Runtime-Cognito-Identity", invocation.cognitoIdentity);
     }
     try {
-      exchange.sendResponseHeaders(200, invocation.payload.length == 0 ? -1 : invocation.payload.length);
+      exchange.sendResponseHeaders(
+          200, invocation.payload.length == 0 ? -1 : invocation.payload.length);
       exchange.getResponseBody().write(invocation.payload);
       exchange.close();
     } catch (IOException e) {

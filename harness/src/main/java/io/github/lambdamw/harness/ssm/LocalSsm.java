@@ -13,8 +13,8 @@ import java.util.Objects;
  *
  * <p>Speaks GetParameter, GetParameters, PutParameter and DeleteParameter for String and StringList
  * parameters, with SSM's overwrite rule, versions and error shapes. Faults for tests: {@link
- * #throttleNext(int)}, {@link #failAllCalls(boolean)}, {@link #delayEachCall(Duration)}. Signatures are
- * not checked.
+ * #throttleNext(int)}, {@link #failAllCalls(boolean)}, {@link #delayEachCall(Duration)}. Signatures
+ * are not checked.
  */
 public final class LocalSsm implements AutoCloseable {
 
@@ -49,7 +49,9 @@ public final class LocalSsm implements AutoCloseable {
     return store.put(name, value, "String", true);
   }
 
-  /** Creates or overwrites a StringList parameter (values joined with commas, as SSM stores them). */
+  /**
+   * Creates or overwrites a StringList parameter (values joined with commas, as SSM stores them).
+   */
   public SsmParameter putStringList(String name, List<String> values) {
     return store.put(name, String.join(",", values), "StringList", true);
   }

@@ -30,11 +30,13 @@ final class ParameterStore {
   synchronized SsmParameter put(String name, String value, String type, boolean overwrite) {
     if (name == null || name.isEmpty()) {
       throw SsmException.validation(
-          "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null");
+          "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member"
+              + " must not be null");
     }
     if (value == null || value.isEmpty()) {
       throw SsmException.validation(
-          "1 validation error detected: Value at 'value' failed to satisfy constraint: Member must have length greater than or equal to 1");
+          "1 validation error detected: Value at 'value' failed to satisfy constraint: Member must"
+              + " have length greater than or equal to 1");
     }
     if (type != null && !TYPES.contains(type)) {
       // SecureString is real SSM but not worth emulating here (no KMS): refuse loudly.
@@ -46,7 +48,8 @@ final class ParameterStore {
       throw new SsmException(
           400,
           "ParameterAlreadyExists",
-          "The parameter already exists. To overwrite this value, set the overwrite option in the request to true.");
+          "The parameter already exists. To overwrite this value, set the overwrite option in the"
+              + " request to true.");
     }
     if (existing == null && type == null) {
       throw SsmException.validation("A parameter type is required when you create a parameter.");

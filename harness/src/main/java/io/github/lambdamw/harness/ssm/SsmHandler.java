@@ -61,7 +61,8 @@ final class SsmHandler {
       case "GetParameters" -> getParameters(request);
       case "PutParameter" -> putParameter(request);
       case "DeleteParameter" -> deleteParameter(request);
-      default -> throw new SsmException(400, "UnknownOperationException", "Unknown operation " + action);
+      default ->
+          throw new SsmException(400, "UnknownOperationException", "Unknown operation " + action);
     };
   }
 
@@ -69,7 +70,8 @@ final class SsmHandler {
     String name = string(request, "Name");
     if (name == null || name.isEmpty()) {
       throw SsmException.validation(
-          "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null");
+          "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member"
+              + " must not be null");
     }
     SsmParameter parameter = store.get(name);
     if (parameter == null) {
@@ -83,7 +85,9 @@ final class SsmHandler {
     List<Object> invalid = new ArrayList<>();
     Object names = request.get("Names");
     if (!(names instanceof List<?> list) || list.isEmpty()) {
-      throw SsmException.validation("1 validation error detected: Value null at 'names' failed to satisfy constraint: Member must not be null");
+      throw SsmException.validation(
+          "1 validation error detected: Value null at 'names' failed to satisfy constraint: Member"
+              + " must not be null");
     }
     for (Object name : list) {
       SsmParameter parameter = store.get(String.valueOf(name));

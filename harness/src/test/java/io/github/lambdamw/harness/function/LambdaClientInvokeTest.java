@@ -91,8 +91,7 @@ class LambdaClientInvokeTest {
     String event = "{ \"text\" : \"gr\\u00fc\u00dfe \u2603\",\n  \"n\": [1, 2.50, -0] }";
 
     InvokeResponse response =
-        client.invoke(
-            b -> b.functionName("scripted").payload(SdkBytes.fromUtf8String(event)));
+        client.invoke(b -> b.functionName("scripted").payload(SdkBytes.fromUtf8String(event)));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.functionError()).isNull();
@@ -104,7 +103,8 @@ class LambdaClientInvokeTest {
   void aThrowingHandler_surfacesAsAnUnhandledFunctionError() {
     InvokeResponse response =
         client.invoke(
-            b -> b.functionName("scripted").payload(SdkBytes.fromUtf8String("{\"fail\":\"boom\"}")));
+            b ->
+                b.functionName("scripted").payload(SdkBytes.fromUtf8String("{\"fail\":\"boom\"}")));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.functionError()).isEqualTo("Unhandled");
@@ -174,8 +174,7 @@ class LambdaClientInvokeTest {
   void anUnknownFunctionName_isResourceNotFound() {
     assertThatThrownBy(
             () ->
-                client.invoke(
-                    b -> b.functionName("other").payload(SdkBytes.fromUtf8String("{}"))))
+                client.invoke(b -> b.functionName("other").payload(SdkBytes.fromUtf8String("{}"))))
         .isInstanceOf(ResourceNotFoundException.class)
         .hasMessageContaining("Function not found");
   }

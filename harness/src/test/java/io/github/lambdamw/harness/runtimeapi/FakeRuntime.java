@@ -39,7 +39,8 @@ final class FakeRuntime {
   private int post(String path, String body, String errorType)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.newBuilder(URI.create(base + path))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (errorType != null) {
       request.header("Lambda-Runtime-Function-Error-Type", errorType);
     }

@@ -61,11 +61,25 @@ class LocalLambdaTest {
     assertThat(event.headers().firstValue("Lambda-Runtime-Aws-Request-Id")).hasValue("req-1");
     assertThat(event.headers().firstValue("Lambda-Runtime-Invoked-Function-Arn"))
         .hasValue("arn:aws:lambda:us-east-1:123456789012:function:fn");
-    assertThat(event.headers().firstValue("Lambda-Runtime-Trace-Id").orElseThrow()).startsWith("Root=1-");
+    assertThat(event.headers().firstValue("Lambda-Runtime-Trace-Id").orElseThrow())
+        .startsWith("Root=1-");
     assertThat(deadline - System.currentTimeMillis()).isBetween(0L, 500L);
     assertThat(runtime.respond("req-1", "\"ok\"")).isEqualTo(202);
     assertThat(result.get(5, TimeUnit.SECONDS).payloadUtf8()).isEqualTo("\"ok\"");
     assertThat(lambda.awaitRuntimeReady(Duration.ZERO)).isTrue();
+  }
+
+  @Test
+  void aClientContextAndCognitoIdentity_arePassedToTheRuntime() throws Exception {
+    CompletableFuture<HttpResponse<byte[]>> poll = runtime.next();
+    lambda.invokeAsync(utf8("{}"), "req-c", "{\"custom\":{}}", "{\"cognitoIdentityId\":\"id\"}");
+
+    HttpResponse<byte[]> event = poll.get(5, TimeUnit.SECONDS);
+
+    assertThat(event.headers().firstValue("Lambda-Runtime-Client-Context"))
+        .hasValue("{\"custom\":{}}");
+    assertThat(event.headers().firstValue("Lambda-Runtime-Cognito-Identity"))
+        .hasValue("{\"cognitoIdentityId\":\"id\"}");
   }
 
   @Test
@@ -83,7 +97,12 @@ class LocalLambdaTest {
 
     assertThat(
             java.util.stream.Stream.of(first, second)
-                .map(f -> f.join().headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow()))
+                .map(
+                    f ->
+                        f.join()
+                            .headers()
+                            .firstValue("Lambda-Runtime-Aws-Request-Id")
+                            .orElseThrow()))
         .containsExactlyInAnyOrder("one", "two");
   }
 
@@ -116,7 +135,10 @@ class LocalLambdaTest {
               }
             });
     String requestId =
-        poll.get(5, TimeUnit.SECONDS).headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+        poll.get(5, TimeUnit.SECONDS)
+            .headers()
+            .firstValue("Lambda-Runtime-Aws-Request-Id")
+            .orElseThrow();
 
     HttpResponse<String> response = invoke.get(5, TimeUnit.SECONDS);
 
@@ -171,12 +193,14 @@ class LocalLambdaTest {
     HttpResponse<String> qualified =
         http.send(
             HttpRequest.newBuilder(
-                    URI.create(lambda.endpoint() + "/2015-03-31/functions/fn/invocations?Qualifier=3"))
+                    URI.create(
+                        lambda.endpoint() + "/2015-03-31/functions/fn/invocations?Qualifier=3"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}"))
                 .header("X-Amz-Invocation-Type", "DryRun")
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(qualified.statusCode()).isEqualTo(404);
-    assertThat(qualified.body()).contains("Function not found: arn:aws:lambda:us-east-1:123456789012:function:fn:3");
+    assertThat(qualified.body())
+        .contains("Function not found: arn:aws:lambda:us-east-1:123456789012:function:fn:3");
   }
 }

@@ -98,7 +98,9 @@ class LocalSsmTest {
     client.putParameter(b -> b.name("/app/window").type(ParameterType.STRING).value("one"));
 
     assertThatThrownBy(
-            () -> client.putParameter(b -> b.name("/app/window").type(ParameterType.STRING).value("two")))
+            () ->
+                client.putParameter(
+                    b -> b.name("/app/window").type(ParameterType.STRING).value("two")))
         .isInstanceOf(ParameterAlreadyExistsException.class);
     long version =
         client
@@ -107,7 +109,8 @@ class LocalSsmTest {
             .version();
 
     assertThat(version).isEqualTo(2);
-    assertThat(client.getParameter(b -> b.name("/app/window")).parameter().value()).isEqualTo("two");
+    assertThat(client.getParameter(b -> b.name("/app/window")).parameter().value())
+        .isEqualTo("two");
     assertThat(ssm.get("/app/window").version()).isEqualTo(2);
   }
 
@@ -125,7 +128,9 @@ class LocalSsmTest {
 
     GetParametersResponse response = client.getParameters(b -> b.names("found", "missing"));
 
-    assertThat(response.parameters()).singleElement().satisfies(p -> assertThat(p.value()).isEqualTo("yes"));
+    assertThat(response.parameters())
+        .singleElement()
+        .satisfies(p -> assertThat(p.value()).isEqualTo("yes"));
     assertThat(response.invalidParameters()).containsExactly("missing");
   }
 
@@ -193,6 +198,7 @@ class LocalSsmTest {
     long start = System.nanoTime();
     clientWithoutRetries.getParameter(b -> b.name("slow"));
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(300));
   }
 }
