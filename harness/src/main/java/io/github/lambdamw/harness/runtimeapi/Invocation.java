@@ -2,6 +2,7 @@ package io.github.lambdamw.harness.runtimeapi;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One invocation on its way through the runtime: queued, then in flight, then completed once. */
 final class Invocation {
@@ -27,6 +28,9 @@ final class Invocation {
 
   volatile ScheduledFuture<?> timeout;
 
+  /** Taken by whichever answer comes first: the runtime's, the timeout's, or the init error's. */
+  private final AtomicBoolean answered = new AtomicBoolean();
+
   Invocation(
       String requestId,
       byte[] payload,
@@ -42,13 +46,21 @@ final class Invocation {
     this.statusCode = statusCode;
   }
 
-  /** Completes with the function's answer; false when it was already completed (timed out, say). */
-  boolean complete(byte[] body, String functionError, String runtimeErrorType) {
+  /**
+   * Claims the right to answer; false when another answer came first. The winner updates the
+   * counters and the results before completing {@link #result}, so whoever waits on it sees them
+   * updated.
+   */
+  boolean claim() {
+    return answered.compareAndSet(false, true);
+  }
+
+  /** The answer to complete {@link #result} with, once {@link #claim()} returned true. */
+  InvokeResult answer(byte[] body, String functionError, String runtimeErrorType) {
     ScheduledFuture<?> pending = timeout;
     if (pending != null) {
       pending.cancel(false);
     }
-    return result.complete(
-        new InvokeResult(statusCode, body, functionError, runtimeErrorType, requestId));
+    return new InvokeResult(statusCode, body, functionError, runtimeErrorType, requestId);
   }
 }

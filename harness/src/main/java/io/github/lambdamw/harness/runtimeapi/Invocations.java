@@ -56,7 +56,6 @@ final class Invocations {
    */
   void submit(Invocation invocation) {
     received.incrementAndGet();
-    invocation.result.thenAccept(this::record);
     queued.add(invocation);
     if (initError != null) {
       failQueuedWithInitError();
@@ -96,9 +95,10 @@ final class Invocations {
     if (invocation == null) {
       return false;
     }
-    if (invocation.complete(body, null, null)) {
-      responses.incrementAndGet();
+    if (invocation.claim()) {
       firstResponseNanos.compareAndSet(0, System.nanoTime());
+      responses.incrementAndGet();
+      finish(invocation, body, null, null);
     } else {
       lateAnswers.incrementAndGet();
     }
@@ -111,8 +111,9 @@ final class Invocations {
     if (invocation == null) {
       return false;
     }
-    if (invocation.complete(body, UNHANDLED, errorType)) {
+    if (invocation.claim()) {
       errors.incrementAndGet();
+      finish(invocation, body, UNHANDLED, errorType);
     } else {
       lateAnswers.incrementAndGet();
     }
@@ -136,8 +137,9 @@ final class Invocations {
     InitError error = initError;
     Invocation invocation;
     while ((invocation = queued.poll()) != null) {
-      if (invocation.complete(error.body(), UNHANDLED, error.errorType())) {
+      if (invocation.claim()) {
         errors.incrementAndGet();
+        finish(invocation, error.body(), UNHANDLED, error.errorType());
       }
     }
   }
@@ -155,10 +157,9 @@ final class Invocations {
             invocation.requestId,
             timeout.toMillis() / 1000.0);
     byte[] body = ("{\"errorMessage\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
-    if (invocation.result.complete(
-        new InvokeResult(
-            invocation.statusCode, body, UNHANDLED, "Sandbox.Timedout", invocation.requestId))) {
+    if (invocation.claim()) {
       timeouts.incrementAndGet();
+      finish(invocation, body, UNHANDLED, "Sandbox.Timedout");
     }
   }
 
@@ -166,11 +167,15 @@ final class Invocations {
     return firstPoll.await(wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private void record(InvokeResult result) {
+  /** Records the answer, then hands it to whoever waits: results() never lags behind a result. */
+  private void finish(
+      Invocation invocation, byte[] body, String functionError, String runtimeErrorType) {
+    InvokeResult result = invocation.answer(body, functionError, runtimeErrorType);
     synchronized (results) {
       results.add(result);
       results.notifyAll();
     }
+    invocation.result.complete(result);
   }
 
   /** The completed invocations, in completion order. */
