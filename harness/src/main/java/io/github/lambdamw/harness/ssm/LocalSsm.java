@@ -1,0 +1,139 @@
+package io.github.lambdamw.harness.ssm;
+
+import io.github.lambdamw.harness.internal.LoopbackServer;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * SSM Parameter Store on 127.0.0.1 and a free port, for the SDK's {@code SsmClient} ({@code
+ * endpointOverride(}{@link #endpoint()}{@code )}, or {@code AWS_ENDPOINT_URL_SSM} in a function).
+ *
+ * <p>Speaks GetParameter, GetParameters, PutParameter and DeleteParameter for String and StringList
+ * parameters, with SSM's overwrite rule, versions and error shapes. Faults for tests: {@link
+ * #throttleNext(int)}, {@link #failAllCalls(boolean)}, {@link #delayEachCall(Duration)}. Signatures
+ * are not checked.
+ */
+public final class LocalSsm implements AutoCloseable {
+
+  private final ParameterStore store;
+  private final SsmFaults faults = new SsmFaults();
+  private final LoopbackServer server;
+
+  private LocalSsm(Builder builder) {
+    this.store = new ParameterStore(builder.clock);
+    SsmHandler handler = new SsmHandler(store, faults, builder.region, builder.accountId);
+    this.server = LoopbackServer.start("local-ssm", handler::handle);
+  }
+
+  /** Starts a server with the defaults (us-east-1, account 123456789012, the system clock). */
+  public static LocalSsm start() {
+    return builder().start();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@code http://127.0.0.1:port}. */
+  public URI endpoint() {
+    return server.endpoint();
+  }
+
+  // ---- the parameters, directly ----
+
+  /** Creates or overwrites a String parameter. */
+  public SsmParameter put(String name, String value) {
+    return store.put(name, value, "String", true);
+  }
+
+  /**
+   * Creates or overwrites a StringList parameter (values joined with commas, as SSM stores them).
+   */
+  public SsmParameter putStringList(String name, List<String> values) {
+    return store.put(name, String.join(",", values), "StringList", true);
+  }
+
+  /** The parameter, or null. */
+  public SsmParameter get(String name) {
+    return store.get(name);
+  }
+
+  /** Deletes a parameter; false when there was none. */
+  public boolean delete(String name) {
+    return store.delete(name);
+  }
+
+  // ---- faults and counters ----
+
+  /** The next {@code count} calls answer {@code ThrottlingException} (HTTP 400), as SSM does. */
+  public LocalSsm throttleNext(int count) {
+    faults.throttleNext(count);
+    return this;
+  }
+
+  /** While on, every call answers {@code InternalServerError} (HTTP 500). */
+  public LocalSsm failAllCalls(boolean fail) {
+    faults.failAll(fail);
+    return this;
+  }
+
+  /** Every call waits this long before it is answered (faults included); zero for none. */
+  public LocalSsm delayEachCall(Duration delay) {
+    faults.delay(Objects.requireNonNull(delay));
+    return this;
+  }
+
+  /** Calls received for an action ({@code "GetParameter"} …), faulted ones included. */
+  public int calls(String action) {
+    return faults.calls(action);
+  }
+
+  /** Calls received for every action. */
+  public int totalCalls() {
+    return faults.totalCalls();
+  }
+
+  /** Clears the faults and the counters; the parameters stay. */
+  public void resetFaults() {
+    faults.reset();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  /** Settings of a {@link LocalSsm}. */
+  public static final class Builder {
+    private String region = "us-east-1";
+    private String accountId = "123456789012";
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** The region in parameter ARNs; default us-east-1. */
+    public Builder withRegion(String region) {
+      this.region = Objects.requireNonNull(region);
+      return this;
+    }
+
+    /** The account in parameter ARNs; default 123456789012. */
+    public Builder withAccountId(String accountId) {
+      this.accountId = Objects.requireNonNull(accountId);
+      return this;
+    }
+
+    /** The clock for LastModifiedDate; default the system's. */
+    public Builder withClock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    public LocalSsm start() {
+      return new LocalSsm(this);
+    }
+  }
+}
