@@ -5,8 +5,7 @@ import io.github.lambdamw.agent.internal.AgentLog;
 import io.github.lambdamw.agent.internal.defer.DeferredAnswer;
 import io.github.lambdamw.agent.internal.defer.Deferrer;
 import io.github.lambdamw.agent.internal.defer.DynamoDbDeferralStore;
-import io.github.lambdamw.agent.internal.dispatch.DispatchInstrumentation;
-import io.github.lambdamw.agent.internal.dispatch.GuardListener;
+import io.github.lambdamw.agent.internal.dispatch.DispatchTransformer;
 import io.github.lambdamw.agent.internal.dispatch.RuntimeClientCheck;
 import io.github.lambdamw.agent.internal.gate.Gate;
 import io.github.lambdamw.agent.internal.gate.SsmWindowSource;
@@ -42,7 +41,7 @@ public final class MaintenanceWindowAgent {
       if (SnapStartHook.isSnapStart()) {
         SnapStartHook.register(window);
       }
-      DispatchInstrumentation.install(instrumentation, new GuardListener());
+      instrumentation.addTransformer(new DispatchTransformer(!config.runtimeInstrumentation()));
       AgentLog.info("guarding the handler dispatch; window from " + config.parameterName() + ", deferring to table "
           + config.tableName());
     } catch (RuntimeException | LinkageError e) {

@@ -16,6 +16,8 @@ public final class AgentConfig {
   public static final String DISABLED = "MAINTENANCE_WINDOW_DISABLED";
   public static final String REQUIRE_GUARD = "MAINTENANCE_WINDOW_REQUIRE_GUARD";
   public static final String SSM_TIMEOUT_MILLIS = "MAINTENANCE_WINDOW_SSM_TIMEOUT_MILLIS";
+  /** For benchmarks: ignore the classes prepared at build time and instrument with Byte Buddy at run time. */
+  public static final String RUNTIME_INSTRUMENTATION = "MAINTENANCE_WINDOW_RUNTIME_INSTRUMENTATION";
   /**
    * What callers get while a window is open: {@code default} (a JSON body saying the event was deferred), {@code
    * error} (the invocation fails with {@code MaintenanceWindowOpenException}) or a JSON template with {@code
@@ -45,6 +47,7 @@ public final class AgentConfig {
   private final long retentionDays;
   private final boolean disabled;
   private final boolean requireGuard;
+  private final boolean runtimeInstrumentation;
   private final long ssmTimeoutMillis;
   private final String functionName;
   private final boolean jsonLogs;
@@ -58,6 +61,7 @@ public final class AgentConfig {
     this.retentionDays = number(env, RETENTION_DAYS, 0, 0);
     this.disabled = flag(env, DISABLED);
     this.requireGuard = flag(env, REQUIRE_GUARD);
+    this.runtimeInstrumentation = flag(env, RUNTIME_INSTRUMENTATION);
     this.ssmTimeoutMillis = number(env, SSM_TIMEOUT_MILLIS, DEFAULT_SSM_TIMEOUT_MILLIS, 1);
     this.functionName = text(env, "AWS_LAMBDA_FUNCTION_NAME", "unknown-function");
     this.jsonLogs = "JSON".equalsIgnoreCase(env.get("AWS_LAMBDA_LOG_FORMAT"));
@@ -98,6 +102,10 @@ public final class AgentConfig {
 
   public boolean requireGuard() {
     return requireGuard;
+  }
+
+  public boolean runtimeInstrumentation() {
+    return runtimeInstrumentation;
   }
 
   public long ssmTimeoutMillis() {

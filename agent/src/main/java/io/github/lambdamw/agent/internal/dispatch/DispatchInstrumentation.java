@@ -1,65 +1,34 @@
 package io.github.lambdamw.agent.internal.dispatch;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.nameEndsWith;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.github.lambdamw.agent.internal.gate.Gate;
 import java.io.ByteArrayOutputStream;
-import java.lang.instrument.Instrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Puts {@link DispatchAdvice} on every implementation of the runtime interface client's {@code
+ * What the agent weaves and where: {@link DispatchAdvice} on every implementation of the runtime interface client's {@code
  * LambdaRequestHandler.call(InvocationRequest)}: {@code EventHandlerLoader$2}, which runs the user's handler, and
  * {@code LambdaRequestHandler$UserFaultHandler}, which answers when the handler cannot be loaded (a broken deployment
  * during a maintenance window still has its events kept). Both class layouts of the 2.x line match: the argument is
  * {@code runtimeapi.InvocationRequest} up to 2.4 and {@code runtimeapi.dto.InvocationRequest} from 2.5.
  *
- * <p>Matching is by name prefix first: a type-hierarchy matcher on every class the JVM loads costs hundreds of
- * milliseconds of cold start, while the prefix test is a string comparison.
+ * <p>{@link DispatchTransformer} finds those classes by name prefix and direct interface, without Byte Buddy, and
+ * applies {@link DispatchClassTransform} (prepared at build time, or now for an unknown build).
  */
 public final class DispatchInstrumentation {
   public static final String RUNTIME_CLIENT_PACKAGE = "com.amazonaws.services.lambda.runtime.api.client.";
   public static final String REQUEST_HANDLER = RUNTIME_CLIENT_PACKAGE + "LambdaRequestHandler";
 
   private DispatchInstrumentation() {}
-
-  public static void install(Instrumentation instrumentation, AgentBuilder.Listener listener) {
-    // Byte Buddy otherwise probes sun.misc.Unsafe, which JDK 24+ reports on stderr, in the function's logs. The
-    // property name is written in two halves so that relocation leaves it alone.
-    System.setProperty("net." + "bytebuddy.safe", "true");
-    new AgentBuilder.Default()
-        .disableClassFormatChanges()
-        .with(AgentBuilder.RedefinitionStrategy.DISABLED)
-        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-        .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-        .with(listener)
-        .ignore(not(nameStartsWith(RUNTIME_CLIENT_PACKAGE)))
-        .type(dispatchType())
-        .transform(
-            (builder, type, classLoader, module, protectionDomain) ->
-                builder.visit(Advice.to(DispatchAdvice.class).on(dispatchMethod())))
-        .installOn(instrumentation);
-  }
-
-  /** Classes of the runtime client that implement {@code LambdaRequestHandler}; the name test runs first. */
-  static ElementMatcher<TypeDescription> dispatchType() {
-    return nameStartsWith(RUNTIME_CLIENT_PACKAGE)
-        .<TypeDescription>and(not(isInterface()))
-        .and(hasSuperType(named(REQUEST_HANDLER)));
-  }
 
   /** {@code ByteArrayOutputStream call(<runtimeapi or runtimeapi.dto>.InvocationRequest)}. */
   static ElementMatcher<MethodDescription> dispatchMethod() {

@@ -15,10 +15,9 @@ import io.github.lambdamw.agent.internal.gate.Gate;
 import io.github.lambdamw.agent.internal.gate.WindowCache;
 import io.github.lambdamw.agent.internal.gate.WindowSource;
 import java.io.ByteArrayOutputStream;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
+import java.util.Map;
+import net.bytebuddy.dynamic.loading.ByteArrayClassLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +31,24 @@ class DispatchAdviceTest {
   }
 
   @Test
-  void matchers_selectTheDispatchClassAndMethodByName() throws Exception {
+  void transformer_guardsOnlyClassesOfTheClientPackageThatImplementTheHandlerInterface() throws Exception {
+    DispatchTransformer transformer = new DispatchTransformer(false);
+    ClassLoader loader = getClass().getClassLoader();
+
+    assertThat(transformer.transform(loader, internalName(FakeEventHandler.class), null, null, bytes(FakeEventHandler.class)))
+        .isNotNull();
+    assertThat(transformer.transform(loader, internalName(FakeHandlerRuns.class), null, null, bytes(FakeHandlerRuns.class)))
+        .isNull();
+    assertThat(transformer.transform(loader, internalName(DispatchAdviceTest.class), null, null, bytes(FakeEventHandler.class)))
+        .as("a class outside the runtime client's package")
+        .isNull();
+    assertThat(transformer.guardedClasses()).isEqualTo(1);
+  }
+
+  @Test
+  void dispatchMethod_isCallTakingTheInvocationRequest() {
     TypeDescription type = TypeDescription.ForLoadedType.of(FakeEventHandler.class);
 
-    assertThat(DispatchInstrumentation.dispatchType().matches(type)).isTrue();
-    assertThat(DispatchInstrumentation.dispatchType().matches(TypeDescription.ForLoadedType.of(String.class)))
-        .isFalse();
     assertThat(
             type.getDeclaredMethods().filter(DispatchInstrumentation.dispatchMethod()).getOnly().getName())
         .isEqualTo("call");
@@ -105,16 +116,25 @@ class DispatchAdviceTest {
         new Gate(new WindowCache(source, 60_000, ReadErrorMode.RUN_HANDLER), new Deferrer(store, "fn")));
   }
 
+  /** The stand-in dispatch class as the transformer rewrites it, loaded child-first beside the original. */
   private static LambdaRequestHandler guardedHandler() throws Exception {
+    ClassLoader parent = DispatchAdviceTest.class.getClassLoader();
+    byte[] transformed =
+        new DispatchTransformer(false)
+            .transform(parent, internalName(FakeEventHandler.class), null, null, bytes(FakeEventHandler.class));
     Class<?> guarded =
-        new ByteBuddy()
-            .redefine(FakeEventHandler.class)
-            .visit(
-                Advice.to(DispatchInstrumentation.DispatchAdvice.class)
-                    .on(DispatchInstrumentation.dispatchMethod()))
-            .make()
-            .load(DispatchAdviceTest.class.getClassLoader(), ClassLoadingStrategy.Default.CHILD_FIRST)
-            .getLoaded();
+        new ByteArrayClassLoader.ChildFirst(parent, Map.of(FakeEventHandler.class.getName(), transformed))
+            .loadClass(FakeEventHandler.class.getName());
     return (LambdaRequestHandler) guarded.getDeclaredConstructor().newInstance();
+  }
+
+  private static String internalName(Class<?> type) {
+    return type.getName().replace('.', '/');
+  }
+
+  private static byte[] bytes(Class<?> type) throws java.io.IOException {
+    try (var in = type.getClassLoader().getResourceAsStream(internalName(type) + ".class")) {
+      return in.readAllBytes();
+    }
   }
 }
