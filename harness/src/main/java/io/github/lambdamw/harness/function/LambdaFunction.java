@@ -142,7 +142,7 @@ public final class LambdaFunction implements AutoCloseable {
     return taskRoot;
   }
 
-  /** The command line, wrapper first when there is one. */
+  /** The command line: the prefix if any, then the wrapper when there is one, then java. */
   public List<String> command() {
     return command;
   }
@@ -198,6 +198,7 @@ public final class LambdaFunction implements AutoCloseable {
     private int memoryMb = 512;
     private Path layerDir;
     private final List<String> jvmFlags = new ArrayList<>();
+    private final List<String> commandPrefix = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
 
     private Builder(LocalLambda runtimeApi) {
@@ -274,6 +275,16 @@ public final class LambdaFunction implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Words run in front of the whole command, wrapper included, e.g. {@code taskset -c 0} to pin
+     * the function to one CPU (benchmarks). The prefix must exec the rest, so that {@link
+     * LambdaFunction#pid()} stays the JVM's. Default none.
+     */
+    public Builder withCommandPrefix(String... words) {
+      commandPrefix.addAll(List.of(words));
+      return this;
+    }
+
     /** A function environment variable; overrides Lambda's own of the same name. */
     public Builder withEnv(String name, String value) {
       environment.put(name, value);
@@ -307,8 +318,9 @@ public final class LambdaFunction implements AutoCloseable {
               StandardCopyOption.REPLACE_EXISTING);
         }
         Path wrapper = layerDir == null ? null : wrapper(layerDir);
-        List<String> command =
-            List.copyOf(LaunchCommand.of(javaHome, ric, memoryMb, jvmFlags, handler, wrapper));
+        List<String> command = new ArrayList<>(commandPrefix);
+        command.addAll(LaunchCommand.of(javaHome, ric, memoryMb, jvmFlags, handler, wrapper));
+        command = List.copyOf(command);
         Map<String, String> env =
             LambdaEnvironment.of(
                 runtimeApi.functionName(),

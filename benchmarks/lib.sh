@@ -1,0 +1,20 @@
+# Sourced by the benchmark scripts: builds what is missing, then defines bench_java.
+set -eu
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
+export JAVA_HOME
+if [ ! -f "$BENCH_DIR/target/classpath.txt" ] || [ "${BENCH_REBUILD:-false}" = true ]; then
+  (cd "$ROOT" && [ -d node_modules ] || npm ci)
+  (cd "$ROOT" && ./mvnw -B -q -pl benchmarks -am package -DskipTests)
+fi
+mkdir -p "$BENCH_DIR/target/results"
+
+# bench_java <main class> [args…]: runs a benchmark driver from the repository root.
+bench_java() {
+  main=$1
+  shift
+  (cd "$ROOT" && "$JAVA_HOME/bin/java" -Dsun.net.httpserver.nodelay=true \
+    -cp "$BENCH_DIR/target/classes:$(cat "$BENCH_DIR/target/classpath.txt")" \
+    "io.github.lambdamw.benchmarks.$main" "$@")
+}

@@ -1,0 +1,152 @@
+package io.github.lambdamw.benchmarks;
+
+import io.github.lambdamw.harness.Harness;
+import io.github.lambdamw.harness.dynamodb.DeferralTable;
+import io.github.lambdamw.harness.function.BuiltArtifacts;
+import io.github.lambdamw.harness.function.LambdaFunction;
+import io.github.lambdamw.harness.runtimeapi.InvokeResult;
+import io.github.lambdamw.harness.runtimeapi.LocalLambda;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The harness set up for benchmarks: SSM on loopback with a closed and an open window, dynoxide
+ * with the deferral table, and functions started per {@link Variant}: the sample function under
+ * RIC 2.10.1 with Lambda's JVM flags (the launcher's own).
+ */
+final class LocalAws implements AutoCloseable {
+  static final String RIC = "2.10.1";
+  static final String CLOSED_PARAMETER = "bench-window-closed";
+  static final String OPEN_PARAMETER = "bench-window-open";
+  static final String TABLE = "bench-deferred";
+
+  /** An EventBridge scheduled event, what the sample function is deployed behind. */
+  static final byte[] EVENT =
+      ("{\"version\":\"0\",\"id\":\"53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa\",\"detail-type\":"
+              + "\"Scheduled Event\",\"source\":\"aws.events\",\"account\":\"123456789012\","
+              + "\"time\":\"2026-12-01T02:00:00Z\",\"region\":\"us-east-1\",\"resources\":"
+              + "[\"arn:aws:events:us-east-1:123456789012:rule/nightly-job\"],\"detail\":{}}")
+          .getBytes(StandardCharsets.UTF_8);
+
+  private static final AtomicInteger FUNCTIONS = new AtomicInteger();
+
+  private final Harness harness;
+  private final DynamoDbClient dynamoDb;
+
+  private LocalAws(Harness harness, DynamoDbClient dynamoDb) {
+    this.harness = harness;
+    this.dynamoDb = dynamoDb;
+  }
+
+  static LocalAws start() {
+    Harness harness = Harness.start();
+    harness.ssm().put(CLOSED_PARAMETER, "2020-01-01T02:00:00Z,2020-01-01T06:00:00Z");
+    harness.ssm().put(OPEN_PARAMETER, "2020-01-01T02:00:00Z,2099-01-01T06:00:00Z");
+    DynamoDbClient dynamoDb =
+        DynamoDbClient.builder()
+            .endpointOverride(harness.dynamoDb().endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "secret")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
+    DeferralTable.create(dynamoDb, TABLE);
+    return new LocalAws(harness, dynamoDb);
+  }
+
+  Harness harness() {
+    return harness;
+  }
+
+  DynamoDbClient dynamoDb() {
+    return dynamoDb;
+  }
+
+  /** A Lambda server for one function process; the caller closes it. */
+  LocalLambda newLambda() {
+    return LocalLambda.builder("bench-" + FUNCTIONS.incrementAndGet())
+        .withTimeout(Duration.ofSeconds(30))
+        .withRegion(Harness.REGION)
+        .start();
+  }
+
+  /** The sample function as {@code variant} runs it, on {@code java}, pinned to CPU 0 if asked. */
+  LambdaFunction.Builder function(
+      LocalLambda lambda, Variant variant, Path javaHome, int cpus, Path logFile) {
+    LambdaFunction.Builder builder =
+        harness
+            .function(lambda)
+            .withHandler(BuiltArtifacts.SAMPLE_HANDLER)
+            .withFunctionJar(BuiltArtifacts.sampleFunctionJar())
+            .withJavaHome(javaHome)
+            .withRuntimeClient(RIC)
+            .withLogFile(logFile)
+            .withEnv(
+                "MAINTENANCE_WINDOW_PARAMETER",
+                variant.windowOpen ? OPEN_PARAMETER : CLOSED_PARAMETER)
+            .withEnv("MAINTENANCE_WINDOW_TABLE", TABLE);
+    if (variant.layer) {
+      builder.withLayer(BuiltArtifacts.layerDir());
+    }
+    if (variant.runtimeInstrumentation) {
+      builder.withEnv("MAINTENANCE_WINDOW_RUNTIME_INSTRUMENTATION", "true");
+    }
+    if (cpus == 1) {
+      builder.withCommandPrefix("taskset", "-c", "0");
+    } else if (cpus != 2) {
+      throw new IllegalArgumentException("cpus must be 1 or 2: " + cpus);
+    }
+    return builder;
+  }
+
+  /** Fails unless {@code result} is what {@code variant} must answer (handler ran, or deferred). */
+  static void check(Variant variant, InvokeResult result, LambdaFunction function) {
+    String body = result.payloadUtf8();
+    boolean ok =
+        !result.isFunctionError()
+            && (variant.windowOpen
+                ? body.contains("deferred")
+                : body.contains("scheduled job ran"));
+    if (!ok) {
+      throw new IllegalStateException(
+          variant + " answered unexpectedly: " + body + "\nlog: " + function.logLines());
+    }
+  }
+
+  /** The JVM's resident set in kB, from /proc/&lt;pid&gt;/status. */
+  static long residentKb(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the status of " + pid, e);
+    }
+    throw new IllegalStateException("no VmRSS for " + pid);
+  }
+
+  static Path javaHome(String version) {
+    return switch (version) {
+      case "17" -> io.github.lambdamw.harness.function.JavaHome.OPENJDK_17;
+      case "25" -> io.github.lambdamw.harness.function.JavaHome.TEMURIN_25;
+      default -> Path.of(version);
+    };
+  }
+
+  @Override
+  public void close() {
+    dynamoDb.close();
+    harness.close();
+  }
+}

@@ -1,0 +1,54 @@
+package io.github.lambdamw.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** How a benchmarked function is started. */
+enum Variant {
+  /** No layer: the function as Lambda runs it unguarded. */
+  NONE(false, false, false),
+  /** The layer, window closed, the dispatch class prepared at build time. */
+  AGENT(true, false, false),
+  /** The layer, window open: the first invocation is deferred (DynamoDB client built, PutItem). */
+  AGENT_OPEN(true, true, false),
+  /** The layer, window closed, run-time Byte Buddy forced (the path of an unknown RIC build). */
+  AGENT_RUNTIME_BYTEBUDDY(true, false, true);
+
+  final boolean layer;
+  final boolean windowOpen;
+  final boolean runtimeInstrumentation;
+
+  Variant(boolean layer, boolean windowOpen, boolean runtimeInstrumentation) {
+    this.layer = layer;
+    this.windowOpen = windowOpen;
+    this.runtimeInstrumentation = runtimeInstrumentation;
+  }
+
+  /** The name used on the command line and in tables, e.g. {@code agent-open}. */
+  String id() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  static Variant parse(String id) {
+    for (Variant variant : values()) {
+      if (variant.id().equals(id)) {
+        return variant;
+      }
+    }
+    throw new IllegalArgumentException("unknown variant " + id + "; known: " + List.of(values()));
+  }
+
+  static List<Variant> parseList(String ids) {
+    List<Variant> variants = new ArrayList<>();
+    for (String id : ids.split(",")) {
+      variants.add(parse(id.trim()));
+    }
+    return variants;
+  }
+
+  @Override
+  public String toString() {
+    return id();
+  }
+}
