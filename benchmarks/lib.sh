@@ -1,11 +1,11 @@
 # Sourced by the benchmark scripts: builds what is missing, then defines bench_java.
 set -eu
-BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+BENCH_DIR=${BENCH_DIR:-$(cd "$(dirname "$0")" && pwd)}
 ROOT=$(dirname "$BENCH_DIR")
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
 export JAVA_HOME
 if [ ! -f "$BENCH_DIR/target/classpath.txt" ] || [ "${BENCH_REBUILD:-false}" = true ]; then
-  (cd "$ROOT" && [ -d node_modules ] || npm ci)
+  [ -d "$ROOT/node_modules" ] || (cd "$ROOT" && npm ci)
   (cd "$ROOT" && ./mvnw -B -q -pl benchmarks -am package -DskipTests)
 fi
 mkdir -p "$BENCH_DIR/target/results"

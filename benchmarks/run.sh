@@ -1,0 +1,43 @@
+#!/bin/sh
+# Runs one benchmark, or all of them, on the local harness; builds first if needed
+# (BENCH_REBUILD=true forces it). Markdown tables go to stdout, raw numbers to
+# benchmarks/target/results/. Usage: benchmarks/run.sh jmh|cold-start|invocations|deferral|layer|class-load|all
+# Environment: RUNS (cold-start rounds, 10), PAIRS (invocations, 3), ROUNDS (deferral, 3),
+# JAVAS ("17 25"), CPUS ("2 1"). See docs/performance.md.
+. "$(dirname "$0")/lib.sh"
+results=$BENCH_DIR/target/results
+case "${1:-all}" in
+  jmh)
+    # Gate closed path vs no-op and clock read; -prof gc adds allocation per op.
+    bench_java org.openjdk.jmh.Main -prof gc -rf json -rff "$results/jmh.json" GateBenchmark
+    ;;
+  cold-start)
+    "$BENCH_DIR/cold-start.sh"
+    ;;
+  invocations)
+    for cpus in ${CPUS:-2 1}; do
+      bench_java InvocationsBenchmark --java "${JAVA:-25}" --cpus "$cpus" --pairs "${PAIRS:-3}" \
+        --out "$results/invocations-${cpus}cpu.csv"
+    done
+    ;;
+  deferral)
+    bench_java DeferralBenchmark --java 25 --rounds "${ROUNDS:-3}" --out "$results/deferral.csv"
+    ;;
+  layer)
+    bench_java LayerSize
+    ;;
+  class-load)
+    for java in ${JAVAS:-17 25}; do
+      bench_java ClassLoadBreakdown --java "$java" --dir "$results/class-load"
+    done
+    ;;
+  all)
+    for what in layer jmh class-load cold-start invocations deferral; do
+      "$0" "$what"
+    done
+    ;;
+  *)
+    echo "usage: $0 jmh|cold-start|invocations|deferral|layer|class-load|all" >&2
+    exit 64
+    ;;
+esac
