@@ -123,7 +123,7 @@ public final class DeferralBenchmark {
         javaExe.toString(), "-XX:MaxHeapSize=445644k", "-XX:+UseSerialGC", "-Xshare:auto",
         "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true",
         "-cp", System.getProperty("java.class.path"), BarePutItem.class.getName(),
-        "--endpoint", aws.harness().dynamoDb().endpoint().toString(), "--table", LocalAws.TABLE,
+        "--endpoint", aws.dynoxide().endpoint().toString(), "--table", LocalAws.TABLE,
         "--function", functionName, "--request-id", requestId,
         "--warmup", Integer.toString(warmup), "--count", Integer.toString(count));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

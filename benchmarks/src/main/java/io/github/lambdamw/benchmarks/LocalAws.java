@@ -2,10 +2,12 @@ package io.github.lambdamw.benchmarks;
 
 import io.github.lambdamw.harness.Harness;
 import io.github.lambdamw.harness.dynamodb.DeferralTable;
+import io.github.lambdamw.harness.dynamodb.Dynoxide;
 import io.github.lambdamw.harness.function.BuiltArtifacts;
 import io.github.lambdamw.harness.function.LambdaFunction;
 import io.github.lambdamw.harness.runtimeapi.InvokeResult;
 import io.github.lambdamw.harness.runtimeapi.LocalLambda;
+import io.github.lambdamw.harness.ssm.LocalSsm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +21,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The harness set up for benchmarks: SSM on loopback with a closed and an open window, dynoxide
+ * Local AWS for benchmarks: SSM on loopback with a closed and an open window, dynoxide
  * with the deferral table, and functions started per {@link Variant}: the sample function under
  * RIC 2.10.1 with Lambda's JVM flags (the launcher's own).
  */
@@ -39,32 +41,39 @@ final class LocalAws implements AutoCloseable {
 
   private static final AtomicInteger FUNCTIONS = new AtomicInteger();
 
-  private final Harness harness;
+  private final LocalSsm ssm;
+  private final Dynoxide dynoxide;
   private final DynamoDbClient dynamoDb;
 
-  private LocalAws(Harness harness, DynamoDbClient dynamoDb) {
-    this.harness = harness;
+  private LocalAws(LocalSsm ssm, Dynoxide dynoxide, DynamoDbClient dynamoDb) {
+    this.ssm = ssm;
+    this.dynoxide = dynoxide;
     this.dynamoDb = dynamoDb;
   }
 
+  /**
+   * Starts SSM and an in-memory dynoxide (no SQLite file: a shared machine's disk latency would
+   * drown what the agent adds to a deferral).
+   */
   static LocalAws start() {
-    Harness harness = Harness.start();
-    harness.ssm().put(CLOSED_PARAMETER, "2020-01-01T02:00:00Z,2020-01-01T06:00:00Z");
-    harness.ssm().put(OPEN_PARAMETER, "2020-01-01T02:00:00Z,2099-01-01T06:00:00Z");
+    LocalSsm ssm = LocalSsm.start();
+    ssm.put(CLOSED_PARAMETER, "2020-01-01T02:00:00Z,2020-01-01T06:00:00Z");
+    ssm.put(OPEN_PARAMETER, "2020-01-01T02:00:00Z,2099-01-01T06:00:00Z");
+    Dynoxide dynoxide = Dynoxide.builder().inMemory().start();
     DynamoDbClient dynamoDb =
         DynamoDbClient.builder()
-            .endpointOverride(harness.dynamoDb().endpoint())
+            .endpointOverride(dynoxide.endpoint())
             .region(Region.US_EAST_1)
             .credentialsProvider(
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "secret")))
             .httpClient(UrlConnectionHttpClient.create())
             .build();
     DeferralTable.create(dynamoDb, TABLE);
-    return new LocalAws(harness, dynamoDb);
+    return new LocalAws(ssm, dynoxide, dynamoDb);
   }
 
-  Harness harness() {
-    return harness;
+  Dynoxide dynoxide() {
+    return dynoxide;
   }
 
   DynamoDbClient dynamoDb() {
@@ -83,8 +92,9 @@ final class LocalAws implements AutoCloseable {
   LambdaFunction.Builder function(
       LocalLambda lambda, Variant variant, Path javaHome, int cpus, Path logFile) {
     LambdaFunction.Builder builder =
-        harness
-            .function(lambda)
+        LambdaFunction.builder(lambda)
+            .withEnv("AWS_ENDPOINT_URL_SSM", ssm.endpoint().toString())
+            .withEnv("AWS_ENDPOINT_URL_DYNAMODB", dynoxide.endpoint().toString())
             .withHandler(BuiltArtifacts.SAMPLE_HANDLER)
             .withFunctionJar(BuiltArtifacts.sampleFunctionJar())
             .withJavaHome(javaHome)
@@ -147,6 +157,7 @@ final class LocalAws implements AutoCloseable {
   @Override
   public void close() {
     dynamoDb.close();
-    harness.close();
+    dynoxide.close();
+    ssm.close();
   }
 }
