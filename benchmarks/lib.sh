@@ -10,11 +10,15 @@ if [ ! -f "$BENCH_DIR/target/classpath.txt" ] || [ "${BENCH_REBUILD:-false}" = t
 fi
 mkdir -p "$BENCH_DIR/target/results"
 
-# bench_java <main class> [args…]: runs a benchmark driver from the repository root.
+# bench_java <main class> [args…]: runs a benchmark driver (simple names are in
+# io.github.lambdamw.benchmarks) from the repository root.
 bench_java() {
-  main=$1
+  case $1 in
+    *.*) main=$1 ;;
+    *) main=io.github.lambdamw.benchmarks.$1 ;;
+  esac
   shift
   (cd "$ROOT" && "$JAVA_HOME/bin/java" -Dsun.net.httpserver.nodelay=true \
     -cp "$BENCH_DIR/target/classes:$(cat "$BENCH_DIR/target/classpath.txt")" \
-    "io.github.lambdamw.benchmarks.$main" "$@")
+    "$main" "$@")
 }
