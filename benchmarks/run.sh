@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs one benchmark, or all of them, on the local harness; builds first if needed
 # (BENCH_REBUILD=true forces it). Markdown tables go to stdout, raw numbers to
-# benchmarks/target/results/. Usage: benchmarks/run.sh jmh|cold-start|invocations|deferral|layer|class-load|all
+# benchmarks/target/results/. Usage: benchmarks/run.sh jmh|cold-start|invocations|deferral|layer|class-load|ssm-read|all
 # Environment: RUNS (cold-start rounds, 10), PAIRS (invocations, 3), ROUNDS (deferral, 3),
 # JAVAS ("17 25"), CPUS ("2 1"). See docs/performance.md.
 . "$(dirname "$0")/lib.sh"
@@ -26,18 +26,23 @@ case "${1:-all}" in
   layer)
     bench_java LayerSize
     ;;
+  ssm-read)
+    for cpus in ${CPUS:-2 1}; do
+      bench_java SsmReadCost --java 25 --cpus "$cpus" --runs "${RUNS:-10}"
+    done
+    ;;
   class-load)
     for java in ${JAVAS:-17 25}; do
       bench_java ClassLoadBreakdown --java "$java" --dir "$results/class-load"
     done
     ;;
   all)
-    for what in layer jmh class-load cold-start invocations deferral; do
+    for what in layer jmh class-load cold-start invocations deferral ssm-read; do
       "$0" "$what"
     done
     ;;
   *)
-    echo "usage: $0 jmh|cold-start|invocations|deferral|layer|class-load|all" >&2
+    echo "usage: $0 jmh|cold-start|invocations|deferral|layer|class-load|ssm-read|all" >&2
     exit 64
     ;;
 esac

@@ -4,6 +4,7 @@ import io.github.lambdamw.harness.Harness;
 import io.github.lambdamw.harness.dynamodb.DeferralTable;
 import io.github.lambdamw.harness.dynamodb.Dynoxide;
 import io.github.lambdamw.harness.function.BuiltArtifacts;
+import io.github.lambdamw.harness.function.JavaHome;
 import io.github.lambdamw.harness.function.LambdaFunction;
 import io.github.lambdamw.harness.runtimeapi.InvokeResult;
 import io.github.lambdamw.harness.runtimeapi.LocalLambda;
@@ -96,7 +97,9 @@ final class LocalAws implements AutoCloseable {
             .withEnv("AWS_ENDPOINT_URL_SSM", ssm.endpoint().toString())
             .withEnv("AWS_ENDPOINT_URL_DYNAMODB", dynoxide.endpoint().toString())
             .withHandler(BuiltArtifacts.SAMPLE_HANDLER)
-            .withFunctionJar(BuiltArtifacts.sampleFunctionJar())
+            .withFunctionJar(
+                SampleFunctionJar.forJava(
+                    JavaHome.of(javaHome).featureVersion()))
             .withJavaHome(javaHome)
             .withRuntimeClient(RIC)
             .withLogFile(logFile)
@@ -148,8 +151,8 @@ final class LocalAws implements AutoCloseable {
 
   static Path javaHome(String version) {
     return switch (version) {
-      case "17" -> io.github.lambdamw.harness.function.JavaHome.OPENJDK_17;
-      case "25" -> io.github.lambdamw.harness.function.JavaHome.TEMURIN_25;
+      case "17" -> JavaHome.OPENJDK_17;
+      case "25" -> JavaHome.TEMURIN_25;
       default -> Path.of(version);
     };
   }
