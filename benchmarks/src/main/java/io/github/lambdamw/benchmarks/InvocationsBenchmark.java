@@ -16,7 +16,8 @@ import java.util.Map;
  * cold start, {@code --warmup} invocations (1,000), the JVM's resident set (VmRSS), then {@code
  * --invocations} (10,000) sequential invocations through the local Runtime API, timed as a whole.
  *
- * <p>{@code --java 25 --cpus 2 --pairs 3 --warmup 1000 --invocations 10000 --out <csv>}
+ * <p>{@code --java 25 --cpus 2 --pairs 3 --warmup 1000 --invocations 10000 --variants
+ * none,agent-disabled,agent --out <csv>}; "pairs" are rounds of all variants, rotated.
  */
 public final class InvocationsBenchmark {
   private InvocationsBenchmark() {}
@@ -30,7 +31,7 @@ public final class InvocationsBenchmark {
     int invocations = args.number("invocations", 10_000);
     Path out = Path.of(args.text("out", "target/results/invocations.csv"));
     Files.createDirectories(out.getParent());
-    List<Variant> variants = List.of(Variant.NONE, Variant.AGENT);
+    List<Variant> variants = Variant.parseList(args.text("variants", "none,agent-disabled,agent"));
 
     Map<Variant, List<Double>> totalMs = new EnumMap<>(Variant.class);
     Map<Variant, List<Double>> rssMb = new EnumMap<>(Variant.class);
@@ -80,9 +81,16 @@ public final class InvocationsBenchmark {
     for (int i = 0; i < pairs; i++) {
       pairRatios.add(totalMs.get(Variant.AGENT).get(i) / totalMs.get(Variant.NONE).get(i));
     }
+    String disabled = "";
+    if (totalMs.containsKey(Variant.AGENT_DISABLED)) {
+      disabled = String.format(Locale.ROOT,
+          "agent-disabled vs none: %+.2f %% time, %+.1f MB RSS (medians)%n",
+          (Stats.of(totalMs.get(Variant.AGENT_DISABLED)).median() / none.median() - 1) * 100,
+          Stats.of(rssMb.get(Variant.AGENT_DISABLED)).median() - rssNone.median());
+    }
     StringBuilder text = new StringBuilder();
     text.append(String.format(Locale.ROOT,
-        "%n### %,d invocations, window closed, JDK %s, %d CPU(s), %d alternating pairs%n%n", invocations, java, cpus, pairs));
+        "%n### %,d invocations, window closed, JDK %s, %d CPU(s), %d alternating rounds of %s%n%n", invocations, java, cpus, pairs, variants));
     text.append("| variant | total ms, median (min–max) | µs per invocation | RSS after ")
         .append(warmup).append(" invocations, MB, median (min–max) |\n|---|---|---|---|\n");
     for (Variant v : variants) {
@@ -92,12 +100,13 @@ public final class InvocationsBenchmark {
           v, t.median(), t.min(), t.max(), t.median() * 1000 / invocations, r.median(), r.min(), r.max()));
     }
     text.append(String.format(Locale.ROOT,
-        "%nper-invocation overhead: %+.2f %% (ratio of medians), %+.2f %% (median of per-pair ratios; pairs %s)%n",
+        "%nper-invocation overhead: %+.2f %% (ratio of medians), %+.2f %% (median of per-round agent/none ratios %s)%n",
         (agent.median() / none.median() - 1) * 100,
         (Stats.of(pairRatios).median() - 1) * 100,
         pairRatios.stream().map(r -> String.format(Locale.ROOT, "%.3f", r)).toList()));
     text.append(String.format(Locale.ROOT, "resident memory overhead: %+.1f MB (medians)%n",
         rssAgent.median() - rssNone.median()));
+    text.append(disabled);
     System.out.println(text);
   }
 }

@@ -110,6 +110,9 @@ final class LocalAws implements AutoCloseable {
     if (variant.layer) {
       builder.withLayer(BuiltArtifacts.layerDir());
     }
+    if (variant == Variant.AGENT_DISABLED) {
+      builder.withEnv("MAINTENANCE_WINDOW_DISABLED", "true");
+    }
     if (variant.runtimeInstrumentation) {
       builder.withEnv("MAINTENANCE_WINDOW_RUNTIME_INSTRUMENTATION", "true");
     }

@@ -45,7 +45,7 @@ public final class SsmReadCost {
     Path javaHome = LocalAws.javaHome(args.text("java", "25"));
     int cpus = args.number("cpus", 2);
     int runs = args.number("runs", 10);
-    List<String> modes = List.of("sdk-signer", "jdk-only");
+    List<String> modes = List.of("sdk-signer", "jdk-only", "jdk-only+tls-init");
     Map<String, List<Double>> readMs = new LinkedHashMap<>();
     Map<String, List<Double>> processMs = new LinkedHashMap<>();
     modes.forEach(m -> {
@@ -109,6 +109,11 @@ public final class SsmReadCost {
       Map<String, String> env = System.getenv();
       value = new SsmWindowSource(AgentConfig.from(env), env).read();
     } else {
+      if (mode.endsWith("+tls-init")) {
+        // What an https endpoint (SSM in Lambda) adds before the handshake: the default TLS context
+        // with the JDK's trust store. LocalSsm is plain http, so the other modes skip it.
+        javax.net.ssl.SSLContext.getDefault().getSocketFactory();
+      }
       value = jdkOnlyRead(URI.create(endpoint), System.getenv());
     }
     double ms = (System.nanoTime() - start) / 1e6;

@@ -8,6 +8,11 @@ import java.util.Locale;
 enum Variant {
   /** No layer: the function as Lambda runs it unguarded. */
   NONE(false, false, false),
+  /**
+   * The layer with {@code MAINTENANCE_WINDOW_DISABLED=true}: wrapper script, agent jar attached,
+   * premain returns at once. The floor of any agent in this layer (breakdown only).
+   */
+  AGENT_DISABLED(true, false, false),
   /** The layer, window closed, the dispatch class prepared at build time. */
   AGENT(true, false, false),
   /** The layer, window open: the first invocation is deferred (DynamoDB client built, PutItem). */
