@@ -35,6 +35,7 @@ public final class ColdStartBenchmark {
         Variant.parseList(args.text("variants", "none,agent,agent-open,agent-runtime-bytebuddy"));
     Path out = Path.of(args.text("out", "target/results/cold-start-jdk" + java + "-" + cpus + "cpu.csv"));
     Path logs = Files.createDirectories(out.resolveSibling("logs"));
+    String maxRam = args.text("max-ram", "");
 
     Map<Variant, List<Double>> millis = new EnumMap<>(Variant.class);
     variants.forEach(v -> millis.put(v, new ArrayList<>()));
@@ -44,7 +45,8 @@ public final class ColdStartBenchmark {
         for (int i = 0; i < variants.size(); i++) {
           Variant variant = variants.get(Math.floorMod(i + round, variants.size()));
           double ms =
-              firstResponseMillis(aws, variant, LocalAws.javaHome(java), cpus, logs.resolve(variant + ".log"));
+              firstResponseMillis(
+                  aws, variant, LocalAws.javaHome(java), cpus, maxRam, logs.resolve(variant + ".log"));
           if (round >= 0) {
             millis.get(variant).add(ms);
             csv.add(round + "," + variant + "," + String.format(Locale.ROOT, "%.1f", ms));
@@ -55,14 +57,19 @@ public final class ColdStartBenchmark {
     }
     Files.createDirectories(out.getParent());
     Files.write(out, csv);
-    System.out.println(table(java, cpus, millis));
+    System.out.println(
+        (maxRam.isEmpty() ? "" : "\n(-XX:MaxRAM=" + maxRam + ")") + table(java, cpus, millis));
   }
 
-  static double firstResponseMillis(LocalAws aws, Variant variant, Path javaHome, int cpus, Path log)
-      throws Exception {
+  static double firstResponseMillis(
+      LocalAws aws, Variant variant, Path javaHome, int cpus, String maxRam, Path log) throws Exception {
     try (LocalLambda lambda = aws.newLambda()) {
       CompletableFuture<InvokeResult> first = lambda.invokeAsync(LocalAws.EVENT);
-      try (LambdaFunction function = aws.function(lambda, variant, javaHome, cpus, log).start()) {
+      LambdaFunction.Builder builder = aws.function(lambda, variant, javaHome, cpus, log);
+      if (!maxRam.isEmpty()) {
+        builder.withJvmFlag("-XX:MaxRAM=" + maxRam);
+      }
+      try (LambdaFunction function = builder.start()) {
         InvokeResult result = first.get(60, TimeUnit.SECONDS);
         long nanos = lambda.firstResponseNanos() - function.startedAtNanos();
         LocalAws.check(variant, result, function);

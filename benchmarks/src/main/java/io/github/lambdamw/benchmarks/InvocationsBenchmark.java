@@ -2,6 +2,7 @@ package io.github.lambdamw.benchmarks;
 
 import io.github.lambdamw.harness.function.LambdaFunction;
 import io.github.lambdamw.harness.runtimeapi.LocalLambda;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,12 +13,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Steady state with the window closed, none and agent alternating, {@code --pairs} times: after the
- * cold start, {@code --warmup} invocations (1,000), the JVM's resident set (VmRSS), then {@code
- * --invocations} (10,000) sequential invocations through the local Runtime API, timed as a whole.
+ * Steady state with the window closed. Per round, one warm function per variant (none,
+ * agent-disabled, agent) runs side by side, each with its own local Runtime API: {@code --warmup}
+ * invocations each (1,000), the resident set of each JVM (VmRSS), then {@code --invocations}
+ * (10,000) each, sequential, in blocks of {@code --block} (100) handed to the variants in turn
+ * (the order rotating per block), so that a shared machine's noise falls on every variant alike.
+ * The functions wait in their long poll while another is invoked.
  *
- * <p>{@code --java 25 --cpus 2 --pairs 3 --warmup 1000 --invocations 10000 --variants
- * none,agent-disabled,agent --out <csv>}; "pairs" are rounds of all variants, rotated.
+ * <p>{@code --java 25 --cpus 2 --pairs 3 --warmup 1000 --invocations 10000 --block 100 --variants
+ * none,agent-disabled,agent --max-ram 512m --nmt false --out <csv>}. {@code --max-ram} gives the
+ * JVM the sandbox's memory, as Lambda's cgroup does. With {@code --nmt true} the functions run
+ * with {@code -XX:NativeMemoryTracking=summary} and the committed memory per JVM area is printed
+ * after the warm-up (for the breakdown of the RSS; not for timings).
  */
 public final class InvocationsBenchmark {
   private InvocationsBenchmark() {}
@@ -26,9 +33,15 @@ public final class InvocationsBenchmark {
     Args args = new Args(argv);
     String java = args.text("java", "25");
     int cpus = args.number("cpus", 2);
-    int pairs = args.number("pairs", 3);
+    int rounds = args.number("pairs", 3);
     int warmup = args.number("warmup", 1_000);
     int invocations = args.number("invocations", 10_000);
+    int block = args.number("block", 100);
+    boolean nmt = Boolean.parseBoolean(args.text("nmt", "false"));
+    // The sandbox's memory as the JVM would see it in Lambda (the function's 512 MB): without it
+    // the JVM sizes its initial heap from this host's RAM (1/64 of 24 GB = 377 MB), and eden pages
+    // that Lambda would recycle after a young collection all count as resident. "" to leave out.
+    String maxRam = args.text("max-ram", "512m");
     Path out = Path.of(args.text("out", "target/results/invocations.csv"));
     Files.createDirectories(out.getParent());
     List<Variant> variants = Variant.parseList(args.text("variants", "none,agent-disabled,agent"));
@@ -39,74 +52,107 @@ public final class InvocationsBenchmark {
       totalMs.put(v, new ArrayList<>());
       rssMb.put(v, new ArrayList<>());
     });
-    List<String> csv = new ArrayList<>(List.of("pair,variant,total_ms,us_per_invocation,rss_mb_after_warmup"));
+    List<String> csv = new ArrayList<>(List.of("round,variant,total_ms,us_per_invocation,rss_mb_after_warmup"));
+    StringBuilder nmtText = new StringBuilder();
     try (LocalAws aws = LocalAws.start()) {
-      for (int pair = 0; pair < pairs; pair++) {
-        for (int i = 0; i < variants.size(); i++) {
-          Variant variant = variants.get((i + pair) % variants.size());
-          try (LocalLambda lambda = aws.newLambda();
-              LambdaFunction function =
-                  aws.function(lambda, variant, LocalAws.javaHome(java), cpus,
-                          out.resolveSibling("logs/invocations-" + variant + ".log"))
-                      .start()
-                      .awaitReady(Duration.ofSeconds(60))) {
-            for (int n = 0; n < warmup; n++) {
-              LocalAws.check(variant, lambda.invoke(LocalAws.EVENT), function);
+      for (int round = 0; round < rounds; round++) {
+        List<LocalLambda> lambdas = new ArrayList<>();
+        List<LambdaFunction> functions = new ArrayList<>();
+        try {
+          for (Variant variant : variants) {
+            LocalLambda lambda = aws.newLambda();
+            lambdas.add(lambda);
+            LambdaFunction.Builder builder = aws.function(lambda, variant, LocalAws.javaHome(java), cpus,
+                out.resolveSibling("logs/invocations-" + variant + ".log"));
+            if (!maxRam.isEmpty()) {
+              builder.withJvmFlag("-XX:MaxRAM=" + maxRam);
             }
-            double rss = LocalAws.residentKb(function.pid()) / 1024.0;
-            long start = System.nanoTime();
-            for (int n = 0; n < invocations; n++) {
-              lambda.invoke(LocalAws.EVENT);
+            if (nmt) {
+              builder.withJvmFlag("-XX:NativeMemoryTracking=summary");
             }
-            double ms = (System.nanoTime() - start) / 1e6;
-            LocalAws.check(variant, lambda.invoke(LocalAws.EVENT), function);
-            if (lambda.errors() != 0) {
-              throw new IllegalStateException(variant + ": " + lambda.errors() + " errors");
-            }
-            totalMs.get(variant).add(ms);
-            rssMb.get(variant).add(rss);
-            csv.add(String.format(Locale.ROOT, "%d,%s,%.1f,%.2f,%.1f", pair, variant, ms, ms * 1000 / invocations, rss));
-            System.err.printf(Locale.ROOT, "pair %d %s: %.0f ms (%.1f µs each), RSS %.1f MB%n",
-                pair, variant, ms, ms * 1000 / invocations, rss);
+            functions.add(builder.start().awaitReady(Duration.ofSeconds(60)));
           }
+          double[] ms = new double[variants.size()];
+          for (int v = 0; v < variants.size(); v++) {
+            for (int n = 0; n < warmup; n++) {
+              LocalAws.check(variants.get(v), lambdas.get(v).invoke(LocalAws.EVENT), functions.get(v));
+            }
+            rssMb.get(variants.get(v)).add(LocalAws.residentKb(functions.get(v).pid()) / 1024.0);
+            if (nmt && round == 0) {
+              nmtText.append(nativeMemory(variants.get(v), functions.get(v).pid(), java));
+            }
+          }
+          for (int b = 0; b < invocations / block; b++) {
+            for (int i = 0; i < variants.size(); i++) {
+              int v = (i + b) % variants.size();
+              LocalLambda lambda = lambdas.get(v);
+              long start = System.nanoTime();
+              for (int n = 0; n < block; n++) {
+                lambda.invoke(LocalAws.EVENT);
+              }
+              ms[v] += (System.nanoTime() - start) / 1e6;
+            }
+          }
+          for (int v = 0; v < variants.size(); v++) {
+            Variant variant = variants.get(v);
+            LocalAws.check(variant, lambdas.get(v).invoke(LocalAws.EVENT), functions.get(v));
+            if (lambdas.get(v).errors() != 0) {
+              throw new IllegalStateException(variant + ": " + lambdas.get(v).errors() + " errors");
+            }
+            totalMs.get(variant).add(ms[v]);
+            double rss = rssMb.get(variant).get(round);
+            csv.add(String.format(Locale.ROOT, "%d,%s,%.1f,%.2f,%.1f", round, variant, ms[v], ms[v] * 1000 / invocations, rss));
+            System.err.printf(Locale.ROOT, "round %d %s: %.0f ms (%.1f µs each), RSS %.1f MB%n",
+                round, variant, ms[v], ms[v] * 1000 / invocations, rss);
+          }
+        } finally {
+          functions.forEach(LambdaFunction::close);
+          lambdas.forEach(LocalLambda::close);
         }
       }
     }
     Files.write(out, csv);
-    Stats none = Stats.of(totalMs.get(Variant.NONE));
-    Stats agent = Stats.of(totalMs.get(Variant.AGENT));
-    Stats rssNone = Stats.of(rssMb.get(Variant.NONE));
-    Stats rssAgent = Stats.of(rssMb.get(Variant.AGENT));
-    List<Double> pairRatios = new ArrayList<>();
-    for (int i = 0; i < pairs; i++) {
-      pairRatios.add(totalMs.get(Variant.AGENT).get(i) / totalMs.get(Variant.NONE).get(i));
-    }
-    String disabled = "";
-    if (totalMs.containsKey(Variant.AGENT_DISABLED)) {
-      disabled = String.format(Locale.ROOT,
-          "agent-disabled vs none: %+.2f %% time, %+.1f MB RSS (medians)%n",
-          (Stats.of(totalMs.get(Variant.AGENT_DISABLED)).median() / none.median() - 1) * 100,
-          Stats.of(rssMb.get(Variant.AGENT_DISABLED)).median() - rssNone.median());
-    }
+    System.out.println(report(java, cpus, rounds, warmup, invocations, block, maxRam, variants, totalMs, rssMb) + nmtText);
+  }
+
+  private static String report(String java, int cpus, int rounds, int warmup, int invocations, int block,
+      String maxRam,
+      List<Variant> variants, Map<Variant, List<Double>> totalMs, Map<Variant, List<Double>> rssMb) {
     StringBuilder text = new StringBuilder();
     text.append(String.format(Locale.ROOT,
-        "%n### %,d invocations, window closed, JDK %s, %d CPU(s), %d alternating rounds of %s%n%n", invocations, java, cpus, pairs, variants));
-    text.append("| variant | total ms, median (min–max) | µs per invocation | RSS after ")
-        .append(warmup).append(" invocations, MB, median (min–max) |\n|---|---|---|---|\n");
+        "%n### %,d invocations each, window closed, JDK %s, %d CPU(s), %d rounds, blocks of %d interleaved, -XX:MaxRAM=%s%n%n",
+        invocations, java, cpus, rounds, block, maxRam));
+    text.append("| variant | total ms, median (min–max) | µs per invocation | vs none, median of per-round ratios"
+        + " | RSS after ").append(warmup).append(" invocations, MB, median (min–max) |\n|---|---|---|---|---|\n");
+    List<Double> none = totalMs.get(Variant.NONE);
+    double rssNone = Stats.of(rssMb.get(Variant.NONE)).median();
     for (Variant v : variants) {
       Stats t = Stats.of(totalMs.get(v));
       Stats r = Stats.of(rssMb.get(v));
-      text.append(String.format(Locale.ROOT, "| %s | %.0f (%.0f–%.0f) | %.1f | %.1f (%.1f–%.1f) |%n",
-          v, t.median(), t.min(), t.max(), t.median() * 1000 / invocations, r.median(), r.min(), r.max()));
+      List<Double> ratios = new ArrayList<>();
+      for (int i = 0; i < rounds; i++) {
+        ratios.add(totalMs.get(v).get(i) / none.get(i));
+      }
+      text.append(String.format(Locale.ROOT, "| %s | %.0f (%.0f–%.0f) | %.1f | %+.2f %% %s | %.1f (%.1f–%.1f), %+.1f |%n",
+          v, t.median(), t.min(), t.max(), t.median() * 1000 / invocations,
+          (Stats.of(ratios).median() - 1) * 100,
+          ratios.stream().map(x -> String.format(Locale.ROOT, "%.3f", x)).toList(),
+          r.median(), r.min(), r.max(), r.median() - rssNone));
     }
-    text.append(String.format(Locale.ROOT,
-        "%nper-invocation overhead: %+.2f %% (ratio of medians), %+.2f %% (median of per-round agent/none ratios %s)%n",
-        (agent.median() / none.median() - 1) * 100,
-        (Stats.of(pairRatios).median() - 1) * 100,
-        pairRatios.stream().map(r -> String.format(Locale.ROOT, "%.3f", r)).toList()));
-    text.append(String.format(Locale.ROOT, "resident memory overhead: %+.1f MB (medians)%n",
-        rssAgent.median() - rssNone.median()));
-    text.append(disabled);
-    System.out.println(text);
+    return text.toString();
+  }
+
+  /** Committed memory per JVM area from {@code jcmd <pid> VM.native_memory summary}. */
+  private static String nativeMemory(Variant variant, long pid, String java) throws Exception {
+    Path jcmd = LocalAws.javaHome(java).resolve("bin/jcmd");
+    Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "VM.native_memory", "summary")
+        .redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor();
+    StringBuilder text = new StringBuilder("\nNMT, committed, " + variant + ":");
+    output.lines()
+        .filter(l -> l.contains("committed=") && (l.startsWith("Total") || l.trim().startsWith("-")))
+        .forEach(l -> text.append(' ').append(l.trim().replaceAll("^-\\s*", "").replaceAll("\\s*\\(reserved=\\d+KB, committed=(\\d+)KB.*", "=$1KB")).append(';'));
+    return text.append('\n').toString();
   }
 }
