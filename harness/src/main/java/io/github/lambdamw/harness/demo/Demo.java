@@ -39,13 +39,16 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  */
 public final class Demo {
 
-  static final String FUNCTION = "sample-job";
+  /** How many events of the schedule arrive while the window is open. */
   static final int EVENTS_IN_WINDOW = 3;
+
+  private static final String FUNCTION = "sample-job";
 
   private static final String RULE = "sample-job-schedule";
   private static final String PARAMETER = ReplaySettings.DEFAULT_PARAMETER;
   private static final String TABLE = DeferralTable.DEFAULT_NAME;
   private static final String REASON = "database upgrade (demo)";
+  private static final String NO_WINDOW = "{\"windows\":[]}";
 
   /** The function's MAINTENANCE_WINDOW_REFRESH_SECONDS here; the agent's default is 60. */
   private static final int REFRESH_SECONDS = 1;
@@ -62,7 +65,6 @@ public final class Demo {
   private final LocalLambda lambda;
   private final LambdaFunction function;
   private final Instant schedule = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-  private Instant opened;
 
   private Demo(Screen screen, ReplayClients aws, LocalLambda lambda, LambdaFunction function) {
     this.screen = screen;
@@ -104,6 +106,8 @@ public final class Demo {
       LocalLambda lambda = harness.lambda(FUNCTION, FUNCTION_TIMEOUT);
       ReplayClients aws = harness.track(LocalClients.of(harness, lambda));
       DeferralTable.create(aws.dynamo(), TABLE);
+      // Written before the function starts, so that the agent reads a window at INIT.
+      String noWindow = putWindow(aws, NO_WINDOW);
       screen.line(
           "AWS",
           "local stand-ins: SSM "
@@ -121,8 +125,7 @@ public final class Demo {
               + LambdaFunction.LAYER_WRAPPER
               + " (with the agent)");
       screen.line(
-          "Java",
-          java.path() + " (Java " + java.featureVersion() + "): the JDK running this demo");
+          "Java", java.path() + " (Java " + java.featureVersion() + "): the JDK running this demo");
       screen.line(
           "setting",
           "MAINTENANCE_WINDOW_REFRESH_SECONDS="
@@ -152,17 +155,17 @@ public final class Demo {
               (System.nanoTime() - starting) / 1e9,
               logFile));
       try {
-        return new Demo(screen, aws, lambda, function).steps();
+        return new Demo(screen, aws, lambda, function).steps(noWindow);
       } finally {
         screen.release();
       }
     }
   }
 
-  private DemoReport steps() {
-    String closedAnswer = noWindow();
+  private DemoReport steps(String noWindow) {
+    String closedAnswer = noWindow(noWindow);
     Deferred deferred = windowOpen();
-    Replayed replayed = windowClosedAndReplayed();
+    Replayed replayed = windowClosedAndReplayed(deferred.opened);
     return new DemoReport(
         closedAnswer,
         deferred.closedLog,
@@ -176,9 +179,9 @@ public final class Demo {
   }
 
   /** Step 1: no window, the handler runs. Its log line is shown in step 2 (see FunctionLog). */
-  private String noWindow() {
+  private String noWindow(String parameter) {
     screen.step(1, "No window: the scheduled job runs");
-    putWindow("{\"windows\":[]}");
+    screen.line("SSM", parameter + ", written before the function started");
     byte[] event = ScheduledEvents.firing(RULE, schedule);
     screen.line("invoke", FUNCTION + " with the event of its schedule: " + text(event));
     String answer = invoke(event);
@@ -190,6 +193,7 @@ public final class Demo {
   }
 
   private record Deferred(
+      Instant opened,
       String closedLog,
       List<String> sent,
       List<String> answers,
@@ -201,7 +205,7 @@ public final class Demo {
     // Step 1's log line is complete only once the function writes its next line, in this step.
     screen.hold();
     screen.step(2, "The operator opens a window: the function stores its events instead");
-    opened = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant opened = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     putWindow("{\"windows\":[{\"start\":\"" + opened + "\",\"reason\":\"" + REASON + "\"}]}");
     pause("for the function to pick the window up");
     screen.line(
@@ -235,26 +239,35 @@ public final class Demo {
     for (StoredInvocation item : stored) {
       screen.line(
           "",
-          item.requestId() + "  arrived " + item.arrivedAt() + "  " + item.payloadSize() + " bytes");
+          item.requestId()
+              + "  arrived "
+              + item.arrivedAt()
+              + "  "
+              + item.payloadSize()
+              + " bytes");
       screen.line("", "  " + item.payload());
     }
     List<String> payloads = stored.stream().map(StoredInvocation::payload).toList();
     if (!payloads.equals(sent)) {
       throw new DemoFailure(
-          "the table should hold the " + sent.size() + " events sent, in order; it holds " + payloads);
+          "the table should hold the "
+              + sent.size()
+              + " events sent, in order; it holds "
+              + payloads);
     }
     int handlerRuns = handlerRuns();
     screen.line("handler", "did not run: its log still shows " + handlerRuns + " run");
     if (handlerRuns != 1) {
       throw new DemoFailure("the handler ran while the window was open: " + handlerRuns + " runs");
     }
-    return new Deferred(closedLog, List.copyOf(sent), List.copyOf(answers), stored, handlerRuns);
+    return new Deferred(
+        opened, closedLog, List.copyOf(sent), List.copyOf(answers), stored, handlerRuns);
   }
 
   private record Replayed(ReplaySummary summary, List<String> answers, int left) {}
 
   /** Step 3: the window closes, the replay runs the stored events, the table empties. */
-  private Replayed windowClosedAndReplayed() {
+  private Replayed windowClosedAndReplayed(Instant opened) {
     screen.step(3, "The operator closes the window and replays what it deferred");
     Instant closed = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     putWindow(
@@ -294,7 +307,8 @@ public final class Demo {
     List<String> runs = FunctionLog.records(function.logLines(), FunctionLog.HANDLER);
     screen.line("", runs.get(runs.size() - 1));
     screen.line(
-        "handler", "ran " + (runs.size() - 1) + " more times (" + runs.size() + " runs in its log)");
+        "handler",
+        "ran " + (runs.size() - 1) + " more times (" + runs.size() + " runs in its log)");
 
     if (summary.replayed() != EVENTS_IN_WINDOW || summary.exitCode() != 0) {
       throw new DemoFailure(
@@ -313,10 +327,12 @@ public final class Demo {
       }
     }
     if (runs.size() != 1 + EVENTS_IN_WINDOW) {
-      throw new DemoFailure("the handler should have run " + (1 + EVENTS_IN_WINDOW) + " times in all: " + runs);
+      throw new DemoFailure(
+          "the handler should have run " + (1 + EVENTS_IN_WINDOW) + " times in all: " + runs);
     }
     if (left != 0) {
-      throw new DemoFailure("the table should be empty after the replay; it holds " + left + " items");
+      throw new DemoFailure(
+          "the table should be empty after the replay; it holds " + left + " items");
     }
     return new Replayed(summary, List.copyOf(answers), left);
   }
@@ -360,14 +376,22 @@ public final class Demo {
     return answer;
   }
 
-  /** Writes the window value through the SDK's SsmClient, as an operator's tools would. */
+  /** Writes the window value and shows it. */
   private void putWindow(String value) {
+    screen.line("SSM", putWindow(aws, value));
+  }
+
+  /**
+   * Writes the window value through the SDK's SsmClient, as an operator's tools would; what was
+   * done, as text.
+   */
+  private static String putWindow(ReplayClients aws, String value) {
     long version =
         aws.ssm()
             .putParameter(
                 b -> b.name(PARAMETER).value(value).type(ParameterType.STRING).overwrite(true))
             .version();
-    screen.line("SSM", "PutParameter " + PARAMETER + " (version " + version + ") = " + value);
+    return "PutParameter " + PARAMETER + " (version " + version + ") = " + value;
   }
 
   private void pause(String why) {
@@ -423,7 +447,7 @@ public final class Demo {
   }
 
   /** The message of a failure with its causes. */
-  static String describe(Throwable failure) {
+  private static String describe(Throwable failure) {
     StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
     for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
       text.append("\n  caused by ").append(cause);

@@ -30,7 +30,7 @@ final class Screen {
   }
 
   void line(String label, String text) {
-    print(String.format(Locale.ROOT, "%s%-9s %s", INDENT, label, text));
+    print(labelled(label, text));
   }
 
   /** Keeps what is printed from now on until {@link #release()}. */
@@ -49,7 +49,11 @@ final class Screen {
 
   /** Prints {@code text} now, before what is held (for the step that is still being finished). */
   void lineNow(String label, String text) {
-    out.println(String.format(Locale.ROOT, "%s%-9s %s", INDENT, label, text));
+    out.println(labelled(label, text));
+  }
+
+  private static String labelled(String label, String text) {
+    return String.format(Locale.ROOT, "%s%-9s %s", INDENT, label, text);
   }
 
   private void print(String text) {

@@ -28,8 +28,7 @@ final class StoredInvocations {
                     .indexName(DeferralTable.BY_ARRIVAL)
                     .keyConditionExpression("#f = :f")
                     .expressionAttributeNames(Map.of("#f", DeferralTable.FUNCTION_NAME))
-                    .expressionAttributeValues(
-                        Map.of(":f", AttributeValue.fromS(functionName))))
+                    .expressionAttributeValues(Map.of(":f", AttributeValue.fromS(functionName))))
         .items()
         .forEach(item -> stored.add(of(item)));
     return stored;
@@ -43,7 +42,9 @@ final class StoredInvocations {
         payload(item));
   }
 
-  /** The raw event as text; null when it is in chunk items (events over 350 KiB, not the demo's). */
+  /**
+   * The raw event as text; null when it is in chunk items (events over 350 KiB, not the demo's).
+   */
   private static String payload(Map<String, AttributeValue> item) {
     AttributeValue payload = item.get("payload");
     if (payload == null) {

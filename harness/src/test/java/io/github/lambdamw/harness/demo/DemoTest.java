@@ -14,13 +14,12 @@ class DemoTest {
   void theDemo_runsTheHandler_defersDuringTheWindow_andReplaysAfterIt() {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-    DemoReport report =
-        Demo.run(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    DemoReport report = Demo.run(new PrintStream(printed, true, StandardCharsets.UTF_8));
 
     assertThat(report.closedAnswer()).contains("\"message\":\"scheduled job ran\"");
     assertThat(report.closedLogLine()).contains("scheduled job ran at ");
     assertThat(report.deferredAnswers())
-        .hasSize(3)
+        .hasSize(Demo.EVENTS_IN_WINDOW)
         .allSatisfy(answer -> assertThat(answer).startsWith("{\"deferred\":true"));
     assertThat(report.stored())
         .extracting(StoredInvocation::payload)
@@ -31,10 +30,10 @@ class DemoTest {
                 assertThat(item.payloadSize())
                     .isEqualTo(item.payload().getBytes(StandardCharsets.UTF_8).length));
     assertThat(report.handlerRunsDuringWindow()).isZero();
-    assertThat(report.replay().replayed()).isEqualTo(3);
+    assertThat(report.replay().replayed()).isEqualTo(Demo.EVENTS_IN_WINDOW);
     assertThat(report.replay().failed()).isZero();
     assertThat(report.replayedAnswers())
-        .hasSize(3)
+        .hasSize(Demo.EVENTS_IN_WINDOW)
         .allSatisfy(answer -> assertThat(answer).contains("\"message\":\"scheduled job ran\""));
     assertThat(report.leftAfterReplay()).isZero();
     assertThat(printed.toString(StandardCharsets.UTF_8))
