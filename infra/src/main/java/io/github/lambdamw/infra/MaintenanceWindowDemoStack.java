@@ -23,8 +23,9 @@ import software.constructs.Construct;
 
 /**
  * The demo: the sample function (guarded), an EventBridge cron rule invoking it, the window parameter, the
- * table of deferred invocations, and the sample's replay (on a schedule unless context {@code replaySchedule=none}). Settings come from CDK context (see {@link DemoSettings#DEFAULTS}). The stack is
- * environment-agnostic: it synthesizes without AWS credentials and makes no lookups.
+ * table of deferred invocations, and the sample's replay (on a schedule unless context {@code replaySchedule=none}).
+ * Settings come from CDK context (see {@link DemoSettings#DEFAULTS}). The stack is environment-agnostic: it
+ * synthesizes without AWS credentials and makes no lookups.
  */
 public final class MaintenanceWindowDemoStack extends Stack {
 

@@ -230,7 +230,8 @@ class MaintenanceWindowReplayTest {
         "AWS::Lambda::Function",
         Map.of("Environment", Map.of("Variables", Map.of("FUNCTION", "orders-handler"))));
     List<Map<String, Object>> statements = TestApps.statementsOf(template, stack, replay.getFunction());
-    assertThat(statements.get(0)).isEqualTo(Map.of("Action", "lambda:InvokeFunction", "Effect", "Allow", "Resource", arn));
+    assertThat(statements.get(0))
+        .isEqualTo(Map.of("Action", "lambda:InvokeFunction", "Effect", "Allow", "Resource", arn));
     assertThat(statements.get(1)).containsEntry("Condition", onlyItemsOf("orders-handler"));
   }
 
