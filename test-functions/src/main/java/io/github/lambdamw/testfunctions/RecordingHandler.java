@@ -15,7 +15,7 @@ import java.util.Base64;
 /**
  * Appends each event it receives, base64-encoded, one line per run, to the file named by {@code TEST_RUN_LOG}, then
  * answers {@code {"recorded":<size>}}: a test reads the file to know exactly which payloads reached the handler, in
- * which order (a replay test, say).
+ * which order (a replay test, say). An event containing {@code "fail":true} is recorded, then fails the invocation.
  */
 public final class RecordingHandler implements RequestStreamHandler {
   @Override
@@ -36,6 +36,9 @@ public final class RecordingHandler implements RequestStreamHandler {
           channel.write(line);
         }
       }
+    }
+    if (new String(event, StandardCharsets.UTF_8).contains("\"fail\":true")) {
+      throw new IllegalStateException("this event asked to fail");
     }
     output.write(("{\"recorded\":" + event.length + "}").getBytes(StandardCharsets.UTF_8));
   }
