@@ -36,32 +36,32 @@ final class GuardedFunctions {
   /** A function through the real layer wrapper, so the agent is attached exactly as in Lambda. */
   static LambdaFunction guarded(
       Harness harness, LocalLambda lambda, Path javaHome, String ric, String handler, Map<String, String> env) {
-    return harness.track(
-        harness
-            .function(lambda)
-            .withJavaHome(javaHome)
-            .withRuntimeClient(ric)
-            .withHandler(handler)
-            .withFunctionJar(BuiltArtifacts.testFunctionsJar())
+    return start(
+        harness,
+        launcher(harness, lambda, javaHome, ric, handler)
             .withLayer(BuiltArtifacts.layerDir())
             .withEnv("MAINTENANCE_WINDOW_PARAMETER", PARAMETER)
             .withEnv("MAINTENANCE_WINDOW_TABLE", TABLE)
-            .withEnv(env)
-            .start()
-            .awaitReady(READY));
+            .withEnv(env));
   }
 
   /** The same function with no layer at all: the reference for byte-identity. */
   static LambdaFunction unguarded(Harness harness, LocalLambda lambda, Path javaHome, String ric, String handler) {
-    return harness.track(
-        harness
-            .function(lambda)
-            .withJavaHome(javaHome)
-            .withRuntimeClient(ric)
-            .withHandler(handler)
-            .withFunctionJar(BuiltArtifacts.testFunctionsJar())
-            .start()
-            .awaitReady(READY));
+    return start(harness, launcher(harness, lambda, javaHome, ric, handler));
+  }
+
+  private static LambdaFunction.Builder launcher(
+      Harness harness, LocalLambda lambda, Path javaHome, String ric, String handler) {
+    return harness
+        .function(lambda)
+        .withJavaHome(javaHome)
+        .withRuntimeClient(ric)
+        .withHandler(handler)
+        .withFunctionJar(BuiltArtifacts.testFunctionsJar());
+  }
+
+  private static LambdaFunction start(Harness harness, LambdaFunction.Builder launcher) {
+    return harness.track(launcher.start().awaitReady(READY));
   }
 
   static DynamoDbClient dynamoDb(Harness harness) {
