@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -158,7 +159,7 @@ public final class DynamoDbFaultProxy implements AutoCloseable {
       forwarded.incrementAndGet();
       sleep(delayResponses);
       for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
-        String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
+        String name = header.getKey().toLowerCase(Locale.ROOT);
         if (!RESTRICTED.contains(name) && !name.startsWith(":") && !name.equals("date")) {
           exchange.getResponseHeaders().put(header.getKey(), header.getValue());
         }
@@ -177,7 +178,7 @@ public final class DynamoDbFaultProxy implements AutoCloseable {
         HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().getRawPath()))
             .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
     for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
-      if (!RESTRICTED.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+      if (!RESTRICTED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
         for (String value : header.getValue()) {
           request.header(header.getKey(), value);
         }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The java command line of the managed Java runtime (DESIGN.md §2, dumped from a java17 function),
@@ -65,7 +66,7 @@ final class LaunchCommand {
     command.addAll(extraJvmFlags);
     command.add("-classpath");
     command.add(
-        java.util.stream.Stream.concat(ric.classPath().stream(), extraClassPath.stream())
+        Stream.concat(ric.classPath().stream(), extraClassPath.stream())
             .map(Path::toString)
             .collect(Collectors.joining(File.pathSeparator)));
     command.add(mainClass);
