@@ -46,6 +46,8 @@ public final class DynamoDbFaultProxy implements AutoCloseable {
   private volatile boolean dropAll;
   private volatile Duration delayRequests = Duration.ZERO;
   private volatile Duration delayResponses = Duration.ZERO;
+  private volatile int pauseAfter = Integer.MAX_VALUE;
+  private volatile java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
 
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger forwarded = new AtomicInteger();
@@ -98,6 +100,24 @@ public final class DynamoDbFaultProxy implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Requests after the next {@code count} wait, unanswered and not forwarded, until {@link
+   * #dropPaused()}: a process killed in the middle of a multi-request write leaves exactly the
+   * first {@code count} requests done.
+   */
+  public DynamoDbFaultProxy pauseAfterNext(int count) {
+    paused = new java.util.concurrent.CountDownLatch(1);
+    pauseAfter = requests.get() + count;
+    return this;
+  }
+
+  /** Lets paused requests go, dropped: they never reach the table. Ends the pause. */
+  public DynamoDbFaultProxy dropPaused() {
+    pauseAfter = Integer.MAX_VALUE;
+    paused.countDown();
+    return this;
+  }
+
   /** Clears every fault; the counters stay. */
   public DynamoDbFaultProxy clearFaults() {
     throttleAll = false;
@@ -105,6 +125,7 @@ public final class DynamoDbFaultProxy implements AutoCloseable {
     dropAll = false;
     delayRequests = Duration.ZERO;
     delayResponses = Duration.ZERO;
+    dropPaused();
     return this;
   }
 
@@ -142,8 +163,13 @@ public final class DynamoDbFaultProxy implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try {
-      requests.incrementAndGet();
+      int number = requests.incrementAndGet();
       byte[] body = Exchanges.body(exchange);
+      if (number > pauseAfter) {
+        paused.await();
+        dropped.incrementAndGet();
+        return;
+      }
       if (dropAll) {
         dropped.incrementAndGet();
         return; // closed below without an answer
