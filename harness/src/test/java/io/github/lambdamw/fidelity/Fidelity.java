@@ -105,7 +105,8 @@ public final class Fidelity {
         .function(lambda)
         .withJavaHome(javaHome(jdk))
         .withRuntimeClient(ric)
-        .withLogFile(logDir(suite).resolve(lambda.functionName() + ".log"));
+        .withLogFile(
+            logDir(suite).resolve(lambda.functionName() + "-" + SEQUENCE.incrementAndGet() + ".log"));
   }
 
   /**
