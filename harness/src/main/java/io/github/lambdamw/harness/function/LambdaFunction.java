@@ -152,6 +152,23 @@ public final class LambdaFunction implements AutoCloseable {
     return environment;
   }
 
+  /**
+   * Waits until the process ends and returns its exit code, or null when it still runs after
+   * {@code wait}.
+   */
+  public Integer awaitExit(Duration wait) {
+    try {
+      if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+        return null;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+    log.drain(Duration.ofSeconds(2));
+    return process.exitValue();
+  }
+
   public long pid() {
     return process.pid();
   }
@@ -198,6 +215,8 @@ public final class LambdaFunction implements AutoCloseable {
     private int memoryMb = 512;
     private Path layerDir;
     private final List<String> jvmFlags = new ArrayList<>();
+    private String mainClass = RuntimeClient.MAIN_CLASS;
+    private final List<Path> extraClassPath = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
 
     private Builder(LocalLambda runtimeApi) {
@@ -274,6 +293,18 @@ public final class LambdaFunction implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Another runtime's main class instead of the RIC's, found on the RIC's class path plus {@code
+     * classPath} (to simulate a runtime whose dispatch the agent does not know, such as the closed
+     * {@code lambdainternal.AWSLambda} of java11). Default the RIC's {@link
+     * RuntimeClient#MAIN_CLASS}.
+     */
+    public Builder withMainClass(String mainClass, Path... classPath) {
+      this.mainClass = Objects.requireNonNull(mainClass);
+      extraClassPath.addAll(List.of(classPath));
+      return this;
+    }
+
     /** A function environment variable; overrides Lambda's own of the same name. */
     public Builder withEnv(String name, String value) {
       environment.put(name, value);
@@ -308,7 +339,9 @@ public final class LambdaFunction implements AutoCloseable {
         }
         Path wrapper = layerDir == null ? null : wrapper(layerDir);
         List<String> command =
-            List.copyOf(LaunchCommand.of(javaHome, ric, memoryMb, jvmFlags, handler, wrapper));
+            List.copyOf(
+                LaunchCommand.of(
+                    javaHome, ric, memoryMb, jvmFlags, handler, wrapper, mainClass, extraClassPath));
         Map<String, String> env =
             LambdaEnvironment.of(
                 runtimeApi.functionName(),
