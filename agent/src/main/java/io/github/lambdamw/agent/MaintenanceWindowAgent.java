@@ -36,8 +36,9 @@ public final class MaintenanceWindowAgent {
       }
       WindowCache window =
           new WindowCache(new SsmWindowSource(config, System.getenv()), config.refreshMillis(), config.readErrorMode());
-      Gate.install(new Gate(window, new Deferrer(new DynamoDbDeferralStore(config), config.functionName(), DeferredAnswer.from(config))));
-      readWindowInBackground(window);
+      DynamoDbDeferralStore store = new DynamoDbDeferralStore(config);
+      Gate.install(new Gate(window, new Deferrer(store, config.functionName(), DeferredAnswer.from(config))));
+      readWindowInBackground(window, store);
       if (SnapStartHook.isSnapStart()) {
         SnapStartHook.register(window);
       }
@@ -59,9 +60,19 @@ public final class MaintenanceWindowAgent {
     AgentLog.error(message);
   }
 
-  private static void readWindowInBackground(WindowCache window) {
+  /**
+   * Reads the window while the runtime client starts. When a window is open already, the DynamoDB client is built
+   * here too, so the first deferral does not pay for it; when closed, it is never built.
+   */
+  private static void readWindowInBackground(WindowCache window, DynamoDbDeferralStore store) {
     Thread reader =
-        new Thread(() -> window.statusAt(System.currentTimeMillis()), "maintenance-window-init");
+        new Thread(
+            () -> {
+              if (window.statusAt(System.currentTimeMillis()).isOpen()) {
+                store.prepare();
+              }
+            },
+            "maintenance-window-init");
     reader.setDaemon(true);
     reader.start();
   }

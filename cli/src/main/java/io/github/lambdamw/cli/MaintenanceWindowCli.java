@@ -2,18 +2,16 @@ package io.github.lambdamw.cli;
 
 import io.github.lambdamw.cli.internal.ParameterStore;
 import io.github.lambdamw.cli.window.WindowCommand;
+import io.github.lambdamw.replay.ReplayCommand;
 import java.net.URI;
 import java.time.Clock;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.SsmClientBuilder;
-import io.github.lambdamw.replay.ReplayCommand;
 
 /** {@code mw}: the operator's command. Each subcommand is one class; the logic sits in {@code cli.internal}. */
 @Command(
@@ -51,18 +49,9 @@ import io.github.lambdamw.replay.ReplayCommand;
       "64:usage error"
     })
 public final class MaintenanceWindowCli {
-  @Option(
-      names = "--region",
-      scope = ScopeType.INHERIT,
-      paramLabel = "REGION",
-      description = "AWS region of the parameter (default: the SDK's, e.g. AWS_REGION).")
+  // Set through the `window` group's --region and --endpoint-url: declared there rather than here, because an
+  // inherited root option would clash with the replay commands' own --region.
   String region;
-
-  @Option(
-      names = "--endpoint-url",
-      scope = ScopeType.INHERIT,
-      paramLabel = "URL",
-      description = "SSM endpoint to call instead of AWS's (a local SSM server, say).")
   URI endpoint;
 
   private final Supplier<SsmClient> injectedClient;
@@ -89,6 +78,16 @@ public final class MaintenanceWindowCli {
       store = new ParameterStore(injectedClient != null ? injectedClient.get() : buildClient());
     }
     return store;
+  }
+
+  /** The region of the SSM parameter (from {@code mw window … --region}). */
+  public void useRegion(String region) {
+    this.region = region;
+  }
+
+  /** An SSM endpoint to call instead of AWS's (from {@code mw window … --endpoint-url}). */
+  public void useEndpoint(URI endpoint) {
+    this.endpoint = endpoint;
   }
 
   public Clock clock() {

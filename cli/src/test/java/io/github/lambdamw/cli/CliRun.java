@@ -10,7 +10,7 @@ import picocli.CommandLine;
 /** Runs {@code mw} as a script would, against an SSM stand-in and at a fixed "now". */
 public record CliRun(int exitCode, String out, String err) {
 
-  public static CliRun run(SsmStandIn ssm, Instant now, String... args) {
+  public static CliRun run(CliSsm ssm, Instant now, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine command =

@@ -44,9 +44,8 @@ import software.constructs.IConstruct;
  * MaintenanceWindowAspect} does so for every Java function in a scope. The created table is the main child
  * ({@code "Resource"}); the parameter is {@code "Parameter"} and the layer {@code "Layer"}.
  *
- * <p>Functions created later inside this construct (the replay function of a later release) are never guarded by
- * the aspect; they reach the table and the guarded functions through {@link #getTable()} and {@link
- * #getGuardedFunctions()}.
+ * <p>The functions' deferred invocations are given back after the window by a {@link MaintenanceWindowReplay}, one
+ * per guarded function. Functions inside this construct or inside a replay are never guarded by the aspect.
  */
 public class MaintenanceWindow extends Construct {
 
@@ -305,15 +304,23 @@ public class MaintenanceWindow extends Construct {
     return tableKey;
   }
 
+  /** {@code MAINTENANCE_WINDOW_REFRESH_SECONDS} of the guarded functions: how stale their window value may be. */
+  public int getRefreshSeconds() {
+    return props.getRefreshSeconds();
+  }
+
   /** The functions guarded so far, in the order they were guarded. */
   public List<Function> getGuardedFunctions() {
     return Collections.unmodifiableList(new ArrayList<>(guarded));
   }
 
-  /** Whether {@code construct} is a window or sits inside one (such functions are never guarded). */
+  /**
+   * Whether {@code construct} is a window or a replay, or sits inside one: such functions are the tooling of the
+   * windows and are never guarded.
+   */
   static boolean isPartOfAnyWindow(IConstruct construct) {
     for (var scope : construct.getNode().getScopes()) {
-      if (scope instanceof MaintenanceWindow) {
+      if (scope instanceof MaintenanceWindow || scope instanceof MaintenanceWindowReplay) {
         return true;
       }
     }

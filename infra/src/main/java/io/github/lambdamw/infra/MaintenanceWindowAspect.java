@@ -14,7 +14,8 @@ import software.constructs.IConstruct;
  * <p>Functions on java17, java21 and java25 are guarded. Functions on java8.al2 and java11 (whose closed runtime
  * the agent cannot hook), on other runtimes, and container image functions are left alone with a synth-time
  * warning (id {@value #UNGUARDABLE_WARNING}) that names the function and the reason. Functions inside a
- * {@link MaintenanceWindow} (its own tooling) are skipped silently.
+ * {@link MaintenanceWindow} or a {@link MaintenanceWindowReplay} (the windows' own tooling) are skipped silently: a
+ * guarded replay function would store its own scheduled runs in the table while a window is open.
  */
 public final class MaintenanceWindowAspect implements IAspect {
 

@@ -22,9 +22,10 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * The demo: the sample function (guarded), an EventBridge cron rule invoking it, the window parameter and the
- * table of deferred invocations. Settings come from CDK context (see {@link DemoSettings#DEFAULTS}). The stack is
- * environment-agnostic: it synthesizes without AWS credentials and makes no lookups.
+ * The demo: the sample function (guarded), an EventBridge cron rule invoking it, the window parameter, the
+ * table of deferred invocations, and the sample's replay (on a schedule unless context {@code replaySchedule=none}).
+ * Settings come from CDK context (see {@link DemoSettings#DEFAULTS}). The stack is environment-agnostic: it
+ * synthesizes without AWS credentials and makes no lookups.
  */
 public final class MaintenanceWindowDemoStack extends Stack {
 
@@ -34,6 +35,7 @@ public final class MaintenanceWindowDemoStack extends Stack {
   private final MaintenanceWindow window;
   private final Function function;
   private final Rule schedule;
+  private final MaintenanceWindowReplay replay;
 
   /** The demo stack with settings from the context of {@code scope}. */
   public MaintenanceWindowDemoStack(Construct scope, String id, StackProps props) {
@@ -47,6 +49,7 @@ public final class MaintenanceWindowDemoStack extends Stack {
     this.function = createSampleFunction(settings);
     window.guard(function);
     this.schedule = createSchedule(settings);
+    this.replay = createReplay(settings);
     createOutputs();
     acknowledgeFindings();
   }
@@ -89,6 +92,26 @@ public final class MaintenanceWindowDemoStack extends Stack {
         .build();
   }
 
+  private MaintenanceWindowReplay createReplay(DemoSettings settings) {
+    if (!Files.isRegularFile(Path.of(settings.replayFunctionJar()))) {
+      throw new IllegalArgumentException(
+          "context replayFunctionJar='"
+              + settings.replayFunctionJar()
+              + "': no such file (resolved to "
+              + Path.of(settings.replayFunctionJar()).toAbsolutePath().normalize()
+              + "); build the replay module first (./mvnw -pl infra -am package) or pass another jar");
+    }
+    return new MaintenanceWindowReplay(
+        this,
+        "Replay",
+        MaintenanceWindowReplayProps.builder()
+            .window(window)
+            .function(function)
+            .functionJar(settings.replayFunctionJar())
+            .schedule(settings.replaySchedule())
+            .build());
+  }
+
   private void createOutputs() {
     CfnOutput.Builder.create(this, "FunctionName")
         .description("The guarded sample function")
@@ -101,6 +124,10 @@ public final class MaintenanceWindowDemoStack extends Stack {
     CfnOutput.Builder.create(this, "TableName")
         .description("The DynamoDB table of deferred invocations")
         .value(window.getTable().getTableName())
+        .build();
+    CfnOutput.Builder.create(this, "ReplayFunctionName")
+        .description("The replay of the sample's deferred invocations: aws lambda invoke --function-name <it> out.json")
+        .value(replay.getFunction().getFunctionName())
         .build();
     CfnOutput.Builder.create(this, "LayerVersionArn")
         .description("The layer to attach to functions CDK does not manage")
@@ -144,6 +171,11 @@ public final class MaintenanceWindowDemoStack extends Stack {
   /** The cron rule invoking the sample function. */
   public Rule getSchedule() {
     return schedule;
+  }
+
+  /** The replay of the sample function's deferred invocations. */
+  public MaintenanceWindowReplay getReplay() {
+    return replay;
   }
 
   private static String requireFile(String path, String key) {

@@ -9,15 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the pinned CDK CLI through {@code infra/synth.sh}, as CI does: offline, with every {@code AWS_*} variable
- * removed. Skipped when {@code npm ci} has not been run, except on CI ({@code CI=true}), where that fails.
+ * removed, with the real layer zip, sample jar and replay jar. Skipped when {@code npm ci} has not been run, except
+ * on CI ({@code CI=true}), where that fails.
  */
 class CdkCliSynthIT {
 
@@ -37,15 +40,24 @@ class CdkCliSynthIT {
 
   private record Run(int exitCode, String output) {}
 
-  /** Runs synth.sh; the sibling modules' artifacts are used when built, stand-ins otherwise. */
+  /**
+   * The real artifacts the app deploys by default: the reactor builds them before infra (they are dependencies of
+   * this module), so the CLI synthesizes exactly what {@code npx cdk deploy} would upload.
+   */
+  @BeforeAll
+  static void theSiblingArtifactsAreBuilt() {
+    for (String asset :
+        List.of(
+            AssetPaths.defaultLayerZip(),
+            AssetPaths.defaultSampleFunctionJar(),
+            AssetPaths.defaultReplayFunctionJar())) {
+      assertThat(INFRA.resolve(asset)).as("built by ./mvnw -pl infra -am package").isRegularFile();
+    }
+  }
+
+  /** Runs synth.sh with the default (real) assets. */
   private Run synth(Path outdir, String... context) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("sh", INFRA.resolve("synth.sh").toString()));
-    if (!Files.isRegularFile(INFRA.resolve(AssetPaths.defaultLayerZip()))) {
-      command.addAll(List.of("-c", "layerZip=" + TestApps.layerZip(dir)));
-    }
-    if (!Files.isRegularFile(INFRA.resolve(AssetPaths.defaultSampleFunctionJar()))) {
-      command.addAll(List.of("-c", "sampleFunctionJar=" + TestApps.sampleJar(dir)));
-    }
     for (String entry : context) {
       command.addAll(List.of("-c", entry));
     }
@@ -67,6 +79,7 @@ class CdkCliSynthIT {
   @Test
   void thePinnedCliSynthesizesTheDemoTemplateWithoutCredentials() throws Exception {
     Path outdir = TARGET.resolve("it-cdk.out");
+    deleteRecursively(outdir); // a previous run's assets would hide a missing one
     Run run = synth(outdir);
 
     assertThat(run.exitCode()).as(run.output()).isZero();
@@ -74,8 +87,28 @@ class CdkCliSynthIT {
     assertThat(template).isNotEmptyFile();
     assertThat(Files.readString(template))
         .contains("AWS::Lambda::LayerVersion", "AWS::SSM::Parameter", "AWS::DynamoDB::Table", "AWS::Events::Rule")
-        .contains("/opt/maintenance-window/wrapper");
+        .contains("/opt/maintenance-window/wrapper")
+        .contains("io.github.lambdamw.sample.ScheduledJobHandler::handleRequest")
+        .contains("io.github.lambdamw.replay.ReplayFunctionHandler::handleRequest", "rate(1 hour)");
+    try (Stream<Path> files = Files.list(outdir)) {
+      assertThat(files.map(file -> file.getFileName().toString()))
+          .as("the staged assets: layer zip, sample jar, replay jar")
+          .anyMatch(name -> name.startsWith("asset.") && name.endsWith(".zip"))
+          .filteredOn(name -> name.startsWith("asset.") && name.endsWith(".jar"))
+          .hasSize(2);
+    }
     assertThat(Files.readString(outdir.resolve("validation-report.json"))).contains("\"pluginReports\": []");
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(path)) {
+      for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(each);
+      }
+    }
   }
 
   @Test

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Validations;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 
 class CdkNagTest {
@@ -50,6 +52,38 @@ class CdkNagTest {
   @Test
   void theDemoAppHasNoUnacknowledgedAwsSolutionsFindingOnJava25() throws IOException {
     App app = InfraApp.build(TestApps.demoApp(dir, Map.of("runtime", "java25")));
+
+    assertThat(violations(app, dir.resolve("cdk.out"))).isEmpty();
+  }
+
+  @Test
+  void theDemoAppWithAnOnDemandReplayHasNoUnacknowledgedAwsSolutionsFinding() throws IOException {
+    App app = InfraApp.build(TestApps.demoApp(dir, Map.of("replaySchedule", "none")));
+
+    assertThat(violations(app, dir.resolve("cdk.out"))).isEmpty();
+  }
+
+  @Test
+  void aQualifiedScheduledReplayOfACustomerKeyTableHasNoUnacknowledgedFinding() throws IOException {
+    App app = App.Builder.create().outdir(dir.resolve("cdk.out").toString()).build();
+    Stack stack = new Stack(app, "Replay");
+    Key key = Key.Builder.create(stack, "Key").enableKeyRotation(true).build();
+    MaintenanceWindow window =
+        new MaintenanceWindow(
+            stack,
+            "Window",
+            MaintenanceWindowProps.builder().layerZip(TestApps.layerZip(dir)).encryptionKey(key).build());
+    new MaintenanceWindowReplay(
+        stack,
+        "Replay",
+        MaintenanceWindowReplayProps.builder()
+            .window(window)
+            .function(Function.fromFunctionArn(stack, "Orders", "arn:aws:lambda:eu-west-1:123456789012:function:o"))
+            .qualifier("live")
+            .schedule("cron(30 6 * * ? *)")
+            .functionJar(TestApps.replayJar(dir))
+            .build());
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 
     assertThat(violations(app, dir.resolve("cdk.out"))).isEmpty();
   }

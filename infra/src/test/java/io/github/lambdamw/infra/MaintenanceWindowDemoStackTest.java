@@ -37,9 +37,9 @@ class MaintenanceWindowDemoStackTest {
     template.resourceCountIs("AWS::Lambda::LayerVersion", 1);
     template.resourceCountIs("AWS::SSM::Parameter", 1);
     template.resourceCountIs("AWS::DynamoDB::Table", 1);
-    template.resourceCountIs("AWS::Lambda::Function", 1);
-    template.resourceCountIs("AWS::Events::Rule", 1);
-    template.resourceCountIs("AWS::Lambda::Permission", 1);
+    template.resourceCountIs("AWS::Lambda::Function", 2); // the sample and its replay
+    template.resourceCountIs("AWS::Events::Rule", 2);
+    template.resourceCountIs("AWS::Lambda::Permission", 2);
     template.hasResourceProperties(
         "AWS::Lambda::Function",
         Map.of(
@@ -86,6 +86,48 @@ class MaintenanceWindowDemoStackTest {
   }
 
   @Test
+  void theSampleIsReplayedHourlyByAFunctionOfItsOwn() {
+    MaintenanceWindowDemoStack stack = demo(Map.of());
+    Template template = Template.fromStack(stack);
+    String replayId = logicalId(stack, stack.getReplay().getFunction());
+
+    assertThat(stack.getReplay().getGuardedFunction()).isSameAs(stack.getFunction());
+    template.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Map.of(
+            "Handler", MaintenanceWindowReplay.HANDLER,
+            "Runtime", "java21",
+            "Timeout", 300,
+            "Environment",
+                Map.of(
+                    "Variables",
+                    Map.of(
+                        "FUNCTION", Map.of("Ref", logicalId(stack, stack.getFunction())),
+                        "TABLE", Map.of("Ref", logicalId(stack, stack.getWindow())),
+                        "PARAMETER", Map.of("Ref", logicalId(stack, stack.getWindow().getParameter())),
+                        "SETTLE_SECONDS", "60"))));
+    template.hasResourceProperties(
+        "AWS::Events::Rule",
+        Map.of(
+            "ScheduleExpression", "rate(1 hour)",
+            "Targets", List.of(Match.objectLike(Map.of("Arn", Map.of("Fn::GetAtt", List.of(replayId, "Arn")))))));
+    template.hasOutput("ReplayFunctionName", Map.of("Value", Map.of("Ref", replayId)));
+  }
+
+  @Test
+  void replayScheduleNoneKeepsTheReplayOnDemandOnly() {
+    MaintenanceWindowDemoStack stack = demo(Map.of("replaySchedule", "none"));
+    Template template = Template.fromStack(stack);
+
+    assertThat(stack.getReplay().getSchedule()).isNull();
+    template.resourceCountIs("AWS::Lambda::Function", 2);
+    template.resourceCountIs("AWS::Events::Rule", 1);
+    template.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "cron(0/15 * * * ? *)"));
+    template.hasOutput(
+        "ReplayFunctionName", Map.of("Value", Map.of("Ref", logicalId(stack, stack.getReplay().getFunction()))));
+  }
+
+  @Test
   void outputsNameTheFunctionParameterTableAndLayerVersion() {
     MaintenanceWindowDemoStack stack = demo(Map.of());
     Template template = Template.fromStack(stack);
@@ -108,7 +150,8 @@ class MaintenanceWindowDemoStackTest {
                 "scheduleExpression", "cron(0 2 ? * MON-FRI *)",
                 "refreshSeconds", "15",
                 "runtime", "java25",
-                "removalPolicy", "destroy"));
+                "removalPolicy", "destroy",
+                "replaySchedule", "cron(0 7 * * ? *)"));
     Template template = Template.fromStack(stack);
 
     template.hasResourceProperties("AWS::SSM::Parameter", Map.of("Name", "/ops/maintenance-window"));
@@ -117,6 +160,7 @@ class MaintenanceWindowDemoStackTest {
         Map.of("DeletionPolicy", "Delete", "Properties", Map.of("TableName", "ops-deferred")));
     template.hasResourceProperties(
         "AWS::Events::Rule", Map.of("ScheduleExpression", "cron(0 2 ? * MON-FRI *)"));
+    template.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "cron(0 7 * * ? *)"));
     template.hasResourceProperties(
         "AWS::Lambda::Function",
         Map.of(
@@ -153,6 +197,8 @@ class MaintenanceWindowDemoStackTest {
         "parameterName      | ''                      | parameterName=''",
         "refreshSeconds     | soon                    | refreshSeconds='soon'",
         "removalPolicy      | keep                    | removalPolicy='keep'",
+        "replaySchedule     | hourly                  | replaySchedule='hourly'",
+        "replaySchedule     | rate(1 hours)           | replaySchedule='rate(1 hours)'",
       })
   void aBadContextValueFailsTheSynthNamingIt(String key, String value, String expected) {
     assertThatThrownBy(() -> Template.fromStack(demo(Map.of(key, value))))
@@ -165,5 +211,12 @@ class MaintenanceWindowDemoStackTest {
     assertThatThrownBy(() -> demo(Map.of("sampleFunctionJar", "/nowhere/sample.jar")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("sampleFunctionJar='/nowhere/sample.jar'");
+  }
+
+  @Test
+  void aMissingReplayJarFailsNamingThePath() {
+    assertThatThrownBy(() -> demo(Map.of("replayFunctionJar", "/nowhere/replay.jar")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("replayFunctionJar='/nowhere/replay.jar'");
   }
 }

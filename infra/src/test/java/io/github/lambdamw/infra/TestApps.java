@@ -36,11 +36,32 @@ final class TestApps {
     return zip(dir.resolve("sample.jar"), "META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n");
   }
 
+  /** A tiny jar standing in for the replay function's deployment package. */
+  static String replayJar(Path dir) {
+    return zip(dir.resolve("replay.jar"), "META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n");
+  }
+
+  /** The statements of the one IAM policy attached to {@code function}'s role, in order. */
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> statementsOf(Template template, Stack stack, Function function) {
+    String roleId = logicalId(stack, function.getRole());
+    List<Map<String, Object>> found = new ArrayList<>();
+    for (Object resource : template.findResources("AWS::IAM::Policy").values()) {
+      Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) resource).get("Properties");
+      if (((List<Object>) properties.get("Roles")).contains(Map.of("Ref", roleId))) {
+        found.addAll(
+            (List<Map<String, Object>>) ((Map<String, Object>) properties.get("PolicyDocument")).get("Statement"));
+      }
+    }
+    return found;
+  }
+
   /** An app whose context points the demo at stand-in assets, plus {@code extra} context. */
   static App demoApp(Path dir, Map<String, String> extra) {
     Map<String, Object> context = new HashMap<>();
     context.put("layerZip", layerZip(dir));
     context.put("sampleFunctionJar", sampleJar(dir));
+    context.put("replayFunctionJar", replayJar(dir));
     context.putAll(extra);
     return App.Builder.create().outdir(dir.resolve("cdk.out").toString()).context(context).build();
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lambdamw.cli.CliRun;
 import io.github.lambdamw.cli.ExitCode;
-import io.github.lambdamw.cli.SsmStandIn;
+import io.github.lambdamw.cli.CliSsm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +20,11 @@ class WindowCommandsTest {
   private static final String WEEKLY =
       "{\"schedule\":\"cron(0 4 ? * SUN *)\",\"duration\":\"PT2H\",\"timezone\":\"Europe/Paris\",\"reason\":\"weekly\"}";
 
-  private SsmStandIn ssm;
+  private CliSsm ssm;
 
   @BeforeEach
   void startSsm() throws IOException {
-    ssm = new SsmStandIn();
+    ssm = new CliSsm();
   }
 
   @AfterEach
@@ -116,7 +116,7 @@ class WindowCommandsTest {
     assertThat(ssm.value("maintenance-window"))
         .isEqualTo("{\"windows\":[" + WEEKLY + ",{\"start\":\"2026-03-08T02:30:00Z\",\"end\":\"2026-03-08T04:30:00Z\","
             + "\"reason\":\"db upgrade\"}]}");
-    assertThat(ssm.parameters.get("maintenance-window").type()).isEqualTo("String");
+    assertThat(ssm.parameter("maintenance-window").type()).isEqualTo("String");
     // the one-off window and the weekly one (03:00Z to 05:00Z) overlap: open until the later end
     assertThat(run.out()).contains("maintenance-window: open since 2026-03-08T02:30:00Z until 2026-03-08T05:00:00Z");
   }
@@ -149,7 +149,7 @@ class WindowCommandsTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("not after now");
-    assertThat(ssm.parameters).isEmpty();
+    assertThat(ssm.writes()).isZero();
   }
 
   @Test
@@ -181,7 +181,7 @@ class WindowCommandsTest {
             + "{\"start\":\"2026-03-08T01:00:00Z\",\"end\":\"2026-03-08T02:30:00Z\"},"
             + "{\"start\":\"2026-03-09T02:00:00Z\",\"end\":\"2026-03-09T06:00:00Z\"}]}");
     assertThat(run.out()).contains("ended 2 window(s)").contains("closed until 2026-03-09T02:00:00Z");
-    assertThat(ssm.parameters.get("maintenance-window").version()).isEqualTo(2);
+    assertThat(ssm.parameter("maintenance-window").version()).isEqualTo(2);
   }
 
   @Test
@@ -201,7 +201,7 @@ class WindowCommandsTest {
     CliRun run = CliRun.run(ssm, NOW, "window", "close");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(ssm.parameters.get("maintenance-window").version()).isEqualTo(1);
+    assertThat(ssm.parameter("maintenance-window").version()).isEqualTo(1);
     assertThat(run.out()).contains("nothing written");
   }
 
@@ -221,7 +221,7 @@ class WindowCommandsTest {
     CliRun run = CliRun.run(ssm, NOW, "window", "close");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(ssm.parameters).isEmpty();
+    assertThat(ssm.writes()).isZero();
   }
 
   @Test

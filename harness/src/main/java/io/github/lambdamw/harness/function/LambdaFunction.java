@@ -152,6 +152,23 @@ public final class LambdaFunction implements AutoCloseable {
     return environment;
   }
 
+  /**
+   * Waits until the process ends and returns its exit code, or null when it still runs after
+   * {@code wait}.
+   */
+  public Integer awaitExit(Duration wait) {
+    try {
+      if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+        return null;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+    log.drain(Duration.ofSeconds(2));
+    return process.exitValue();
+  }
+
   public long pid() {
     return process.pid();
   }
@@ -199,6 +216,8 @@ public final class LambdaFunction implements AutoCloseable {
     private Path layerDir;
     private final List<String> jvmFlags = new ArrayList<>();
     private final List<String> commandPrefix = new ArrayList<>();
+    private String mainClass = RuntimeClient.MAIN_CLASS;
+    private final List<Path> extraClassPath = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
 
     private Builder(LocalLambda runtimeApi) {
@@ -276,6 +295,18 @@ public final class LambdaFunction implements AutoCloseable {
     }
 
     /**
+     * Another runtime's main class instead of the RIC's, found on the RIC's class path plus {@code
+     * classPath} (to simulate a runtime whose dispatch the agent does not know, such as the closed
+     * {@code lambdainternal.AWSLambda} of java11). Default the RIC's {@link
+     * RuntimeClient#MAIN_CLASS}.
+     */
+    public Builder withMainClass(String mainClass, Path... classPath) {
+      this.mainClass = Objects.requireNonNull(mainClass);
+      extraClassPath.addAll(List.of(classPath));
+      return this;
+    }
+
+    /**
      * Words run in front of the whole command, wrapper included, e.g. {@code taskset -c 0} to pin
      * the function to one CPU (benchmarks). The prefix must exec the rest, so that {@link
      * LambdaFunction#pid()} stays the JVM's. Default none.
@@ -319,7 +350,9 @@ public final class LambdaFunction implements AutoCloseable {
         }
         Path wrapper = layerDir == null ? null : wrapper(layerDir);
         List<String> command = new ArrayList<>(commandPrefix);
-        command.addAll(LaunchCommand.of(javaHome, ric, memoryMb, jvmFlags, handler, wrapper));
+        command.addAll(
+            LaunchCommand.of(
+                javaHome, ric, memoryMb, jvmFlags, handler, wrapper, mainClass, extraClassPath));
         command = List.copyOf(command);
         Map<String, String> env =
             LambdaEnvironment.of(

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The java command line of the managed Java runtime (DESIGN.md §2, dumped from a java17 function),
@@ -25,6 +26,22 @@ final class LaunchCommand {
       List<String> extraJvmFlags,
       String handler,
       Path wrapper) {
+    return of(java, ric, memoryMb, extraJvmFlags, handler, wrapper, RuntimeClient.MAIN_CLASS, List.of());
+  }
+
+  /**
+   * @param mainClass the runtime's main class, normally {@link RuntimeClient#MAIN_CLASS}
+   * @param extraClassPath appended to the RIC's class path (where another main class lives)
+   */
+  static List<String> of(
+      JavaHome java,
+      RuntimeClient ric,
+      int memoryMb,
+      List<String> extraJvmFlags,
+      String handler,
+      Path wrapper,
+      String mainClass,
+      List<Path> extraClassPath) {
     List<String> command = new ArrayList<>();
     if (wrapper != null) {
       // Lambda's bootstrap runs "$AWS_LAMBDA_EXEC_WRAPPER" followed by the whole java command line.
@@ -49,10 +66,10 @@ final class LaunchCommand {
     command.addAll(extraJvmFlags);
     command.add("-classpath");
     command.add(
-        ric.classPath().stream()
+        Stream.concat(ric.classPath().stream(), extraClassPath.stream())
             .map(Path::toString)
             .collect(Collectors.joining(File.pathSeparator)));
-    command.add(RuntimeClient.MAIN_CLASS);
+    command.add(mainClass);
     command.add(handler);
     return command;
   }

@@ -102,6 +102,13 @@ public final class RuntimeClients {
     try (ZipFile zip = new ZipFile(ricJar.toFile())) {
       ZipEntry entry = zip.getEntry("jni/" + name);
       if (entry == null) {
+        // 2.3.1 and 2.3.2 ship <arch>/aws-lambda-runtime-interface-client.glibc.so and ignore the
+        // JNI property: they copy the library to /tmp themselves. Unpacked anyway, for a uniform
+        // command line.
+        String arch = architecture().equals("x86_64") ? "x86_64" : "aarch64";
+        entry = zip.getEntry(arch + "/aws-lambda-runtime-interface-client.glibc.so");
+      }
+      if (entry == null) {
         throw new IllegalStateException(ricJar + " has no jni/" + name);
       }
       Files.createDirectories(jniDir);

@@ -44,6 +44,7 @@ public final class LocalLambda implements AutoCloseable {
   private final Invocations invocations;
   private final ScheduledExecutorService timer;
   private final RuntimeApiHandler runtimeApi;
+  private final SnapStartRestore snapStart = new SnapStartRestore();
   private final InvokeApiHandler invokeApi;
   private final LoopbackServer server;
 
@@ -60,7 +61,7 @@ public final class LocalLambda implements AutoCloseable {
               return thread;
             });
     this.invocations = new Invocations(timer, builder.timeout);
-    this.runtimeApi = new RuntimeApiHandler(invocations, functionArn);
+    this.runtimeApi = new RuntimeApiHandler(invocations, functionArn, snapStart);
     this.invokeApi = new InvokeApiHandler(this);
     this.server = LoopbackServer.start("local-lambda-" + functionName, this::route);
   }
@@ -223,6 +224,33 @@ public final class LocalLambda implements AutoCloseable {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /**
+   * SnapStart: waits until a runtime started with {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}
+   * has run its {@code beforeCheckpoint} hooks and asks {@code restore/next} (the moment Lambda
+   * would take the snapshot); false when it did not in time.
+   */
+  public boolean awaitCheckpoint(Duration wait) {
+    try {
+      return snapStart.awaitCheckpoint(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * SnapStart: answers the runtime's {@code restore/next}, as Lambda does once a snapshot is
+   * restored; the runtime then runs its {@code afterRestore} hooks and polls for invocations.
+   */
+  public void restore() {
+    snapStart.restore();
+  }
+
+  /** SnapStart: how many times the runtime posted {@code restore/error}. */
+  public int restoreErrors() {
+    return snapStart.restoreErrors.get();
   }
 
   /** The init error the runtime posted, or null. */

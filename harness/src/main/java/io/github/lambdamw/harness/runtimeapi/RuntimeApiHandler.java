@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The Lambda Runtime API (version 2018-06-01), as the runtime interface client calls it: {@code GET
  * /runtime/invocation/next}, {@code POST /runtime/invocation/{id}/response|error}, {@code POST
- * /runtime/init/error}. Each {@code next} holds its thread until an event comes, so several loops
+ * /runtime/init/error}, and SnapStart's {@code GET /runtime/restore/next} and {@code POST
+ * /runtime/restore/error} (see {@link SnapStartRestore}). Each {@code next} holds its thread until an event comes, so several loops
  * of a multi-concurrency runtime can poll at once.
  */
 final class RuntimeApiHandler {
@@ -21,10 +22,12 @@ final class RuntimeApiHandler {
 
   private final Invocations invocations;
   private final String functionArn;
+  private final SnapStartRestore snapStart;
 
-  RuntimeApiHandler(Invocations invocations, String functionArn) {
+  RuntimeApiHandler(Invocations invocations, String functionArn, SnapStartRestore snapStart) {
     this.invocations = invocations;
     this.functionArn = functionArn;
+    this.snapStart = snapStart;
   }
 
   void handle(HttpExchange exchange, String path) throws IOException {
@@ -32,6 +35,19 @@ final class RuntimeApiHandler {
     String rest = path.substring(PREFIX.length());
     if ("GET".equals(method) && rest.equals(INVOCATION + "next")) {
       next(exchange);
+    } else if ("GET".equals(method) && rest.equals("restore/next")) {
+      try {
+        snapStart.awaitRestore();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        exchange.close();
+        return;
+      }
+      Exchanges.send(exchange, 200, new byte[0]);
+    } else if ("POST".equals(method) && rest.equals("restore/error")) {
+      Exchanges.body(exchange);
+      snapStart.restoreErrors.incrementAndGet();
+      Exchanges.send(exchange, 202, ACCEPTED);
     } else if ("POST".equals(method) && rest.equals("init/error")) {
       byte[] body = Exchanges.body(exchange);
       invocations.initError(new InitError(exchange.getRequestHeaders().getFirst(ERROR_TYPE), body));

@@ -61,9 +61,9 @@ class LaunchCommandTest {
 
   @Test
   void anUnpreparedRicVersion_failsWithAClearMessage() {
-    assertThatThrownBy(() -> RuntimeClients.locate("2.3.1"))
+    assertThatThrownBy(() -> RuntimeClients.locate("2.0.99"))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("RIC 2.3.1 was not prepared")
+        .hasMessageContaining("RIC 2.0.99 was not prepared")
         .hasMessageContaining("harness/pom.xml")
         .hasMessageContaining(RuntimeClients.CURRENT);
   }

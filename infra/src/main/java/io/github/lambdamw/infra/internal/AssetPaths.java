@@ -27,6 +27,11 @@ public final class AssetPaths {
     return "../sample-function/target/lambda-mw-sample-function-" + VERSION + ".jar";
   }
 
+  /** The replay function's deployment package (artifact {@code lambda-mw-replay}, classifier {@code function}). */
+  public static String defaultReplayFunctionJar() {
+    return "../replay/target/lambda-mw-replay-" + VERSION + "-function.jar";
+  }
+
   private static String readVersion() {
     try (InputStream in = AssetPaths.class.getResourceAsStream("infra.properties")) {
       if (in == null) {

@@ -19,7 +19,12 @@ public record DemoSettings(
     Runtime runtime,
     String layerZip,
     String sampleFunctionJar,
-    RemovalPolicy removalPolicy) {
+    RemovalPolicy removalPolicy,
+    String replaySchedule,
+    String replayFunctionJar) {
+
+  /** The value of context key {@code replaySchedule} that deploys the replay without a schedule. */
+  public static final String NO_SCHEDULE = "none";
 
   /** The context keys, each with its default. */
   public static final Map<String, String> DEFAULTS =
@@ -31,7 +36,9 @@ public record DemoSettings(
           "runtime", "java21",
           "layerZip", AssetPaths.defaultLayerZip(),
           "sampleFunctionJar", AssetPaths.defaultSampleFunctionJar(),
-          "removalPolicy", "retain");
+          "removalPolicy", "retain",
+          "replaySchedule", "rate(1 hour)",
+          "replayFunctionJar", AssetPaths.defaultReplayFunctionJar());
 
   private static final Map<String, Runtime> RUNTIMES =
       Map.of("java17", Runtime.JAVA_17, "java21", Runtime.JAVA_21, "java25", Runtime.JAVA_25);
@@ -68,6 +75,15 @@ public record DemoSettings(
           case "snapshot" -> RemovalPolicy.SNAPSHOT;
           default -> throw bad("removalPolicy", removal, "use retain, destroy or snapshot");
         };
+    String replaySchedule = string(node, "replaySchedule", DEFAULTS.get("replaySchedule")).trim();
+    if (replaySchedule.equalsIgnoreCase(NO_SCHEDULE)) {
+      replaySchedule = null;
+    } else {
+      String replayProblem = ScheduleExpressions.problem(replaySchedule);
+      if (replayProblem != null) {
+        throw bad("replaySchedule", replaySchedule, replayProblem + ", e.g. rate(1 hour), or none");
+      }
+    }
     return new DemoSettings(
         parameterName,
         tableName.isBlank() ? null : tableName,
@@ -76,7 +92,9 @@ public record DemoSettings(
         runtime,
         string(node, "layerZip", AssetPaths.defaultLayerZip()),
         string(node, "sampleFunctionJar", AssetPaths.defaultSampleFunctionJar()),
-        removalPolicy);
+        removalPolicy,
+        replaySchedule,
+        string(node, "replayFunctionJar", AssetPaths.defaultReplayFunctionJar()));
   }
 
   private static String string(Node node, String key, String fallback) {

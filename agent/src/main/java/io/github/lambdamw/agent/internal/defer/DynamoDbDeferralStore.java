@@ -96,6 +96,15 @@ public final class DynamoDbDeferralStore implements DeferralStore {
             + "; it fails so that Lambda's retries keep the event");
   }
 
+  /** Builds the client ahead of the first deferral (when a window is open at INIT). Never throws. */
+  public void prepare() {
+    try {
+      AwsClients.withAgentClassLoader(this::client);
+    } catch (RuntimeException e) {
+      // The first deferral builds it again and reports what fails, with the invocation it fails.
+    }
+  }
+
   private DynamoDbClient client() {
     DynamoDbClient current = client;
     if (current == null) {

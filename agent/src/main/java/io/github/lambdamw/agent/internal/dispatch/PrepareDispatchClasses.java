@@ -42,7 +42,7 @@ public final class PrepareDispatchClasses {
       }
     }
     Files.write(output.resolve("INDEX.txt"), new ArrayList<>(index));
-    System.out.println("prepared " + index.size() + " dispatch class builds from " + found.size() + " jars");
+
   }
 
   private static List<Path> jars(Path folder) throws IOException {

@@ -1,0 +1,29 @@
+package io.github.lambdamw.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MaintenanceWindowCliTest {
+
+  @Test
+  void mw_offersTheWindowAndReplayCommands() {
+    CommandLine mw = new CommandLine(new MaintenanceWindowCli());
+
+    assertThat(mw.getSubcommands()).containsKeys("window", "replay");
+    assertThat(mw.getSubcommands().get("replay").getSubcommands()).containsKeys("list", "run");
+    assertThat(mw.getUsageMessage()).contains("mw replay run --function my-function");
+  }
+
+  @Test
+  void replayOptions_doNotClashWithTheWindowCommandsOptions() {
+    MaintenanceWindowCli root = new MaintenanceWindowCli();
+    CommandLine mw = new CommandLine(root);
+
+    mw.parseArgs("replay", "list", "--function", "orders", "--region", "eu-west-1");
+    mw.parseArgs("window", "status", "--region", "eu-west-3");
+
+    assertThat(root).extracting("region").isEqualTo("eu-west-3");
+  }
+}

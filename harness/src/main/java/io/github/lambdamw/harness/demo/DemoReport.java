@@ -1,0 +1,28 @@
+package io.github.lambdamw.harness.demo;
+
+import io.github.lambdamw.replay.ReplaySummary;
+import java.util.List;
+
+/**
+ * What the demo saw, phase by phase, for its test.
+ *
+ * @param closedAnswer the function's answer while no window was open
+ * @param closedLogLine the handler's log line of that invocation
+ * @param deferredEvents the events sent while the window was open, as text, in order
+ * @param deferredAnswers the answers to them
+ * @param stored the table's items after them, in arrival order
+ * @param handlerRunsDuringWindow handler log lines written while the window was open
+ * @param replay the replay's counts
+ * @param replayedAnswers the function's answers to the replayed invocations, in order
+ * @param leftAfterReplay the function's items in the table after the replay
+ */
+record DemoReport(
+    String closedAnswer,
+    String closedLogLine,
+    List<String> deferredEvents,
+    List<String> deferredAnswers,
+    List<StoredInvocation> stored,
+    int handlerRunsDuringWindow,
+    ReplaySummary replay,
+    List<String> replayedAnswers,
+    int leftAfterReplay) {}

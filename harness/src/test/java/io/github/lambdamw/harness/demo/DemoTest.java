@@ -1,0 +1,42 @@
+package io.github.lambdamw.harness.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The ./demo of the repository root, run as CI runs the other end-to-end tests. */
+class DemoTest {
+
+  @Test
+  void theDemo_runsTheHandler_defersDuringTheWindow_andReplaysAfterIt() {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    DemoReport report = Demo.run(new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    assertThat(report.closedAnswer()).contains("\"message\":\"scheduled job ran\"");
+    assertThat(report.closedLogLine()).contains("scheduled job ran at ");
+    assertThat(report.deferredAnswers())
+        .hasSize(Demo.EVENTS_IN_WINDOW)
+        .allSatisfy(answer -> assertThat(answer).startsWith("{\"deferred\":true"));
+    assertThat(report.stored())
+        .extracting(StoredInvocation::payload)
+        .containsExactlyElementsOf(report.deferredEvents());
+    assertThat(report.stored())
+        .allSatisfy(
+            item ->
+                assertThat(item.payloadSize())
+                    .isEqualTo(item.payload().getBytes(StandardCharsets.UTF_8).length));
+    assertThat(report.handlerRunsDuringWindow()).isZero();
+    assertThat(report.replay().replayed()).isEqualTo(Demo.EVENTS_IN_WINDOW);
+    assertThat(report.replay().failed()).isZero();
+    assertThat(report.replayedAnswers())
+        .hasSize(Demo.EVENTS_IN_WINDOW)
+        .allSatisfy(answer -> assertThat(answer).contains("\"message\":\"scheduled job ran\""));
+    assertThat(report.leftAfterReplay()).isZero();
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .contains("1. No window", "2. The operator opens a window", "3. The operator closes");
+  }
+}
