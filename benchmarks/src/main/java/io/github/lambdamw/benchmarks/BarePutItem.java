@@ -13,9 +13,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The yardstick for deferral throughput, run in its own JVM with Lambda's flags: a plain SDK
- * {@code DynamoDbClient} (url-connection HTTP client, as the agent's) copies an item the agent
- * stored and puts it again under new request ids, with the agent's condition {@code
+ * The yardstick for deferral throughput, run in its own JVM with Lambda's flags: a plain SDK {@code
+ * DynamoDbClient} (url-connection HTTP client, as the agent's) copies an item the agent stored and
+ * puts it again under new request ids, with the agent's condition {@code
  * attribute_not_exists(requestId)}, one call after the other.
  *
  * <p>{@code --endpoint <url> --table <name> --function <name> --request-id <id> --warmup 200
@@ -60,7 +60,8 @@ public final class BarePutItem {
         put(client, table, stored, requestId);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf(Locale.ROOT, "puts_per_second=%.1f item_bytes=%d%n", count / seconds, size(stored));
+      System.out.printf(
+          Locale.ROOT, "puts_per_second=%.1f item_bytes=%d%n", count / seconds, size(stored));
     }
   }
 
@@ -69,7 +70,8 @@ public final class BarePutItem {
     String newId = UUID.randomUUID().toString();
     Map<String, AttributeValue> item = new HashMap<>(stored);
     item.put("requestId", AttributeValue.fromS(newId));
-    item.put("arrivalKey", AttributeValue.fromS(stored.get("arrivalKey").s().replace(oldId, newId)));
+    item.put(
+        "arrivalKey", AttributeValue.fromS(stored.get("arrivalKey").s().replace(oldId, newId)));
     client.putItem(
         b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(requestId)"));
   }

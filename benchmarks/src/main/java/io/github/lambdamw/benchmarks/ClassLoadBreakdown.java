@@ -49,7 +49,8 @@ public final class ClassLoadBreakdown {
         try (LocalLambda lambda = aws.newLambda()) {
           CompletableFuture<InvokeResult> first = lambda.invokeAsync(LocalAws.EVENT);
           try (LambdaFunction function =
-              aws.function(lambda, variant, LocalAws.javaHome(java), 2, dir.resolve(variant + ".out"))
+              aws.function(
+                      lambda, variant, LocalAws.javaHome(java), 2, dir.resolve(variant + ".out"))
                   .withJvmFlag("-Xlog:class+load=info:file=" + log + ":uptime")
                   .start()) {
             LocalAws.check(variant, first.get(60, TimeUnit.SECONDS), function);
@@ -108,7 +109,8 @@ public final class ClassLoadBreakdown {
     if (name.startsWith(SHADED)) {
       return "shaded";
     }
-    if (name.startsWith("io.github.lambdamw.agent") || name.startsWith("io.github.lambdamw.window")) {
+    if (name.startsWith("io.github.lambdamw.agent")
+        || name.startsWith("io.github.lambdamw.window")) {
       return "agent";
     }
     if (source.startsWith("shared objects file")) {
@@ -117,8 +119,11 @@ public final class ClassLoadBreakdown {
     if (source.startsWith("jrt:/")) {
       return "jrt";
     }
-    if (source.contains("aws-lambda-java") || source.contains("/task/") || source.contains("utils-lite")
-        || source.contains("annotations-") || name.startsWith("com.amazonaws")) {
+    if (source.contains("aws-lambda-java")
+        || source.contains("/task/")
+        || source.contains("utils-lite")
+        || source.contains("annotations-")
+        || name.startsWith("com.amazonaws")) {
       return "ric";
     }
     return "other";

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * interleaved, round after round, each round starting one variant later, so that noise on a shared
  * machine hits every variant alike; one warm-up round (file cache) is not counted.
  *
- * <p>{@code --java 17|25|<path> --cpus 2|1 --runs 10 --variants none,agent,agent-open,...
- * --out <csv>}
+ * <p>{@code --java 17|25|<path> --cpus 2|1 --runs 10 --variants none,agent,agent-open,... --out
+ * <csv>}
  */
 public final class ColdStartBenchmark {
   private ColdStartBenchmark() {}
@@ -33,7 +33,8 @@ public final class ColdStartBenchmark {
     int runs = args.number("runs", 10);
     List<Variant> variants =
         Variant.parseList(args.text("variants", "none,agent,agent-open,agent-runtime-bytebuddy"));
-    Path out = Path.of(args.text("out", "target/results/cold-start-jdk" + java + "-" + cpus + "cpu.csv"));
+    Path out =
+        Path.of(args.text("out", "target/results/cold-start-jdk" + java + "-" + cpus + "cpu.csv"));
     Path logs = Files.createDirectories(out.resolveSibling("logs"));
     String maxRam = args.text("max-ram", "");
 
@@ -46,7 +47,12 @@ public final class ColdStartBenchmark {
           Variant variant = variants.get(Math.floorMod(i + round, variants.size()));
           double ms =
               firstResponseMillis(
-                  aws, variant, LocalAws.javaHome(java), cpus, maxRam, logs.resolve(variant + ".log"));
+                  aws,
+                  variant,
+                  LocalAws.javaHome(java),
+                  cpus,
+                  maxRam,
+                  logs.resolve(variant + ".log"));
           if (round >= 0) {
             millis.get(variant).add(ms);
             csv.add(round + "," + variant + "," + String.format(Locale.ROOT, "%.1f", ms));
@@ -62,7 +68,8 @@ public final class ColdStartBenchmark {
   }
 
   static double firstResponseMillis(
-      LocalAws aws, Variant variant, Path javaHome, int cpus, String maxRam, Path log) throws Exception {
+      LocalAws aws, Variant variant, Path javaHome, int cpus, String maxRam, Path log)
+      throws Exception {
     try (LocalLambda lambda = aws.newLambda()) {
       CompletableFuture<InvokeResult> first = lambda.invokeAsync(LocalAws.EVENT);
       LambdaFunction.Builder builder = aws.function(lambda, variant, javaHome, cpus, log);
@@ -92,19 +99,31 @@ public final class ColdStartBenchmark {
 
   static String table(String java, int cpus, Map<Variant, List<Double>> millis) throws IOException {
     StringBuilder text = new StringBuilder();
-    text.append(String.format(
-        "%n### JDK %s, %d CPU%s: first response, ms%n%n", java, cpus, cpus == 1 ? " (taskset -c 0)" : "s"));
     text.append(
-        "| variant | n | median | p25–p75 | min–max | median / none | median of per-round ratios |\n"
+        String.format(
+            "%n### JDK %s, %d CPU%s: first response, ms%n%n",
+            java, cpus, cpus == 1 ? " (taskset -c 0)" : "s"));
+    text.append(
+        "| variant | n | median | p25–p75 | min–max | median / none | median of per-round ratios"
+            + " |\n"
             + "|---|---|---|---|---|---|---|\n");
-    double none = millis.containsKey(Variant.NONE) ? Stats.of(millis.get(Variant.NONE)).median() : Double.NaN;
+    double none =
+        millis.containsKey(Variant.NONE) ? Stats.of(millis.get(Variant.NONE)).median() : Double.NaN;
     for (Map.Entry<Variant, List<Double>> entry : millis.entrySet()) {
       Stats s = Stats.of(entry.getValue());
-      text.append(String.format(
-          Locale.ROOT,
-          "| %s | %d | %.0f | %.0f–%.0f | %.0f–%.0f | %.2f | %.2f |%n",
-          entry.getKey(), s.n(), s.median(), s.p25(), s.p75(), s.min(), s.max(), s.median() / none,
-          pairedRatio(entry.getValue(), millis.get(Variant.NONE))));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %.0f | %.0f–%.0f | %.0f–%.0f | %.2f | %.2f |%n",
+              entry.getKey(),
+              s.n(),
+              s.median(),
+              s.p25(),
+              s.p75(),
+              s.min(),
+              s.max(),
+              s.median() / none,
+              pairedRatio(entry.getValue(), millis.get(Variant.NONE))));
     }
     for (Map.Entry<Variant, List<Double>> entry : millis.entrySet()) {
       text.append("\n").append(entry.getKey()).append(": ").append(Stats.values(entry.getValue()));

@@ -16,9 +16,9 @@ import java.util.UUID;
 /**
  * Deferral throughput on one dynoxide, rounds alternating: invocations deferred per second (the
  * sample function with the layer, window open, sequential invocations through the local Runtime
- * API) vs bare conditional PutItem calls of the same item ({@link BarePutItem}, in its own JVM
- * with Lambda's flags), and, for scale, invocations per second of the same function with the
- * window closed (the handler runs; no DynamoDB).
+ * API) vs bare conditional PutItem calls of the same item ({@link BarePutItem}, in its own JVM with
+ * Lambda's flags), and, for scale, invocations per second of the same function with the window
+ * closed (the handler runs; no DynamoDB).
  *
  * <p>{@code --java 25 --rounds 3 --warmup 200 --count 2000}
  */
@@ -34,7 +34,11 @@ public final class DeferralBenchmark {
     Path out = Path.of(args.text("out", "target/results/deferral.csv"));
     Files.createDirectories(out.getParent());
     Map<String, List<Double>> perSecond = new LinkedHashMap<>();
-    for (String kind : List.of("deferred (agent, window open)", "bare PutItem", "handler runs (agent, window closed)")) {
+    for (String kind :
+        List.of(
+            "deferred (agent, window open)",
+            "bare PutItem",
+            "handler runs (agent, window closed)")) {
       perSecond.put(kind, new ArrayList<>());
     }
     List<String> csv = new ArrayList<>(List.of("round,kind,per_second"));
@@ -46,7 +50,11 @@ public final class DeferralBenchmark {
         double deferred;
         try (LocalLambda lambda = aws.newLambda();
             LambdaFunction function =
-                aws.function(lambda, Variant.AGENT_OPEN, LocalAws.javaHome(java), 2,
+                aws.function(
+                        lambda,
+                        Variant.AGENT_OPEN,
+                        LocalAws.javaHome(java),
+                        2,
                         out.resolveSibling("logs/deferral.log"))
                     .start()
                     .awaitReady(Duration.ofSeconds(60))) {
@@ -57,14 +65,19 @@ public final class DeferralBenchmark {
         double closed;
         try (LocalLambda lambda = aws.newLambda();
             LambdaFunction function =
-                aws.function(lambda, Variant.AGENT, LocalAws.javaHome(java), 2,
+                aws.function(
+                        lambda,
+                        Variant.AGENT,
+                        LocalAws.javaHome(java),
+                        2,
                         out.resolveSibling("logs/deferral-closed.log"))
                     .start()
                     .awaitReady(Duration.ofSeconds(60))) {
           closed = rate(lambda, function, Variant.AGENT, warmup, count);
         }
         String bareLine = bare(aws, java, functionName, requestId, warmup, count);
-        double bare = Double.parseDouble(bareLine.replaceAll(".*puts_per_second=([0-9.]+).*", "$1"));
+        double bare =
+            Double.parseDouble(bareLine.replaceAll(".*puts_per_second=([0-9.]+).*", "$1"));
         itemBytes = bareLine.replaceAll(".*item_bytes=(\\d+).*", "$1");
         add(perSecond, csv, round, "deferred (agent, window open)", deferred);
         add(perSecond, csv, round, "bare PutItem", bare);
@@ -73,33 +86,48 @@ public final class DeferralBenchmark {
     }
     Files.write(out, csv);
     StringBuilder text = new StringBuilder();
-    text.append(String.format(Locale.ROOT,
-        "%n### Deferral throughput, JDK %s, %d rounds of %,d sequential calls (item ≈ %s bytes)%n%n",
-        java, rounds, count, itemBytes));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "%n### Deferral throughput, JDK %s, %d rounds of %,d sequential calls (item ≈ %s"
+                + " bytes)%n%n",
+            java,
+            rounds,
+            count,
+            itemBytes));
     text.append("| what | per second, median (min–max) |\n|---|---|\n");
-    perSecond.forEach((kind, values) -> {
-      Stats s = Stats.of(values);
-      text.append(String.format(Locale.ROOT, "| %s | %.0f (%.0f–%.0f) |%n", kind, s.median(), s.min(), s.max()));
-    });
+    perSecond.forEach(
+        (kind, values) -> {
+          Stats s = Stats.of(values);
+          text.append(
+              String.format(
+                  Locale.ROOT, "| %s | %.0f (%.0f–%.0f) |%n", kind, s.median(), s.min(), s.max()));
+        });
     List<Double> ratios = new ArrayList<>();
     for (int i = 0; i < rounds; i++) {
-      ratios.add(perSecond.get("deferred (agent, window open)").get(i) / perSecond.get("bare PutItem").get(i));
+      ratios.add(
+          perSecond.get("deferred (agent, window open)").get(i)
+              / perSecond.get("bare PutItem").get(i));
     }
-    text.append(String.format(Locale.ROOT,
-        "%ndeferred / bare PutItem: %.2f (ratio of medians), per round %s%n",
-        Stats.of(perSecond.get("deferred (agent, window open)")).median()
-            / Stats.of(perSecond.get("bare PutItem")).median(),
-        ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList()));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "%ndeferred / bare PutItem: %.2f (ratio of medians), per round %s%n",
+            Stats.of(perSecond.get("deferred (agent, window open)")).median()
+                / Stats.of(perSecond.get("bare PutItem")).median(),
+            ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList()));
     System.out.println(text);
   }
 
-  private static void add(Map<String, List<Double>> perSecond, List<String> csv, int round, String kind, double value) {
+  private static void add(
+      Map<String, List<Double>> perSecond, List<String> csv, int round, String kind, double value) {
     perSecond.get(kind).add(value);
     csv.add(String.format(Locale.ROOT, "%d,%s,%.1f", round, kind, value));
     System.err.printf(Locale.ROOT, "round %d %s: %.0f/s%n", round, kind, value);
   }
 
-  private static double rate(LocalLambda lambda, LambdaFunction function, Variant variant, int warmup, int count) {
+  private static double rate(
+      LocalLambda lambda, LambdaFunction function, Variant variant, int warmup, int count) {
     for (int i = 0; i < warmup; i++) {
       LocalAws.check(variant, lambda.invoke(LocalAws.EVENT), function);
     }
@@ -116,16 +144,34 @@ public final class DeferralBenchmark {
   }
 
   /** Runs {@link BarePutItem} in a JVM with the function's flags; returns its result line. */
-  private static String bare(LocalAws aws, String java, String functionName, String requestId, int warmup, int count)
+  private static String bare(
+      LocalAws aws, String java, String functionName, String requestId, int warmup, int count)
       throws Exception {
     Path javaExe = LocalAws.javaHome(java).resolve("bin/java");
-    List<String> command = List.of(
-        javaExe.toString(), "-XX:MaxHeapSize=445644k", "-XX:+UseSerialGC", "-Xshare:auto",
-        "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true",
-        "-cp", System.getProperty("java.class.path"), BarePutItem.class.getName(),
-        "--endpoint", aws.dynoxide().endpoint().toString(), "--table", LocalAws.TABLE,
-        "--function", functionName, "--request-id", requestId,
-        "--warmup", Integer.toString(warmup), "--count", Integer.toString(count));
+    List<String> command =
+        List.of(
+            javaExe.toString(),
+            "-XX:MaxHeapSize=445644k",
+            "-XX:+UseSerialGC",
+            "-Xshare:auto",
+            "-XX:+TieredCompilation",
+            "-XX:TieredStopAtLevel=1",
+            "-Djava.net.preferIPv4Stack=true",
+            "-cp",
+            System.getProperty("java.class.path"),
+            BarePutItem.class.getName(),
+            "--endpoint",
+            aws.dynoxide().endpoint().toString(),
+            "--table",
+            LocalAws.TABLE,
+            "--function",
+            functionName,
+            "--request-id",
+            requestId,
+            "--warmup",
+            Integer.toString(warmup),
+            "--count",
+            Integer.toString(count));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (process.waitFor() != 0 || !output.contains("puts_per_second=")) {
@@ -133,5 +179,4 @@ public final class DeferralBenchmark {
     }
     return output.lines().filter(l -> l.contains("puts_per_second=")).findFirst().orElseThrow();
   }
-
 }

@@ -14,8 +14,8 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
 /**
- * The layer zip's size, and what the agent jar inside it is made of (compressed bytes per
- * library, from the relocated package names).
+ * The layer zip's size, and what the agent jar inside it is made of (compressed bytes per library,
+ * from the relocated package names).
  *
  * <p>{@code --zip <layer zip>}, default the one in wrapper/target.
  */
@@ -27,8 +27,13 @@ public final class LayerSize {
   public static void main(String[] argv) throws IOException {
     Path zip = Path.of(new Args(argv).text("zip", defaultZip().toString()));
     StringBuilder text = new StringBuilder();
-    text.append(String.format(Locale.ROOT, "%n### Layer%n%n`%s`: %,d bytes (%.2f MB)%n%n",
-        zip.getFileName(), Files.size(zip), Files.size(zip) / 1024.0 / 1024.0));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "%n### Layer%n%n`%s`: %,d bytes (%.2f MB)%n%n",
+            zip.getFileName(),
+            Files.size(zip),
+            Files.size(zip) / 1024.0 / 1024.0));
     text.append("| entry in the zip | compressed bytes | bytes |\n|---|---|---|\n");
     Map<String, long[]> agentParts = new TreeMap<>();
     try (ZipFile file = new ZipFile(zip.toFile())) {
@@ -37,8 +42,13 @@ public final class LayerSize {
         if (entry.isDirectory()) {
           continue;
         }
-        text.append(String.format(Locale.ROOT, "| %s | %,d | %,d |%n",
-            entry.getName(), entry.getCompressedSize(), entry.getSize()));
+        text.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %,d | %,d |%n",
+                entry.getName(),
+                entry.getCompressedSize(),
+                entry.getSize()));
         if (entry.getName().endsWith("agent.jar")) {
           try (InputStream in = file.getInputStream(entry)) {
             agentParts = parts(in);
@@ -47,8 +57,10 @@ public final class LayerSize {
       }
     }
     text.append("\n| agent.jar part | compressed bytes | classes/files |\n|---|---|---|\n");
-    agentParts.forEach((part, sizes) -> text.append(String.format(Locale.ROOT, "| %s | %,d | %,d |%n",
-        part, sizes[0], sizes[1])));
+    agentParts.forEach(
+        (part, sizes) ->
+            text.append(
+                String.format(Locale.ROOT, "| %s | %,d | %,d |%n", part, sizes[0], sizes[1])));
     System.out.println(text);
   }
 
@@ -61,7 +73,8 @@ public final class LayerSize {
         }
         long size = entry.getCompressedSize();
         if (size < 0) {
-          in.transferTo(java.io.OutputStream.nullOutputStream()); // compressed size known after reading
+          in.transferTo(
+              java.io.OutputStream.nullOutputStream()); // compressed size known after reading
           size = entry.getCompressedSize();
         }
         long[] sizes = parts.computeIfAbsent(part(entry.getName()), k -> new long[2]);
@@ -77,13 +90,18 @@ public final class LayerSize {
     if (!name.startsWith(SHADED)) {
       return name.startsWith("io/github/lambdamw/agent/internal/dispatch/prepared/")
           ? "(own) prepared dispatch classes"
-          : name.startsWith("io/github/lambdamw/") ? "(own) agent classes" : "(other) META-INF, notices";
+          : name.startsWith("io/github/lambdamw/")
+              ? "(own) agent classes"
+              : "(other) META-INF, notices";
     }
     String[] segments = name.substring(SHADED.length()).split("/");
     int depth =
         switch (segments[0] + "." + segments[1]) {
           case "software.amazon" -> segments.length > 4 && segments[3].equals("services") ? 5 : 4;
-          case "com.fasterxml" -> segments.length > 3 && segments[2].equals("jackson") && segments[3].equals("jr") ? 4 : 3;
+          case "com.fasterxml" ->
+              segments.length > 3 && segments[2].equals("jackson") && segments[3].equals("jr")
+                  ? 4
+                  : 3;
           default -> 2;
         };
     StringBuilder part = new StringBuilder();

@@ -22,9 +22,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Local AWS for benchmarks: SSM on loopback with a closed and an open window, dynoxide
- * with the deferral table, and functions started per {@link Variant}: the sample function under
- * RIC 2.10.1 with Lambda's JVM flags (the launcher's own).
+ * Local AWS for benchmarks: SSM on loopback with a closed and an open window, dynoxide with the
+ * deferral table, and functions started per {@link Variant}: the sample function under RIC 2.10.1
+ * with Lambda's JVM flags (the launcher's own).
  */
 final class LocalAws implements AutoCloseable {
   static final String RIC = "2.10.1";
@@ -97,9 +97,7 @@ final class LocalAws implements AutoCloseable {
             .withEnv("AWS_ENDPOINT_URL_SSM", ssm.endpoint().toString())
             .withEnv("AWS_ENDPOINT_URL_DYNAMODB", dynoxide.endpoint().toString())
             .withHandler(BuiltArtifacts.SAMPLE_HANDLER)
-            .withFunctionJar(
-                SampleFunctionJar.forJava(
-                    JavaHome.of(javaHome).featureVersion()))
+            .withFunctionJar(SampleFunctionJar.forJava(JavaHome.of(javaHome).featureVersion()))
             .withJavaHome(javaHome)
             .withRuntimeClient(RIC)
             .withLogFile(logFile)

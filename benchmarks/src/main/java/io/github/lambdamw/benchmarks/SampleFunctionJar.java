@@ -25,7 +25,8 @@ final class SampleFunctionJar {
     if (feature >= 21) {
       return BuiltArtifacts.sampleFunctionJar();
     }
-    Path jar = Path.of("benchmarks/target/sample-function-java" + feature + ".jar").toAbsolutePath();
+    Path jar =
+        Path.of("benchmarks/target/sample-function-java" + feature + ".jar").toAbsolutePath();
     if (Files.isRegularFile(jar)) {
       return jar;
     }
@@ -40,16 +41,28 @@ final class SampleFunctionJar {
     Path sources = Path.of("sample-function/src/main/java").toAbsolutePath();
     Path classes = Files.createDirectories(jar.resolveSibling(jar.getFileName() + ".classes"));
     Path lambdaCore;
-    try (Stream<Path> files = Files.list(RuntimeClients.locate(LocalAws.RIC).classPath().get(0).getParent())) {
+    try (Stream<Path> files =
+        Files.list(RuntimeClients.locate(LocalAws.RIC).classPath().get(0).getParent())) {
       lambdaCore =
-          files.filter(p -> p.getFileName().toString().startsWith("aws-lambda-java-core-")).findFirst().orElseThrow();
+          files
+              .filter(p -> p.getFileName().toString().startsWith("aws-lambda-java-core-"))
+              .findFirst()
+              .orElseThrow();
     }
     List<String> args =
-        new ArrayList<>(List.of("--release", Integer.toString(feature), "-cp", lambdaCore.toString(), "-d", classes.toString()));
+        new ArrayList<>(
+            List.of(
+                "--release",
+                Integer.toString(feature),
+                "-cp",
+                lambdaCore.toString(),
+                "-d",
+                classes.toString()));
     try (Stream<Path> files = Files.walk(sources)) {
       files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
     }
-    if (ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)) != 0) {
+    if (ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new))
+        != 0) {
       throw new IllegalStateException("javac failed on " + sources);
     }
     try (OutputStream file = Files.newOutputStream(jar);

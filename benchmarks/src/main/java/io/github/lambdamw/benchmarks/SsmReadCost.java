@@ -48,10 +48,11 @@ public final class SsmReadCost {
     List<String> modes = List.of("sdk-signer", "jdk-only", "jdk-only+tls-init");
     Map<String, List<Double>> readMs = new LinkedHashMap<>();
     Map<String, List<Double>> processMs = new LinkedHashMap<>();
-    modes.forEach(m -> {
-      readMs.put(m, new ArrayList<>());
-      processMs.put(m, new ArrayList<>());
-    });
+    modes.forEach(
+        m -> {
+          readMs.put(m, new ArrayList<>());
+          processMs.put(m, new ArrayList<>());
+        });
     try (LocalSsm ssm = LocalSsm.start()) {
       ssm.put(PARAMETER, "2020-01-01T02:00:00Z,2020-01-01T06:00:00Z");
       for (int round = -1; round < runs; round++) {
@@ -61,11 +62,21 @@ public final class SsmReadCost {
           if (cpus == 1) {
             command.addAll(List.of("taskset", "-c", "0"));
           }
-          command.addAll(List.of(
-              javaHome.resolve("bin/java").toString(), "-XX:MaxHeapSize=445644k", "-XX:+UseSerialGC",
-              "-Xshare:auto", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-              "-Djava.net.preferIPv4Stack=true", "-cp", System.getProperty("java.class.path"),
-              SsmReadCost.class.getName(), "child", mode, ssm.endpoint().toString()));
+          command.addAll(
+              List.of(
+                  javaHome.resolve("bin/java").toString(),
+                  "-XX:MaxHeapSize=445644k",
+                  "-XX:+UseSerialGC",
+                  "-Xshare:auto",
+                  "-XX:+TieredCompilation",
+                  "-XX:TieredStopAtLevel=1",
+                  "-Djava.net.preferIPv4Stack=true",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  SsmReadCost.class.getName(),
+                  "child",
+                  mode,
+                  ssm.endpoint().toString()));
           ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
           builder.environment().put("AWS_REGION", "us-east-1");
           builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDBENCH");
@@ -86,18 +97,32 @@ public final class SsmReadCost {
             readMs.get(mode).add(read);
             processMs.get(mode).add(wall);
           }
-          System.err.printf(Locale.ROOT, "round %d %s: read %.0f ms, process %.0f ms%n", round, mode, read, wall);
+          System.err.printf(
+              Locale.ROOT, "round %d %s: read %.0f ms, process %.0f ms%n", round, mode, read, wall);
         }
       }
     }
-    StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-        "%n### First SSM read in a cold JVM, alone, JDK %s, %d CPU(s), %d alternating runs%n%n"
-            + "| way | first read, ms: median (min–max) | whole process, ms: median |%n|---|---|---|%n",
-        javaHome.getFileName(), cpus, runs));
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%n### First SSM read in a cold JVM, alone, JDK %s, %d CPU(s), %d alternating"
+                    + " runs%n%n| way | first read, ms: median (min–max) | whole process, ms:"
+                    + " median |%n|---|---|---|%n",
+                javaHome.getFileName(),
+                cpus,
+                runs));
     for (String mode : modes) {
       Stats r = Stats.of(readMs.get(mode));
-      text.append(String.format(Locale.ROOT, "| %s | %.0f (%.0f–%.0f) | %.0f |%n",
-          mode, r.median(), r.min(), r.max(), Stats.of(processMs.get(mode)).median()));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.0f (%.0f–%.0f) | %.0f |%n",
+              mode,
+              r.median(),
+              r.min(),
+              r.max(),
+              Stats.of(processMs.get(mode)).median()));
     }
     System.out.println(text);
   }
@@ -127,9 +152,11 @@ public final class SsmReadCost {
   static String jdkOnlyRead(URI endpoint, Map<String, String> env) throws Exception {
     String region = env.get("AWS_REGION");
     String body = "{\"Name\":\"" + env.get("MAINTENANCE_WINDOW_PARAMETER") + "\"}";
-    String amzDate = ZonedDateTime.now(ZoneOffset.UTC).toString().replaceAll("[-:]", "").substring(0, 15) + "Z";
+    String amzDate =
+        ZonedDateTime.now(ZoneOffset.UTC).toString().replaceAll("[-:]", "").substring(0, 15) + "Z";
     String day = amzDate.substring(0, 8);
-    String host = endpoint.getPort() < 0 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
+    String host =
+        endpoint.getPort() < 0 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("content-type", "application/x-amz-json-1.1");
     headers.put("host", host);
@@ -144,13 +171,15 @@ public final class SsmReadCost {
     String signed = String.join(";", headers.keySet());
     canonical.append('\n').append(signed).append('\n').append(sha256Hex(body));
     String scope = day + "/" + region + "/ssm/aws4_request";
-    String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n" + sha256Hex(canonical.toString());
+    String toSign =
+        "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n" + sha256Hex(canonical.toString());
     byte[] key = ("AWS4" + env.get("AWS_SECRET_ACCESS_KEY")).getBytes(StandardCharsets.UTF_8);
     for (String part : new String[] {day, region, "ssm", "aws4_request"}) {
       key = hmac(key, part);
     }
     String signature = HexFormat.of().formatHex(hmac(key, toSign));
-    HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/").toURL().openConnection();
+    HttpURLConnection connection =
+        (HttpURLConnection) endpoint.resolve("/").toURL().openConnection();
     connection.setRequestMethod("POST");
     connection.setDoOutput(true);
     connection.setConnectTimeout(2_000);
@@ -160,8 +189,14 @@ public final class SsmReadCost {
     send.forEach(connection::setRequestProperty);
     connection.setRequestProperty(
         "Authorization",
-        "AWS4-HMAC-SHA256 Credential=" + env.get("AWS_ACCESS_KEY_ID") + "/" + scope
-            + ", SignedHeaders=" + signed + ", Signature=" + signature);
+        "AWS4-HMAC-SHA256 Credential="
+            + env.get("AWS_ACCESS_KEY_ID")
+            + "/"
+            + scope
+            + ", SignedHeaders="
+            + signed
+            + ", Signature="
+            + signature);
     try (OutputStream out = connection.getOutputStream()) {
       out.write(body.getBytes(StandardCharsets.UTF_8));
     }
@@ -176,8 +211,9 @@ public final class SsmReadCost {
   }
 
   private static String sha256Hex(String text) throws Exception {
-    return HexFormat.of().formatHex(
-        MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static byte[] hmac(byte[] key, String data) throws Exception {

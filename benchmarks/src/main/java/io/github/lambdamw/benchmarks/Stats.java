@@ -33,13 +33,7 @@ record Stats(int n, double median, double min, double p25, double p75, double ma
   String describe(int decimals) {
     String f = "%." + decimals + "f";
     return String.format(
-        Locale.ROOT,
-        f + " (" + f + "–" + f + "; " + f + "–" + f + ")",
-        median,
-        p25,
-        p75,
-        min,
-        max);
+        Locale.ROOT, f + " (" + f + "–" + f + "; " + f + "–" + f + ")", median, p25, p75, min, max);
   }
 
   static String values(List<Double> values) {
