@@ -153,8 +153,8 @@ public final class LambdaFunction implements AutoCloseable {
   }
 
   /**
-   * Waits until the process ends and returns its exit code, or null when it still runs after {@code
-   * wait}.
+   * Waits until the process ends and returns its exit code, or null when it still runs after
+   * {@code wait}.
    */
   public Integer awaitExit(Duration wait) {
     try {
