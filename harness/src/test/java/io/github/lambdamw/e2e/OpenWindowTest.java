@@ -69,6 +69,7 @@ class OpenWindowTest {
       assertThat(items.get(0).get("invokedFunctionArn").s()).endsWith(":function:orders");
       assertThat(items.get(0).get("windowEnd").s()).isEqualTo("2999-01-01T00:00:00Z");
       assertThat(Files.exists(runLog)).as("the handler never ran").isFalse();
+      function.awaitLog(line -> line.contains("deferred invocation request-2"), Duration.ofSeconds(5));
       assertThat(function.logLines())
           .anyMatch(line -> line.contains("deferred invocation request-1 of orders"))
           .anyMatch(line -> line.contains("\"DeferredInvocations\":1"))

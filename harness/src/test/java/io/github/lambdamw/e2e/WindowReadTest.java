@@ -32,6 +32,8 @@ class WindowReadTest {
 
       assertThat(lambda.invoke(EVENT).payloadUtf8()).isEqualTo("{\"ping\":true}");
       assertThat(lambda.invoke(EVENT).payloadUtf8()).isEqualTo("{\"ping\":true}");
+      // The process's output reaches the test through a reader thread: wait for the line before counting.
+      function.awaitLog(line -> line.contains("does not exist"), Duration.ofSeconds(5));
       assertThat(function.logLines())
           .filteredOn(line -> line.contains("SSM parameter 'maintenance-window' does not exist"))
           .hasSize(1)
@@ -49,11 +51,11 @@ class WindowReadTest {
               harness, lambda, JavaHome.TEMURIN_25, RuntimeClients.LEGACY, HANDLERS + "EchoHandler", Map.of());
 
       assertThat(lambda.invoke(EVENT).payloadUtf8()).isEqualTo("{\"ping\":true}");
-      assertThat(function.logLines())
-          .anyMatch(
-              line ->
-                  line.contains("SSM parameter 'maintenance-window' holds a value that is not a window")
-                      && line.contains("field 'windows[0].start' is 'tomorrow'"));
+      assertThat(
+              function.awaitLog(
+                  line -> line.contains("SSM parameter 'maintenance-window' holds a value that is not a window"),
+                  Duration.ofSeconds(5)))
+          .contains("field 'windows[0].start' is 'tomorrow'");
     }
   }
 
