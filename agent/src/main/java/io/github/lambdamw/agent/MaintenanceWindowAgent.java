@@ -4,6 +4,7 @@ import io.github.lambdamw.agent.internal.AgentConfig;
 import io.github.lambdamw.agent.internal.AgentLog;
 import io.github.lambdamw.agent.internal.defer.DeferredAnswer;
 import io.github.lambdamw.agent.internal.defer.Deferrer;
+import io.github.lambdamw.agent.internal.defer.LazyDeferralStore;
 import io.github.lambdamw.agent.internal.defer.DynamoDbDeferralStore;
 import io.github.lambdamw.agent.internal.dispatch.DispatchTransformer;
 import io.github.lambdamw.agent.internal.dispatch.RuntimeClientCheck;
@@ -36,9 +37,10 @@ public final class MaintenanceWindowAgent {
       }
       WindowCache window =
           new WindowCache(new SsmWindowSource(config, System.getenv()), config.refreshMillis(), config.readErrorMode());
-      DynamoDbDeferralStore store = new DynamoDbDeferralStore(config);
-      Gate.install(new Gate(window, new Deferrer(store, config.functionName(), DeferredAnswer.from(config))));
+      LazyDeferralStore store = new LazyDeferralStore(() -> new DynamoDbDeferralStore(config));
+      // First the SSM read, on its own thread: it is the longest part of INIT and overlaps the rest of it.
       readWindowInBackground(window, store);
+      Gate.install(new Gate(window, new Deferrer(store, config.functionName(), DeferredAnswer.from(config))));
       if (SnapStartHook.isSnapStart()) {
         SnapStartHook.register(window);
       }
@@ -64,7 +66,7 @@ public final class MaintenanceWindowAgent {
    * Reads the window while the runtime client starts. When a window is open already, the DynamoDB client is built
    * here too, so the first deferral does not pay for it; when closed, it is never built.
    */
-  private static void readWindowInBackground(WindowCache window, DynamoDbDeferralStore store) {
+  private static void readWindowInBackground(WindowCache window, LazyDeferralStore store) {
     Thread reader =
         new Thread(
             () -> {

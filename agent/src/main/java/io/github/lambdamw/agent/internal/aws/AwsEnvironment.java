@@ -3,15 +3,11 @@ package io.github.lambdamw.agent.internal.aws;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
- * Region, credentials and endpoints from the SDK's standard environment, resolved the way the SDK's service clients
- * resolve them, for calls the agent signs itself. Lambda always sets {@code AWS_REGION} and the credential variables,
- * so the common case touches none of the SDK's slower providers.
+ * Region, credentials and endpoints from the SDK's standard environment variables, read with the JDK alone. Lambda
+ * always sets {@code AWS_REGION} and the credential variables; when they are missing the agent falls back to the
+ * SDK's own providers ({@link SdkJsonCall}).
  */
 public final class AwsEnvironment {
   private final Map<String, String> env;
@@ -20,30 +16,40 @@ public final class AwsEnvironment {
     this.env = env;
   }
 
+  /** {@code AWS_REGION} (Lambda always sets it), else {@code AWS_DEFAULT_REGION}, else {@code null}. */
   public String region() {
     String region = env.get("AWS_REGION");
     if (region == null || region.isBlank()) {
       region = env.get("AWS_DEFAULT_REGION");
     }
-    if (region == null || region.isBlank()) {
-      return new DefaultAwsRegionProviderChain().getRegion().id();
-    }
-    return region.strip();
+    return region == null || region.isBlank() ? null : region.strip();
   }
 
-  /** Environment credentials when present (every Lambda function), else the SDK's whole default chain. */
-  public AwsCredentialsProvider credentials() {
-    if (has("AWS_ACCESS_KEY_ID") && has("AWS_SECRET_ACCESS_KEY")) {
-      return EnvironmentVariableCredentialsProvider.create();
+  /** The credentials Lambda puts in every function's environment, or {@code null} when they are not there. */
+  public Credentials environmentCredentials() {
+    if (!has("AWS_ACCESS_KEY_ID") || !has("AWS_SECRET_ACCESS_KEY")) {
+      return null;
     }
-    return DefaultCredentialsProvider.builder().build();
+    String token = env.get("AWS_SESSION_TOKEN");
+    return new Credentials(
+        env.get("AWS_ACCESS_KEY_ID").strip(),
+        env.get("AWS_SECRET_ACCESS_KEY").strip(),
+        token == null || token.isBlank() ? null : token.strip());
+  }
+
+  /** An access key pair, with the session token of temporary credentials ({@code null} for long-term keys). */
+  public record Credentials(String accessKeyId, String secretAccessKey, String sessionToken) {
+    @Override
+    public String toString() {
+      return "Credentials[" + accessKeyId + ", secret hidden]";
+    }
   }
 
   /**
    * The endpoint of {@code service}: {@code AWS_ENDPOINT_URL_<SERVICE>}, then {@code AWS_ENDPOINT_URL}, then the
-   * regional public endpoint of the region's partition.
+   * regional public endpoint of {@code region}'s partition.
    */
-  public URI endpoint(String service) {
+  public URI endpoint(String service, String region) {
     String specific = env.get("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT));
     if (specific != null && !specific.isBlank()) {
       return URI.create(specific.strip());
@@ -52,7 +58,6 @@ public final class AwsEnvironment {
     if (global != null && !global.isBlank()) {
       return URI.create(global.strip());
     }
-    String region = region();
     boolean fips = "true".equalsIgnoreCase(env.get("AWS_USE_FIPS_ENDPOINT"));
     return URI.create("https://" + service + (fips ? "-fips." : ".") + region + "." + dnsSuffix(region));
   }

@@ -2,19 +2,18 @@ package io.github.lambdamw.agent.internal.gate;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.lambdamw.agent.internal.AgentConfig;
-import io.github.lambdamw.agent.internal.AwsClients;
 import io.github.lambdamw.agent.internal.JsonText;
 import io.github.lambdamw.agent.internal.aws.AwsEnvironment;
-import io.github.lambdamw.agent.internal.aws.SignedJsonCall;
+import io.github.lambdamw.agent.internal.aws.JsonCall;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * Reads the window from an SSM parameter with one signed {@code GetParameter} call (SSM's JSON 1.1 protocol), using
- * the SDK's SigV4 signer, credentials providers and HTTP client rather than its whole {@code SsmClient}: region,
- * endpoint ({@code AWS_ENDPOINT_URL_SSM}) and credentials still follow the SDK's standard environment. Premain makes
- * the first read on a background thread, overlapping the runtime's own INIT.
+ * Reads the window from an SSM parameter with one signed {@code GetParameter} call (SSM's JSON 1.1 protocol), not a
+ * whole {@code SsmClient}: see {@link JsonCall#forService} for how it is signed and sent. Region, endpoint ({@code
+ * AWS_ENDPOINT_URL_SSM}) and credentials follow the SDK's standard environment. Premain makes the first read on a
+ * background thread, overlapping the runtime's own INIT.
  */
 public final class SsmWindowSource implements WindowSource {
   /** One retry, soon: a throttled or failed first read would otherwise hold the window back a whole interval. */
@@ -25,7 +24,7 @@ public final class SsmWindowSource implements WindowSource {
   private final String parameterName;
   private final Duration timeout;
   private final Map<String, String> env;
-  private volatile SignedJsonCall call;
+  private volatile JsonCall call;
 
   public SsmWindowSource(AgentConfig config, Map<String, String> env) {
     this.parameterName = config.parameterName();
@@ -39,8 +38,7 @@ public final class SsmWindowSource implements WindowSource {
     WindowReadException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
-        SignedJsonCall.Response response =
-            AwsClients.withAgentClassLoader(() -> call().callUnchecked("GetParameter", body));
+        JsonCall.Response response = call().call("GetParameter", body);
         if (response.status() == 200) {
           return value(response.body());
         }
@@ -55,6 +53,8 @@ public final class SsmWindowSource implements WindowSource {
         if (response.status() < 500 && !type.contains("Throttl")) {
           throw last; // access denied, validation: asking again will not help
         }
+      } catch (IOException e) {
+        last = new WindowReadException(describe() + " could not be reached at " + endpointText() + ": " + e, e);
       } catch (java.io.UncheckedIOException e) {
         last = new WindowReadException(
             describe() + " could not be reached at " + endpointText() + ": " + e.getCause(), e);
@@ -75,7 +75,8 @@ public final class SsmWindowSource implements WindowSource {
 
   private String endpointText() {
     try {
-      return new AwsEnvironment(env).endpoint("ssm").toString();
+      AwsEnvironment environment = new AwsEnvironment(env);
+      return environment.endpoint("ssm", environment.region()).toString();
     } catch (RuntimeException e) {
       return "its endpoint";
     }
@@ -105,13 +106,13 @@ public final class SsmWindowSource implements WindowSource {
     return hash < 0 ? type : type.substring(hash + 1);
   }
 
-  private SignedJsonCall call() {
-    SignedJsonCall current = call;
+  private JsonCall call() {
+    JsonCall current = call;
     if (current == null) {
       synchronized (this) {
         current = call;
         if (current == null) {
-          current = new SignedJsonCall(new AwsEnvironment(env), "ssm", "AmazonSSM", timeout);
+          current = JsonCall.forService(new AwsEnvironment(env), "ssm", "AmazonSSM", timeout);
           call = current;
         }
       }

@@ -1,11 +1,14 @@
 package io.github.lambdamw.agent.internal.aws;
 
+import io.github.lambdamw.agent.internal.AwsClients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -18,11 +21,11 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
- * One AWS JSON 1.1 call, signed with the SDK's SigV4 signer and sent with the SDK's URL-connection HTTP client. A
- * whole service client costs most of a second of CPU to build in a fresh JVM (its endpoint rules, interceptors,
- * marshallers and retry machinery); the agent needs one read of one parameter, so it pays only for signing and HTTP.
+ * One AWS JSON 1.1 call through the SDK: its credential and region provider chains, its SigV4 signer and its
+ * URL-connection HTTP client. Used when the environment lacks what {@link SigV4JsonCall} needs (outside Lambda, or
+ * with container credentials as SnapStart gives), at the price of loading a few hundred SDK classes.
  */
-public final class SignedJsonCall {
+public final class SdkJsonCall implements JsonCall {
   private final String service;
   private final String targetPrefix;
   private final URI endpoint;
@@ -35,28 +38,30 @@ public final class SignedJsonCall {
    * @param service the signing name and endpoint prefix, e.g. {@code ssm}
    * @param targetPrefix the {@code X-Amz-Target} prefix, e.g. {@code AmazonSSM}
    */
-  public SignedJsonCall(AwsEnvironment environment, String service, String targetPrefix, Duration timeout) {
+  public SdkJsonCall(AwsEnvironment environment, String service, String targetPrefix, Duration timeout) {
     this.service = service;
     this.targetPrefix = targetPrefix;
-    this.endpoint = environment.endpoint(service);
-    this.region = environment.region();
-    this.credentials = environment.credentials();
+    String configured = environment.region();
+    this.region = configured != null ? configured : new DefaultAwsRegionProviderChain().getRegion().id();
+    this.endpoint = environment.endpoint(service, region);
+    this.credentials = DefaultCredentialsProvider.builder().build();
     this.http = UrlConnectionHttpClient.builder().connectionTimeout(timeout).socketTimeout(timeout).build();
   }
 
-  /** The answer: status code and body. */
-  public record Response(int status, String body) {}
+  @Override
+  public Response call(String operation, String jsonBody) throws IOException {
+    return AwsClients.withAgentClassLoader(() -> send(operation, jsonBody));
+  }
 
-  /** {@link #call} with I/O failures as {@link java.io.UncheckedIOException}, for use inside a supplier. */
-  public Response callUnchecked(String operation, String jsonBody) {
+  private Response send(String operation, String jsonBody) {
     try {
-      return call(operation, jsonBody);
+      return signAndSend(operation, jsonBody);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
   }
 
-  public Response call(String operation, String jsonBody) throws IOException {
+  private Response signAndSend(String operation, String jsonBody) throws IOException {
     byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
     SdkHttpFullRequest request =
         SdkHttpFullRequest.builder()
