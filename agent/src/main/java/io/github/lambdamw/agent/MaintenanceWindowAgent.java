@@ -12,7 +12,9 @@ import io.github.lambdamw.agent.internal.gate.Gate;
 import io.github.lambdamw.agent.internal.gate.SsmWindowSource;
 import io.github.lambdamw.agent.internal.gate.WindowCache;
 import io.github.lambdamw.agent.internal.snapstart.SnapStartHook;
+import io.github.lambdamw.agent.internal.defer.DeferralStore;
 import java.lang.instrument.Instrumentation;
+import java.util.function.Supplier;
 
 /**
  * Entry point named by the agent jar's {@code Premain-Class}; the layer's wrapper script attaches it through {@code
@@ -37,7 +39,7 @@ public final class MaintenanceWindowAgent {
       }
       WindowCache window =
           new WindowCache(new SsmWindowSource(config, System.getenv()), config.refreshMillis(), config.readErrorMode());
-      LazyDeferralStore store = new LazyDeferralStore(() -> new DynamoDbDeferralStore(config));
+      LazyDeferralStore store = new LazyDeferralStore(new DynamoDbStoreFactory(config));
       // First the SSM read, on its own thread: it is the longest part of INIT and overlaps the rest of it.
       readWindowInBackground(window, store);
       Gate.install(new Gate(window, new Deferrer(store, config.functionName(), DeferredAnswer.from(config))));
@@ -67,15 +69,43 @@ public final class MaintenanceWindowAgent {
    * here too, so the first deferral does not pay for it; when closed, it is never built.
    */
   private static void readWindowInBackground(WindowCache window, LazyDeferralStore store) {
-    Thread reader =
-        new Thread(
-            () -> {
-              if (window.statusAt(System.currentTimeMillis()).isOpen()) {
-                store.prepare();
-              }
-            },
-            "maintenance-window-init");
+    Thread reader = new Thread(new InitialRead(window, store), "maintenance-window-init");
     reader.setDaemon(true);
     reader.start();
+  }
+
+  // Nested classes rather than lambdas here and on the rest of the INIT path: the first lambda of a JVM bootstraps
+  // java.lang.invoke (tens of milliseconds on one vCPU), and every guarded cold start would pay it.
+
+  /** The first read of the window, on its own thread. */
+  private static final class InitialRead implements Runnable {
+    private final WindowCache window;
+    private final LazyDeferralStore store;
+
+    InitialRead(WindowCache window, LazyDeferralStore store) {
+      this.window = window;
+      this.store = store;
+    }
+
+    @Override
+    public void run() {
+      if (window.statusAt(System.currentTimeMillis()).isOpen()) {
+        store.prepare();
+      }
+    }
+  }
+
+  /** Creates the DynamoDB store at the first deferral, so that its classes load only then. */
+  private static final class DynamoDbStoreFactory implements Supplier<DeferralStore> {
+    private final AgentConfig config;
+
+    DynamoDbStoreFactory(AgentConfig config) {
+      this.config = config;
+    }
+
+    @Override
+    public DeferralStore get() {
+      return new DynamoDbDeferralStore(config);
+    }
   }
 }

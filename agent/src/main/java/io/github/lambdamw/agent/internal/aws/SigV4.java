@@ -42,7 +42,9 @@ final class SigV4 {
     String date = amzDate.substring(0, 8);
     String payloadHash = hex(sha256(body));
     TreeMap<String, String> signed = new TreeMap<>();
-    headers.forEach((name, value) -> signed.put(name.toLowerCase(java.util.Locale.ROOT), value.strip()));
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      signed.put(header.getKey().toLowerCase(java.util.Locale.ROOT), header.getValue().strip());
+    }
     // Signed as the SDK's signer signs it: any service accepts the payload hash as a signed header.
     signed.put("x-amz-content-sha256", payloadHash);
     signed.put("x-amz-date", amzDate);
@@ -50,7 +52,9 @@ final class SigV4 {
       signed.put("x-amz-security-token", credentials.sessionToken());
     }
     StringBuilder canonical = new StringBuilder(256).append(method).append('\n').append(path).append("\n\n");
-    signed.forEach((name, value) -> canonical.append(name).append(':').append(value).append('\n'));
+    for (Map.Entry<String, String> header : signed.entrySet()) {
+      canonical.append(header.getKey()).append(':').append(header.getValue()).append('\n');
+    }
     String signedHeaders = String.join(";", signed.keySet());
     canonical.append('\n').append(signedHeaders).append('\n').append(payloadHash);
     String scope = date + "/" + region + "/" + service + "/aws4_request";

@@ -61,7 +61,9 @@ final class SigV4JsonCall implements JsonCall {
       connection.setReadTimeout(timeoutMillis);
       connection.setDoOutput(true);
       connection.setFixedLengthStreamingMode(body.length);
-      headers.forEach(connection::setRequestProperty);
+      for (Map.Entry<String, String> header : headers.entrySet()) {
+        connection.setRequestProperty(header.getKey(), header.getValue());
+      }
       try (OutputStream out = connection.getOutputStream()) {
         out.write(body);
       }
