@@ -37,8 +37,6 @@ class CronLoadingTest {
       super(
           new URL[] {
             location(WindowPlan.class),
-            location(com.fasterxml.jackson.jr.ob.JSON.class),
-            location(com.fasterxml.jackson.core.Versioned.class),
             location(com.cronutils.model.Cron.class),
             location(org.slf4j.LoggerFactory.class),
             location(Class.forName("org.slf4j.impl.StaticLoggerBinder"))

@@ -4,6 +4,7 @@ import static io.github.lambdamw.fidelity.Fidelity.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lambdamw.fidelity.Fidelity;
+import io.github.lambdamw.fidelity.Suites;
 import io.github.lambdamw.fidelity.LogAudit;
 import io.github.lambdamw.fidelity.Results;
 import io.github.lambdamw.fidelity.StoredItems;
@@ -41,20 +42,13 @@ class PayloadsTest {
 
   @BeforeAll
   static void start() {
-    Fidelity.resetLogs(SUITE);
-    Results.reset(SUITE);
-    harness = Harness.start();
-    var dynamoDb = Fidelity.dynamoDb(harness.dynamoDb().endpoint());
-    DeferralTable.create(dynamoDb, Fidelity.TABLE);
-    items = new StoredItems(dynamoDb, Fidelity.TABLE);
+    harness = Suites.start(SUITE);
+    items = Suites.items(harness);
   }
 
   @AfterAll
   static void stop() {
-    if (harness != null) {
-      harness.close();
-    }
-    LogAudit.assertNoPayloadInLogs(SUITE);
+    Suites.stop(harness, SUITE);
   }
 
   record Payload(String label, byte[] bytes) {}

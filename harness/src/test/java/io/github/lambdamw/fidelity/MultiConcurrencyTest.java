@@ -40,20 +40,13 @@ class MultiConcurrencyTest {
 
   @BeforeAll
   static void start() {
-    Fidelity.resetLogs(SUITE);
-    Results.reset(SUITE);
-    harness = Harness.start();
-    var dynamoDb = Fidelity.dynamoDb(harness.dynamoDb().endpoint());
-    DeferralTable.create(dynamoDb, Fidelity.TABLE);
-    items = new StoredItems(dynamoDb, Fidelity.TABLE);
+    harness = Suites.start(SUITE);
+    items = Suites.items(harness);
   }
 
   @AfterAll
   static void stop() {
-    if (harness != null) {
-      harness.close();
-    }
-    LogAudit.assertNoPayloadInLogs(SUITE);
+    Suites.stop(harness, SUITE);
   }
 
   @Test

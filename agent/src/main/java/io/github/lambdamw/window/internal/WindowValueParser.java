@@ -1,12 +1,10 @@
 package io.github.lambdamw.window.internal;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.lambdamw.window.OneOffWindow;
 import io.github.lambdamw.window.OpenEndedWindow;
 import io.github.lambdamw.window.RecurringWindow;
 import io.github.lambdamw.window.Window;
 import io.github.lambdamw.window.WindowFormatException;
-import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,9 +64,9 @@ public final class WindowValueParser {
   private static Parsed parseJson(String value) throws WindowFormatException {
     Object root;
     try {
-      root = JSON.std.anyFrom(value);
-    } catch (IOException e) {
-      throw new WindowFormatException("window value is not valid JSON: " + firstLine(e.getMessage()), e);
+      root = JsonReader.read(value);
+    } catch (JsonReader.JsonSyntaxException e) {
+      throw new WindowFormatException("window value is not valid JSON: " + e.getMessage(), e);
     }
     Map<String, Object> object = object("the window value", root);
     rejectUnknown("", object, TOP_LEVEL_FIELDS);
@@ -248,13 +246,5 @@ public final class WindowValueParser {
       return "an object";
     }
     return "'" + value + "'";
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

@@ -1,13 +1,12 @@
 package io.github.lambdamw.agent.internal.defer;
 
-import com.fasterxml.jackson.jr.ob.JSON;
+import io.github.lambdamw.window.internal.JsonReader;
 import io.github.lambdamw.agent.MaintenanceWindowOpenException;
 import io.github.lambdamw.agent.internal.AgentConfig;
 import io.github.lambdamw.agent.internal.AgentLog;
 import io.github.lambdamw.agent.internal.JsonText;
 import io.github.lambdamw.window.WindowStatus;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -183,9 +182,9 @@ public final class DeferredAnswer {
     for (WindowStatus window : windows) {
       String body = fill("0c3f\"request\\id", window, start.toEpochMilli());
       try {
-        JSON.std.anyFrom(body);
-      } catch (IOException e) {
-        String problem = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        JsonReader.read(body);
+      } catch (JsonReader.JsonSyntaxException e) {
+        String problem = e.getMessage();
         throw new IllegalArgumentException(
             "does not give valid JSON once filled in (" + problem + "); put ${requestId}, ${windowEnd} and"
                 + " ${reason} inside JSON strings");

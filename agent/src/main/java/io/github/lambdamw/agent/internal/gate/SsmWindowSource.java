@@ -1,10 +1,10 @@
 package io.github.lambdamw.agent.internal.gate;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.lambdamw.agent.internal.AgentConfig;
 import io.github.lambdamw.agent.internal.JsonText;
 import io.github.lambdamw.agent.internal.aws.AwsEnvironment;
 import io.github.lambdamw.agent.internal.aws.JsonCall;
+import io.github.lambdamw.window.internal.JsonReader;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -91,10 +91,15 @@ public final class SsmWindowSource implements WindowSource {
     return text;
   }
 
+  @SuppressWarnings("unchecked")
   private Map<String, Object> parse(String body) throws WindowReadException {
     try {
-      return body.isBlank() ? Map.of() : JSON.std.mapFrom(body);
-    } catch (IOException e) {
+      Object answer = body.isBlank() ? Map.of() : JsonReader.read(body);
+      if (answer instanceof Map<?, ?>) {
+        return (Map<String, Object>) answer;
+      }
+      throw new WindowReadException(describe() + ": SSM answered with JSON that is not an object", null);
+    } catch (JsonReader.JsonSyntaxException e) {
       throw new WindowReadException(describe() + ": SSM answered with unreadable JSON: " + e.getMessage(), e);
     }
   }

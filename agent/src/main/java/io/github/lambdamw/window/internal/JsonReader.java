@@ -1,0 +1,278 @@
+package io.github.lambdamw.window.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads JSON text (RFC 8259) into {@link Map} (insertion-ordered), {@link List}, {@link String}, {@link Long} or
+ * {@link BigDecimal}, {@link Boolean} and {@code null}. The agent reads two small documents per cold start, the SSM
+ * answer and the window value; loading a JSON library for them cost about a hundred classes on every guarded cold
+ * start. Errors name the offset and what was expected there.
+ */
+public final class JsonReader {
+  /** Deeper documents are refused rather than risking the stack of the thread that reads them. */
+  private static final int MAX_DEPTH = 64;
+
+  private final String text;
+  private int position;
+
+  private JsonReader(String text) {
+    this.text = text;
+  }
+
+  /** The value {@code text} holds; nothing but white space may follow it. */
+  public static Object read(String text) throws JsonSyntaxException {
+    JsonReader reader = new JsonReader(text);
+    reader.skipWhitespace();
+    Object value = reader.value(0);
+    reader.skipWhitespace();
+    if (reader.position < text.length()) {
+      throw reader.error("end of input");
+    }
+    return value;
+  }
+
+  /** Malformed JSON: the message says where and what was expected. */
+  public static final class JsonSyntaxException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    JsonSyntaxException(String message) {
+      super(message);
+    }
+  }
+
+  private Object value(int depth) throws JsonSyntaxException {
+    if (depth > MAX_DEPTH) {
+      throw new JsonSyntaxException("nesting deeper than " + MAX_DEPTH + " at offset " + position);
+    }
+    if (position >= text.length()) {
+      throw error("a value");
+    }
+    char c = text.charAt(position);
+    switch (c) {
+      case '{':
+        return object(depth);
+      case '[':
+        return array(depth);
+      case '"':
+        return string();
+      case 't':
+        return literal("true", Boolean.TRUE);
+      case 'f':
+        return literal("false", Boolean.FALSE);
+      case 'n':
+        return literal("null", null);
+      default:
+        if (c == '-' || (c >= '0' && c <= '9')) {
+          return number();
+        }
+        throw error("a value");
+    }
+  }
+
+  private Map<String, Object> object(int depth) throws JsonSyntaxException {
+    Map<String, Object> object = new LinkedHashMap<>();
+    position++;
+    skipWhitespace();
+    if (peek('}')) {
+      position++;
+      return object;
+    }
+    while (true) {
+      if (!peek('"')) {
+        throw error("a field name in double quotes");
+      }
+      String name = string();
+      skipWhitespace();
+      expect(':');
+      skipWhitespace();
+      if (object.containsKey(name)) {
+        throw new JsonSyntaxException("field '" + name + "' appears twice (at offset " + position + ")");
+      }
+      object.put(name, value(depth + 1));
+      skipWhitespace();
+      if (peek(',')) {
+        position++;
+        skipWhitespace();
+      } else if (peek('}')) {
+        position++;
+        return object;
+      } else {
+        throw error("',' or '}'");
+      }
+    }
+  }
+
+  private List<Object> array(int depth) throws JsonSyntaxException {
+    List<Object> array = new ArrayList<>();
+    position++;
+    skipWhitespace();
+    if (peek(']')) {
+      position++;
+      return array;
+    }
+    while (true) {
+      array.add(value(depth + 1));
+      skipWhitespace();
+      if (peek(',')) {
+        position++;
+        skipWhitespace();
+      } else if (peek(']')) {
+        position++;
+        return array;
+      } else {
+        throw error("',' or ']'");
+      }
+    }
+  }
+
+  private String string() throws JsonSyntaxException {
+    position++; // the opening quote
+    StringBuilder out = null;
+    int start = position;
+    while (position < text.length()) {
+      char c = text.charAt(position);
+      if (c == '"') {
+        String value = out == null ? text.substring(start, position) : out.append(text, start, position).toString();
+        position++;
+        return value;
+      }
+      if (c < 0x20) {
+        throw error("no control character inside a string");
+      }
+      if (c == '\\') {
+        if (out == null) {
+          out = new StringBuilder();
+        }
+        out.append(text, start, position);
+        out.append(escape());
+        start = position;
+      } else {
+        position++;
+      }
+    }
+    throw error("the closing '\"' of a string");
+  }
+
+  private char escape() throws JsonSyntaxException {
+    position++; // the backslash
+    if (position >= text.length()) {
+      throw error("an escape after '\\'");
+    }
+    char c = text.charAt(position++);
+    switch (c) {
+      case '"':
+      case '\\':
+      case '/':
+        return c;
+      case 'b':
+        return '\b';
+      case 'f':
+        return '\f';
+      case 'n':
+        return '\n';
+      case 'r':
+        return '\r';
+      case 't':
+        return '\t';
+      case 'u':
+        if (position + 4 > text.length()) {
+          throw error("four hex digits after \\u");
+        }
+        int code = 0;
+        for (int i = 0; i < 4; i++) {
+          int digit = Character.digit(text.charAt(position++), 16);
+          if (digit < 0) {
+            position--;
+            throw error("four hex digits after \\u");
+          }
+          code = code * 16 + digit;
+        }
+        return (char) code;
+      default:
+        position--;
+        throw error("one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
+    }
+  }
+
+  private Object number() throws JsonSyntaxException {
+    int start = position;
+    if (peek('-')) {
+      position++;
+    }
+    if (peek('0')) {
+      position++;
+    } else if (!digits()) {
+      throw error("a digit");
+    }
+    boolean integral = true;
+    if (peek('.')) {
+      integral = false;
+      position++;
+      if (!digits()) {
+        throw error("a digit after '.'");
+      }
+    }
+    if (peek('e') || peek('E')) {
+      integral = false;
+      position++;
+      if (peek('+') || peek('-')) {
+        position++;
+      }
+      if (!digits()) {
+        throw error("a digit in the exponent");
+      }
+    }
+    String number = text.substring(start, position);
+    if (integral && number.length() < 19) {
+      return Long.parseLong(number);
+    }
+    return new BigDecimal(number);
+  }
+
+  private boolean digits() {
+    int start = position;
+    while (position < text.length() && text.charAt(position) >= '0' && text.charAt(position) <= '9') {
+      position++;
+    }
+    return position > start;
+  }
+
+  private Object literal(String word, Object value) throws JsonSyntaxException {
+    if (!text.startsWith(word, position)) {
+      throw error("a value");
+    }
+    position += word.length();
+    return value;
+  }
+
+  private void expect(char c) throws JsonSyntaxException {
+    if (!peek(c)) {
+      throw error("'" + c + "'");
+    }
+    position++;
+  }
+
+  private boolean peek(char c) {
+    return position < text.length() && text.charAt(position) == c;
+  }
+
+  private void skipWhitespace() {
+    while (position < text.length()) {
+      char c = text.charAt(position);
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+        return;
+      }
+      position++;
+    }
+  }
+
+  private JsonSyntaxException error(String expected) {
+    String found =
+        position >= text.length() ? "the end of the text" : "'" + text.charAt(position) + "'";
+    return new JsonSyntaxException("expected " + expected + " at offset " + position + ", found " + found);
+  }
+}

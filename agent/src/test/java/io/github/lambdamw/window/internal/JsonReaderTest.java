@@ -1,0 +1,63 @@
+package io.github.lambdamw.window.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JsonReaderTest {
+
+  @Test
+  void readsEveryKindOfValue() throws Exception {
+    Object value =
+        JsonReader.read(
+            " {\"s\":\"a\\\"b\\\\c\\/d\\n\\u00e9\\u2603\", \"n\":-12, \"d\":1.5e3, \"big\":12345678901234567890,"
+                + " \"t\":true, \"f\":false, \"z\":null, \"a\":[1,[],{}], \"o\":{\"k\":\"v\"}} ");
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> object = (Map<String, Object>) value;
+    assertThat(object.keySet()).containsExactly("s", "n", "d", "big", "t", "f", "z", "a", "o");
+    assertThat(object.get("n")).isEqualTo(-12L);
+    assertThat(object.get("d")).isEqualTo(new BigDecimal("1.5e3"));
+    assertThat(object.get("big")).isEqualTo(new BigDecimal("12345678901234567890"));
+    assertThat(object.get("t")).isEqualTo(true);
+    assertThat(object.get("f")).isEqualTo(false);
+    assertThat(object.get("a")).isEqualTo(List.of(1L, List.of(), Map.of()));
+    assertThat(object.get("o")).isEqualTo(Map.of("k", "v"));
+    assertThat(((Map<?, ?>) value).get("s")).isEqualTo("a\"b\\c/d\né☃");
+    assertThat(((Map<?, ?>) value).get("z")).isNull();
+  }
+
+  @ParameterizedTest(name = "[{index}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"a\":1,}|expected a field name in double quotes at offset 7",
+        "{\"a\" 1}|expected ':' at offset 5",
+        "[1 2]|expected ',' or ']' at offset 3",
+        "{\"a\":tru}|expected a value at offset 5",
+        "\"open|expected the closing '\"' of a string at offset 5",
+        "{\"a\":1} x|expected end of input at offset 8",
+        "01|expected end of input at offset 1",
+        "-|expected a digit at offset 1",
+        "\"\\x\"|expected one of",
+        "{\"a\":1,\"a\":2}|field 'a' appears twice",
+        "''|expected a value at offset 0"
+      })
+  void malformedText_isRefusedSayingWhereAndWhat(String text, String message) {
+    assertThatThrownBy(() -> JsonReader.read(text.equals("''") ? "" : text))
+        .isInstanceOf(JsonReader.JsonSyntaxException.class)
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  void deepNesting_isRefusedRatherThanOverflowingTheStack() {
+    assertThatThrownBy(() -> JsonReader.read("[".repeat(10_000)))
+        .hasMessageContaining("nesting deeper than 64");
+  }
+}
