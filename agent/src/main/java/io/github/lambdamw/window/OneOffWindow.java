@@ -3,9 +3,7 @@ package io.github.lambdamw.window;
 import java.time.Instant;
 
 /** A single interval with fixed ends. */
-public final class OneOffWindow implements Window {
-  private final Occurrence occurrence;
-  private final String reason;
+public final class OneOffWindow extends SingleOccurrenceWindow {
 
   /**
    * @param start first instant inside the window
@@ -14,12 +12,7 @@ public final class OneOffWindow implements Window {
    * @param reason free text, may be {@code null}
    */
   public OneOffWindow(Instant start, Instant end, boolean endInclusive, String reason) {
-    this.occurrence = new Occurrence(start, end, endInclusive, this);
-    this.reason = reason;
-  }
-
-  public Instant start() {
-    return occurrence.start();
+    super(start, end, endInclusive, reason);
   }
 
   public Instant end() {
@@ -32,27 +25,7 @@ public final class OneOffWindow implements Window {
   }
 
   @Override
-  public Occurrence occurrenceAt(Instant t) {
-    return occurrence.contains(t) ? occurrence : null;
-  }
-
-  @Override
-  public Occurrence nextOccurrenceAfter(Instant t) {
-    return occurrence.start().isAfter(t) ? occurrence : null;
-  }
-
-  @Override
-  public String reason() {
-    return reason;
-  }
-
-  @Override
   public String describe() {
     return occurrence.start() + (occurrence.endInclusive() ? "/" : "/<") + occurrence.end();
-  }
-
-  @Override
-  public String toString() {
-    return describe();
   }
 }
