@@ -155,7 +155,7 @@ class HandlerKindsTest {
         Fidelity.sleep(Duration.ofMillis(2_500));
       }
       if (kind.handler().contains("VoidHandler")) {
-        long runs = guard.logLines().stream().filter(l -> l.contains("void-handler ran")).count();
+        long runs = voidHandlerRuns(guard, kind.closedEvents().size());
         if (runs != kind.closedEvents().size()) {
           problems.add("VoidHandler ran " + runs + " times while closed");
         }
@@ -173,7 +173,7 @@ class HandlerKindsTest {
         problems.add("the open invocation was not stored once, byte for byte");
       }
       if (kind.handler().contains("VoidHandler")) {
-        long runs = guard.logLines().stream().filter(l -> l.contains("void-handler ran")).count();
+        long runs = voidHandlerRuns(guard, kind.closedEvents().size() + 1);
         if (runs != kind.closedEvents().size()) {
           problems.add("VoidHandler ran while the window was open");
         }
@@ -211,5 +211,20 @@ class HandlerKindsTest {
   private static String timeoutText(InvokeResult result) {
     String text = result.payloadUtf8();
     return text.substring(text.indexOf("Task timed out"));
+  }
+
+  /**
+   * The handler's "ran" lines, waiting up to two seconds for {@code expected} of them: the process's output reaches
+   * the test through a reader thread, so a line printed just before the answer may not be there yet.
+   */
+  private static long voidHandlerRuns(LambdaFunction guard, int expected) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    while (true) {
+      long runs = guard.logLines().stream().filter(l -> l.contains("void-handler ran")).count();
+      if (runs >= expected || System.nanoTime() > deadline) {
+        return runs;
+      }
+      Fidelity.sleep(Duration.ofMillis(20));
+    }
   }
 }

@@ -72,6 +72,7 @@ class RuntimeEdgesTest {
       function.awaitReady(Fidelity.READY);
       byte[] event = utf8("{\"m\":\"" + Fidelity.MARKER + "\"}");
       InvokeResult result = lambda.invoke(event);
+      function.awaitLog(l -> l.contains("NOT guarded"), Duration.ofSeconds(5));
 
       List<String> notGuarded =
           function.logLines().stream().filter(l -> l.contains("NOT guarded")).toList();
@@ -192,7 +193,7 @@ class RuntimeEdgesTest {
         assertThat(readsAfterRestore).isEqualTo(1);
         assertThat(items.payload(lambda.functionName(), result.requestId())).isEqualTo(event);
         assertThat(lambda.restoreErrors()).isZero();
-        assertThat(function.logLines()).anyMatch(l -> l.contains("SnapStart restore"));
+        assertThat(function.awaitLog(l -> l.contains("SnapStart restore"), Duration.ofSeconds(5))).isNotNull();
         record(
             "SnapStart restore",
             "RIC " + ric + ", JDK " + jdk + ", refresh 3600 s; window closed at the checkpoint, opened before the restore",
