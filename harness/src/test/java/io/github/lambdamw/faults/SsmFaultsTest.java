@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lambdamw.fidelity.Fidelity;
 import io.github.lambdamw.fidelity.Suites;
-import io.github.lambdamw.fidelity.LogAudit;
 import io.github.lambdamw.fidelity.Results;
 import io.github.lambdamw.fidelity.StoredItems;
 import io.github.lambdamw.harness.Harness;
-import io.github.lambdamw.harness.dynamodb.DeferralTable;
 import io.github.lambdamw.harness.function.BuiltArtifacts;
 import io.github.lambdamw.harness.function.LambdaFunction;
 import io.github.lambdamw.harness.function.RuntimeClients;

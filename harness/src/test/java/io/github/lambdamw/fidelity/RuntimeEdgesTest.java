@@ -4,7 +4,6 @@ import static io.github.lambdamw.fidelity.Fidelity.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lambdamw.harness.Harness;
-import io.github.lambdamw.harness.dynamodb.DeferralTable;
 import io.github.lambdamw.harness.function.BuiltArtifacts;
 import io.github.lambdamw.harness.function.LambdaFunction;
 import io.github.lambdamw.harness.function.RuntimeClients;
