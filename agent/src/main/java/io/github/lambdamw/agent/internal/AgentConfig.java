@@ -50,7 +50,6 @@ public final class AgentConfig {
   private final boolean runtimeInstrumentation;
   private final long ssmTimeoutMillis;
   private final String functionName;
-  private final boolean jsonLogs;
   private final String answer;
 
   private AgentConfig(Map<String, String> env) {
@@ -64,7 +63,6 @@ public final class AgentConfig {
     this.runtimeInstrumentation = flag(env, RUNTIME_INSTRUMENTATION);
     this.ssmTimeoutMillis = number(env, SSM_TIMEOUT_MILLIS, DEFAULT_SSM_TIMEOUT_MILLIS, 1);
     this.functionName = text(env, "AWS_LAMBDA_FUNCTION_NAME", "unknown-function");
-    this.jsonLogs = "JSON".equalsIgnoreCase(env.get("AWS_LAMBDA_LOG_FORMAT"));
     this.answer = text(env, ANSWER, DEFAULT_ANSWER);
   }
 
@@ -116,9 +114,6 @@ public final class AgentConfig {
     return functionName;
   }
 
-  public boolean jsonLogs() {
-    return jsonLogs;
-  }
 
   /** The {@link #ANSWER} setting as written; {@code DeferredAnswer.from} checks it. */
   public String answer() {
