@@ -23,15 +23,6 @@ public final class Gate {
     installed = gate;
   }
 
-  /** The installed gate, or {@code null} before premain has run (or when the agent is disabled). */
-  public static Gate installed() {
-    return installed;
-  }
-
-  public WindowCache window() {
-    return window;
-  }
-
   /**
    * Called with the runtime client's {@code InvocationRequest}.
    *

@@ -43,11 +43,6 @@ public final class SnapStartHook {
     }
   }
 
-  /** Whether a hook is registered (for tests and the INIT log line). */
-  public static boolean registered() {
-    return registered != null;
-  }
-
   private static final class Hook implements InvocationHandler {
     private final WindowCache window;
 
