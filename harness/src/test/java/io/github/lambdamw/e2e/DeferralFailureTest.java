@@ -6,7 +6,6 @@ import static io.github.lambdamw.e2e.GuardedFunctions.PARAMETER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lambdamw.harness.Harness;
-import io.github.lambdamw.harness.dynamodb.DeferralTable;
 import io.github.lambdamw.harness.function.JavaHome;
 import io.github.lambdamw.harness.function.RuntimeClients;
 import io.github.lambdamw.harness.runtimeapi.InvokeResult;
@@ -31,8 +30,7 @@ class DeferralFailureTest {
     Path runLog = temp.resolve("runs.log");
     try (Harness harness = Harness.start();
         DynamoDbClient dynamoDb = GuardedFunctions.dynamoDb(harness)) {
-      DeferralTable.create(dynamoDb, GuardedFunctions.TABLE);
-      harness.ssm().put(PARAMETER, OPEN);
+      GuardedFunctions.openWindow(harness, dynamoDb);
       LocalLambda lambda = harness.lambda("down", Duration.ofSeconds(10));
       GuardedFunctions.guarded(
           harness,

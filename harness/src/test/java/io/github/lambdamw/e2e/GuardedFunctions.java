@@ -64,6 +64,12 @@ final class GuardedFunctions {
     return harness.track(launcher.start().awaitReady(READY));
   }
 
+  /** Creates the table and opens a window, the state most open-window tests start from. */
+  static void openWindow(Harness harness, DynamoDbClient dynamoDb) {
+    DeferralTable.create(dynamoDb, TABLE);
+    harness.ssm().put(PARAMETER, OPEN);
+  }
+
   static DynamoDbClient dynamoDb(Harness harness) {
     return DynamoDbClient.builder()
         .endpointOverride(URI.create(harness.dynamoDb().endpoint().toString()))

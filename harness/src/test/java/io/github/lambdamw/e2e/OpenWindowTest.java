@@ -1,12 +1,9 @@
 package io.github.lambdamw.e2e;
 
 import static io.github.lambdamw.e2e.GuardedFunctions.HANDLERS;
-import static io.github.lambdamw.e2e.GuardedFunctions.OPEN;
-import static io.github.lambdamw.e2e.GuardedFunctions.PARAMETER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lambdamw.harness.Harness;
-import io.github.lambdamw.harness.dynamodb.DeferralTable;
 import io.github.lambdamw.harness.function.JavaHome;
 import io.github.lambdamw.harness.function.LambdaFunction;
 import io.github.lambdamw.harness.function.RuntimeClients;
@@ -44,8 +41,7 @@ class OpenWindowTest {
     Path runLog = temp.resolve("runs.log");
     try (Harness harness = Harness.start();
         DynamoDbClient dynamoDb = GuardedFunctions.dynamoDb(harness)) {
-      DeferralTable.create(dynamoDb, GuardedFunctions.TABLE);
-      harness.ssm().put(PARAMETER, OPEN);
+      GuardedFunctions.openWindow(harness, dynamoDb);
       LocalLambda lambda = harness.lambda("orders", Duration.ofSeconds(20));
       LambdaFunction function =
           GuardedFunctions.guarded(
@@ -82,8 +78,7 @@ class OpenWindowTest {
   void aRetryWithTheSameRequestId_isStoredOnce(String ric, Path javaHome) {
     try (Harness harness = Harness.start();
         DynamoDbClient dynamoDb = GuardedFunctions.dynamoDb(harness)) {
-      DeferralTable.create(dynamoDb, GuardedFunctions.TABLE);
-      harness.ssm().put(PARAMETER, OPEN);
+      GuardedFunctions.openWindow(harness, dynamoDb);
       LocalLambda lambda = harness.lambda("retried", Duration.ofSeconds(20));
       GuardedFunctions.guarded(harness, lambda, javaHome, ric, HANDLERS + "EchoHandler", Map.of());
       byte[] event = "{\"attempt\":1}".getBytes(StandardCharsets.UTF_8);
@@ -101,8 +96,7 @@ class OpenWindowTest {
   void withLambdasJsonLogFormat_theDeferralLineIsJsonWithTheRequestId() {
     try (Harness harness = Harness.start();
         DynamoDbClient dynamoDb = GuardedFunctions.dynamoDb(harness)) {
-      DeferralTable.create(dynamoDb, GuardedFunctions.TABLE);
-      harness.ssm().put(PARAMETER, OPEN);
+      GuardedFunctions.openWindow(harness, dynamoDb);
       LocalLambda lambda = harness.lambda("json-logs", Duration.ofSeconds(20));
       LambdaFunction function =
           GuardedFunctions.guarded(

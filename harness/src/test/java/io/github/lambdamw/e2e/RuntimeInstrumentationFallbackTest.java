@@ -1,12 +1,9 @@
 package io.github.lambdamw.e2e;
 
 import static io.github.lambdamw.e2e.GuardedFunctions.HANDLERS;
-import static io.github.lambdamw.e2e.GuardedFunctions.OPEN;
-import static io.github.lambdamw.e2e.GuardedFunctions.PARAMETER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lambdamw.harness.Harness;
-import io.github.lambdamw.harness.dynamodb.DeferralTable;
 import io.github.lambdamw.harness.function.JavaHome;
 import io.github.lambdamw.harness.function.LambdaFunction;
 import io.github.lambdamw.harness.function.RuntimeClients;
@@ -27,8 +24,7 @@ class RuntimeInstrumentationFallbackTest {
   void anUnknownBuild_isInstrumentedAtRunTime_andDefers() {
     try (Harness harness = Harness.start();
         DynamoDbClient dynamoDb = GuardedFunctions.dynamoDb(harness)) {
-      DeferralTable.create(dynamoDb, GuardedFunctions.TABLE);
-      harness.ssm().put(PARAMETER, OPEN);
+      GuardedFunctions.openWindow(harness, dynamoDb);
       LocalLambda lambda = harness.lambda("unknown-build", Duration.ofSeconds(20));
       LambdaFunction function =
           GuardedFunctions.guarded(
