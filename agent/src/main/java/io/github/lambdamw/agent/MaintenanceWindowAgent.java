@@ -4,7 +4,6 @@ import io.github.lambdamw.agent.internal.AgentConfig;
 import io.github.lambdamw.agent.internal.AgentLog;
 import io.github.lambdamw.agent.internal.defer.DeferredAnswer;
 import io.github.lambdamw.agent.internal.defer.Deferrer;
-import io.github.lambdamw.agent.internal.defer.LazyDeferralStore;
 import io.github.lambdamw.agent.internal.defer.DynamoDbDeferralStore;
 import io.github.lambdamw.agent.internal.dispatch.DispatchTransformer;
 import io.github.lambdamw.agent.internal.dispatch.RuntimeClientCheck;
@@ -12,9 +11,7 @@ import io.github.lambdamw.agent.internal.gate.Gate;
 import io.github.lambdamw.agent.internal.gate.SsmWindowSource;
 import io.github.lambdamw.agent.internal.gate.WindowCache;
 import io.github.lambdamw.agent.internal.snapstart.SnapStartHook;
-import io.github.lambdamw.agent.internal.defer.DeferralStore;
 import java.lang.instrument.Instrumentation;
-import java.util.function.Supplier;
 
 /**
  * Entry point named by the agent jar's {@code Premain-Class}; the layer's wrapper script attaches it through {@code
@@ -39,7 +36,8 @@ public final class MaintenanceWindowAgent {
       }
       WindowCache window =
           new WindowCache(new SsmWindowSource(config, System.getenv()), config.refreshMillis(), config.readErrorMode());
-      LazyDeferralStore store = new LazyDeferralStore(new DynamoDbStoreFactory(config));
+      // Cheap to create: its connection is made at the first deferral, or below when a window is open at INIT.
+      DynamoDbDeferralStore store = new DynamoDbDeferralStore(config, System.getenv());
       // First the SSM read, on its own thread: it is the longest part of INIT and overlaps the rest of it.
       readWindowInBackground(window, store);
       Gate.install(new Gate(window, new Deferrer(store, config.functionName(), DeferredAnswer.from(config))));
@@ -65,10 +63,10 @@ public final class MaintenanceWindowAgent {
   }
 
   /**
-   * Reads the window while the runtime client starts. When a window is open already, the DynamoDB client is built
-   * here too, so the first deferral does not pay for it; when closed, it is never built.
+   * Reads the window while the runtime client starts. When a window is open already, the DynamoDB call is prepared
+   * here too, so the first deferral pays less; when closed, it is never prepared.
    */
-  private static void readWindowInBackground(WindowCache window, LazyDeferralStore store) {
+  private static void readWindowInBackground(WindowCache window, DynamoDbDeferralStore store) {
     Thread reader = new Thread(new InitialRead(window, store), "maintenance-window-init");
     reader.setDaemon(true);
     reader.start();
@@ -80,9 +78,9 @@ public final class MaintenanceWindowAgent {
   /** The first read of the window, on its own thread. */
   private static final class InitialRead implements Runnable {
     private final WindowCache window;
-    private final LazyDeferralStore store;
+    private final DynamoDbDeferralStore store;
 
-    InitialRead(WindowCache window, LazyDeferralStore store) {
+    InitialRead(WindowCache window, DynamoDbDeferralStore store) {
       this.window = window;
       this.store = store;
     }
@@ -92,20 +90,6 @@ public final class MaintenanceWindowAgent {
       if (window.statusAt(System.currentTimeMillis()).isOpen()) {
         store.prepare();
       }
-    }
-  }
-
-  /** Creates the DynamoDB store at the first deferral, so that its classes load only then. */
-  private static final class DynamoDbStoreFactory implements Supplier<DeferralStore> {
-    private final AgentConfig config;
-
-    DynamoDbStoreFactory(AgentConfig config) {
-      this.config = config;
-    }
-
-    @Override
-    public DeferralStore get() {
-      return new DynamoDbDeferralStore(config);
     }
   }
 }

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 
-/** One signed call of an AWS JSON 1.1 API (SSM's, here): the operation, its JSON body, the answer. */
+/**
+ * One signed call of an AWS JSON API (SSM's JSON 1.1, DynamoDB's JSON 1.0): the operation, its JSON body, the answer.
+ * The agent makes its few calls this way rather than through the SDK's service clients: a service client costs
+ * hundreds of milliseconds to build in a cold JVM and megabytes of layer, for one operation each.
+ */
 public interface JsonCall {
 
   /** The answer: HTTP status and body. */
@@ -14,19 +18,32 @@ public interface JsonCall {
    * @throws IOException when the service could not be reached or the connection broke
    * @throws UncheckedIOException the same, from code that cannot throw checked exceptions
    */
+  Response call(String operation, String jsonBody, int timeoutMillis) throws IOException;
+
+  /** {@link #call(String, String, int)} with the timeout the call was created with. */
   Response call(String operation, String jsonBody) throws IOException;
 
   /**
    * The cheapest call that is correct here: signed with the JDK alone when the environment holds the region and
    * credentials (every Lambda function), else through the SDK's provider chains.
    */
-  static JsonCall forService(AwsEnvironment environment, String service, String targetPrefix, Duration timeout) {
+  static JsonCall forService(AwsEnvironment environment, Protocol protocol, Duration timeout) {
     AwsEnvironment.Credentials credentials = environment.environmentCredentials();
     String region = environment.region();
     if (credentials != null && region != null) {
       return new SigV4JsonCall(
-          environment.endpoint(service, region), region, service, targetPrefix, credentials, timeout);
+          environment.endpoint(protocol.service(), region), region, protocol, credentials, timeout);
     }
-    return new SdkJsonCall(environment, service, targetPrefix, timeout);
+    return new SdkJsonCall(environment, protocol, timeout);
+  }
+
+  /**
+   * How a service speaks JSON: its signing name (also its endpoint prefix), the {@code X-Amz-Target} prefix, and the
+   * content type naming the protocol version.
+   */
+  record Protocol(String service, String targetPrefix, String contentType) {
+    public static final Protocol SSM = new Protocol("ssm", "AmazonSSM", "application/x-amz-json-1.1");
+    public static final Protocol DYNAMODB =
+        new Protocol("dynamodb", "DynamoDB_20120810", "application/x-amz-json-1.0");
   }
 }

@@ -21,29 +21,23 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
- * One AWS JSON 1.1 call through the SDK: its credential and region provider chains, its SigV4 signer and its
+ * One AWS JSON call through the SDK: its credential and region provider chains, its SigV4 signer and its
  * URL-connection HTTP client. Used when the environment lacks what {@link SigV4JsonCall} needs (outside Lambda, or
  * with container credentials as SnapStart gives), at the price of loading a few hundred SDK classes.
  */
 public final class SdkJsonCall implements JsonCall {
-  private final String service;
-  private final String targetPrefix;
+  private final Protocol protocol;
   private final URI endpoint;
   private final String region;
   private final AwsCredentialsProvider credentials;
   private final SdkHttpClient http;
   private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
-  /**
-   * @param service the signing name and endpoint prefix, e.g. {@code ssm}
-   * @param targetPrefix the {@code X-Amz-Target} prefix, e.g. {@code AmazonSSM}
-   */
-  public SdkJsonCall(AwsEnvironment environment, String service, String targetPrefix, Duration timeout) {
-    this.service = service;
-    this.targetPrefix = targetPrefix;
+  public SdkJsonCall(AwsEnvironment environment, Protocol protocol, Duration timeout) {
+    this.protocol = protocol;
     String configured = environment.region();
     this.region = configured != null ? configured : new DefaultAwsRegionProviderChain().getRegion().id();
-    this.endpoint = environment.endpoint(service, region);
+    this.endpoint = environment.endpoint(protocol.service(), region);
     this.credentials = DefaultCredentialsProvider.builder().build();
     this.http = UrlConnectionHttpClient.builder().connectionTimeout(timeout).socketTimeout(timeout).build();
   }
@@ -51,6 +45,15 @@ public final class SdkJsonCall implements JsonCall {
   @Override
   public Response call(String operation, String jsonBody) throws IOException {
     return AwsClients.withAgentClassLoader(() -> send(operation, jsonBody));
+  }
+
+  /**
+   * The SDK's HTTP client has one timeout for all calls; the deadline of a shorter call is kept by its caller's
+   * retry budget instead.
+   */
+  @Override
+  public Response call(String operation, String jsonBody, int timeoutMillis) throws IOException {
+    return call(operation, jsonBody);
   }
 
   private Response send(String operation, String jsonBody) {
@@ -68,8 +71,8 @@ public final class SdkJsonCall implements JsonCall {
             .method(SdkHttpMethod.POST)
             .uri(endpoint)
             .encodedPath(endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath())
-            .putHeader("Content-Type", "application/x-amz-json-1.1")
-            .putHeader("X-Amz-Target", targetPrefix + "." + operation)
+            .putHeader("Content-Type", protocol.contentType())
+            .putHeader("X-Amz-Target", protocol.targetPrefix() + "." + operation)
             .build();
     AwsCredentialsIdentity identity = credentials.resolveCredentials();
     SignedRequest signed =
@@ -78,7 +81,7 @@ public final class SdkJsonCall implements JsonCall {
                 r.identity(identity)
                     .request(request)
                     .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
-                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, protocol.service())
                     .putProperty(AwsV4HttpSigner.REGION_NAME, region));
     HttpExecuteResponse response =
         http.prepareRequest(

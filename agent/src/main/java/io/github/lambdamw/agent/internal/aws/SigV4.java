@@ -1,25 +1,17 @@
 package io.github.lambdamw.agent.internal.aws;
 
+import io.github.lambdamw.agent.internal.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AWS Signature Version 4 for one request with a body and no query string, the shape of every JSON 1.1 call, with
- * the JDK's own HMAC and SHA-256. {@code SigV4Test} checks it against the SDK's signer, header for header.
+ * AWS Signature Version 4 for one request with a body and no query string, the shape of every AWS JSON call, with
+ * the agent's own {@link Sha256} (see there why not the JCA). {@code SigV4Test} checks it against the SDK's signer,
+ * header for header.
  */
 final class SigV4 {
   static final String ALGORITHM = "AWS4-HMAC-SHA256";
-  private static final DateTimeFormatter AMZ_DATE =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private SigV4() {}
 
@@ -37,10 +29,10 @@ final class SigV4 {
       String region,
       String service,
       AwsEnvironment.Credentials credentials,
-      Instant now) {
-    String amzDate = AMZ_DATE.format(now);
+      long nowMillis) {
+    String amzDate = amzDate(nowMillis);
     String date = amzDate.substring(0, 8);
-    String payloadHash = hex(sha256(body));
+    String payloadHash = Sha256.hex(Sha256.digest(body));
     TreeMap<String, String> signed = new TreeMap<>();
     for (Map.Entry<String, String> header : headers.entrySet()) {
       signed.put(header.getKey().toLowerCase(java.util.Locale.ROOT), header.getValue().strip());
@@ -60,12 +52,12 @@ final class SigV4 {
     String scope = date + "/" + region + "/" + service + "/aws4_request";
     String stringToSign =
         ALGORITHM + "\n" + amzDate + "\n" + scope + "\n"
-            + hex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+            + Sha256.hex(Sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     byte[] key = hmac(("AWS4" + credentials.secretAccessKey()).getBytes(StandardCharsets.UTF_8), date);
     key = hmac(key, region);
     key = hmac(key, service);
     key = hmac(key, "aws4_request");
-    String signature = hex(hmac(key, stringToSign));
+    String signature = Sha256.hex(hmac(key, stringToSign));
 
     Map<String, String> added = new TreeMap<>();
     added.put("X-Amz-Content-Sha256", payloadHash);
@@ -80,30 +72,40 @@ final class SigV4 {
     return added;
   }
 
-  private static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-    }
-  }
-
   private static byte[] hmac(byte[] key, String data) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
-    }
+    return Sha256.hmac(key, data.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String hex(byte[] bytes) {
-    char[] out = new char[bytes.length * 2];
-    for (int i = 0; i < bytes.length; i++) {
-      out[2 * i] = HEX[(bytes[i] >> 4) & 0xf];
-      out[2 * i + 1] = HEX[bytes[i] & 0xf];
-    }
-    return new String(out);
+  /**
+   * {@code yyyyMMdd'T'HHmmss'Z'} in UTC, computed rather than formatted: a {@code DateTimeFormatter} pattern is
+   * parsed and interpreted on first use, on the INIT path of every guarded function.
+   */
+  static String amzDate(long epochMillis) {
+    long seconds = Math.floorDiv(epochMillis, 1000L);
+    long days = Math.floorDiv(seconds, 86_400L);
+    int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's days_from_civil, inverted).
+    long z = days + 719_468;
+    long era = Math.floorDiv(z, 146_097);
+    long dayOfEra = z - era * 146_097;
+    long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+    long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    long monthIndex = (5 * dayOfYear + 2) / 153;
+    int day = (int) (dayOfYear - (153 * monthIndex + 2) / 5 + 1);
+    int month = (int) (monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
+    long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    StringBuilder out = new StringBuilder(16);
+    out.append(year);
+    twoDigits(out, month);
+    twoDigits(out, day);
+    out.append('T');
+    twoDigits(out, secondOfDay / 3600);
+    twoDigits(out, secondOfDay / 60 % 60);
+    twoDigits(out, secondOfDay % 60);
+    return out.append('Z').toString();
+  }
+
+  private static void twoDigits(StringBuilder out, int value) {
+    out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
   }
 }

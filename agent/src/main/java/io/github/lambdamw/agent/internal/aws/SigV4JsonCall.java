@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,39 +21,43 @@ final class SigV4JsonCall implements JsonCall {
   private final URL url;
   private final String hostHeader;
   private final String region;
-  private final String service;
-  private final String targetPrefix;
+  private final Protocol protocol;
   private final AwsEnvironment.Credentials credentials;
   private final int timeoutMillis;
 
   SigV4JsonCall(
       URI endpoint,
       String region,
-      String service,
-      String targetPrefix,
+      Protocol protocol,
       AwsEnvironment.Credentials credentials,
       Duration timeout) {
     this.url = toUrl(endpoint);
     // What HttpURLConnection sends as Host, so that the signed value is the one the service sees.
     this.hostHeader = url.getPort() == -1 ? url.getHost() : url.getHost() + ":" + url.getPort();
     this.region = region;
-    this.service = service;
-    this.targetPrefix = targetPrefix;
+    this.protocol = protocol;
     this.credentials = credentials;
     this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
   }
 
   @Override
   public Response call(String operation, String jsonBody) throws IOException {
+    return call(operation, jsonBody, timeoutMillis);
+  }
+
+  @Override
+  public Response call(String operation, String jsonBody, int timeoutMillis) throws IOException {
     byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", "application/x-amz-json-1.1");
-    headers.put("X-Amz-Target", targetPrefix + "." + operation);
+    headers.put("Content-Type", protocol.contentType());
+    headers.put("X-Amz-Target", protocol.targetPrefix() + "." + operation);
     Map<String, String> toSign = new LinkedHashMap<>(headers);
     toSign.put("Host", hostHeader);
-    headers.putAll(SigV4.sign("POST", "/", toSign, body, region, service, credentials, Instant.now()));
+    headers.putAll(
+        SigV4.sign("POST", "/", toSign, body, region, protocol.service(), credentials, System.currentTimeMillis()));
 
     HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+    boolean complete = false;
     try {
       connection.setRequestMethod("POST");
       connection.setConnectTimeout(timeoutMillis);
@@ -75,9 +78,14 @@ final class SigV4JsonCall implements JsonCall {
           text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
       }
+      complete = true;
       return new Response(status, text);
     } finally {
-      connection.disconnect();
+      // A fully read answer leaves the connection in the JDK's keep-alive cache: the next call (every deferral in a
+      // window) reuses it instead of paying a new TCP and TLS handshake. Only a broken exchange closes it.
+      if (!complete) {
+        connection.disconnect();
+      }
     }
   }
 

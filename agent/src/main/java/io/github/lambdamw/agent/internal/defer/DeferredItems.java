@@ -7,11 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Builds the DynamoDB item of one deferred invocation, in the schema of docs/contracts.md. */
 final class DeferredItems {
@@ -44,43 +40,43 @@ final class DeferredItems {
    * The main item. With chunks it carries {@code payloadChunks} instead of {@code payload}; it is written last, so
    * that its presence means the whole payload is stored.
    */
-  static Map<String, AttributeValue> item(
+  static DynamoDbItem item(
       String functionName, Invocation invocation, WindowStatus window, Instant arrivedAt, long retentionDays) {
     return item(functionName, invocation, StoredPayload.of(invocation.payload()), window, arrivedAt, retentionDays);
   }
 
-  static Map<String, AttributeValue> item(
+  static DynamoDbItem item(
       String functionName,
       Invocation invocation,
       StoredPayload payload,
       WindowStatus window,
       Instant arrivedAt,
       long retentionDays) {
-    Map<String, AttributeValue> item = new HashMap<>(24);
-    item.put("functionName", s(functionName));
-    item.put("requestId", s(invocation.requestId()));
-    item.put("arrivalKey", s(arrivalKey(arrivedAt, invocation.requestId())));
-    item.put("arrivedAt", s(arrivedAt.toString()));
+    DynamoDbItem item = new DynamoDbItem();
+    item.string("functionName", functionName);
+    item.string("requestId", invocation.requestId());
+    item.string("arrivalKey", arrivalKey(arrivedAt, invocation.requestId()));
+    item.string("arrivedAt", arrivedAt.toString());
     if (payload.chunkCount() == 0) {
-      item.put("payload", AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(payload.bytes())));
+      item.binary("payload", payload.bytes());
     } else {
-      item.put("payloadChunks", n(payload.chunkCount()));
+      item.number("payloadChunks", payload.chunkCount());
     }
-    item.put("payloadEncoding", s(payload.encoding()));
-    item.put("payloadSize", n(payload.originalSize()));
-    putIfPresent(item, "invokedFunctionArn", invocation.invokedFunctionArn());
-    item.put("deadlineMs", n(invocation.deadlineMs()));
-    putIfPresent(item, "xrayTraceId", invocation.xrayTraceId());
-    putIfPresent(item, "clientContext", invocation.clientContext());
-    putIfPresent(item, "cognitoIdentity", invocation.cognitoIdentity());
-    putIfPresent(item, "tenantId", invocation.tenantId());
+    item.string("payloadEncoding", payload.encoding());
+    item.number("payloadSize", payload.originalSize());
+    item.stringIfPresent("invokedFunctionArn", invocation.invokedFunctionArn());
+    item.number("deadlineMs", invocation.deadlineMs());
+    item.stringIfPresent("xrayTraceId", invocation.xrayTraceId());
+    item.stringIfPresent("clientContext", invocation.clientContext());
+    item.stringIfPresent("cognitoIdentity", invocation.cognitoIdentity());
+    item.stringIfPresent("tenantId", invocation.tenantId());
     if (window.end() != null) {
-      item.put("windowEnd", s(window.end().toString()));
+      item.string("windowEnd", window.end().toString());
     }
-    putIfPresent(item, "window", window.description());
-    putIfPresent(item, "windowReason", window.reason());
+    item.stringIfPresent("window", window.description());
+    item.stringIfPresent("windowReason", window.reason());
     if (retentionDays > 0) {
-      item.put("expiresAt", n(arrivedAt.getEpochSecond() + retentionDays * 86_400));
+      item.number("expiresAt", arrivedAt.getEpochSecond() + retentionDays * 86_400);
     }
     return item;
   }
@@ -89,27 +85,36 @@ final class DeferredItems {
    * Chunk {@code index} (from 0) of a payload too large for one item: sort key {@code <requestId>#chunk#<index,
    * 4 digits>}, no {@code arrivalKey}, so chunks stay out of the arrival index.
    */
-  static Map<String, AttributeValue> chunk(
+  static DynamoDbItem chunk(
       String functionName, String requestId, StoredPayload payload, int index, Instant arrivedAt, long retentionDays) {
     int from = index * CHUNK_BYTES;
     int to = Math.min(payload.bytes().length, from + CHUNK_BYTES);
-    Map<String, AttributeValue> chunk = new HashMap<>(6);
-    chunk.put("functionName", s(functionName));
-    chunk.put("requestId", s(chunkKey(requestId, index)));
-    chunk.put("payload", AttributeValue.fromB(SdkBytes.fromByteArray(Arrays.copyOfRange(payload.bytes(), from, to))));
+    DynamoDbItem chunk = new DynamoDbItem();
+    chunk.string("functionName", functionName);
+    chunk.string("requestId", chunkKey(requestId, index));
+    chunk.binary("payload", Arrays.copyOfRange(payload.bytes(), from, to));
     if (retentionDays > 0) {
-      chunk.put("expiresAt", n(arrivedAt.getEpochSecond() + retentionDays * 86_400));
+      chunk.number("expiresAt", arrivedAt.getEpochSecond() + retentionDays * 86_400);
     }
     return chunk;
   }
 
   static String chunkKey(String requestId, int index) {
-    return String.format("%s#chunk#%04d", requestId, index);
+    return zeroPadded(new StringBuilder(requestId).append("#chunk#"), index, 4).toString();
   }
 
   /** Sorts by arrival, ties broken by request id: fixed-width millis so that string order is time order. */
   static String arrivalKey(Instant arrivedAt, String requestId) {
-    return String.format("%013d#%s", arrivedAt.toEpochMilli(), requestId);
+    return zeroPadded(new StringBuilder(64), arrivedAt.toEpochMilli(), 13).append('#').append(requestId).toString();
+  }
+
+  /** {@code value} in at least {@code width} digits; not {@code String.format}, which parses its pattern each call. */
+  private static StringBuilder zeroPadded(StringBuilder out, long value, int width) {
+    String digits = Long.toString(value);
+    for (int i = digits.length(); i < width; i++) {
+      out.append('0');
+    }
+    return out.append(digits);
   }
 
   private static byte[] gzip(byte[] payload) {
@@ -120,19 +125,5 @@ final class DeferredItems {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
-  }
-
-  private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
-    if (value != null && !value.isEmpty()) {
-      item.put(name, s(value));
-    }
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  private static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
   }
 }

@@ -2,124 +2,166 @@ package io.github.lambdamw.agent.internal.defer;
 
 import io.github.lambdamw.agent.MaintenanceWindowDeferralException;
 import io.github.lambdamw.agent.internal.AgentConfig;
-import io.github.lambdamw.agent.internal.AwsClients;
+import io.github.lambdamw.agent.internal.aws.AwsEnvironment;
+import io.github.lambdamw.agent.internal.aws.JsonCall;
+import io.github.lambdamw.agent.internal.defer.DeferredItems.StoredPayload;
 import io.github.lambdamw.agent.internal.invocation.Invocation;
 import io.github.lambdamw.window.WindowStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import io.github.lambdamw.agent.internal.defer.DeferredItems.StoredPayload;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * Stores deferred invocations with one conditional {@code PutItem} each: the condition on the request id makes a
- * retried delivery of the same event a no-op, so an event is stored exactly once. The client is built at the first
- * deferral, never on the closed-window path.
+ * retried delivery of the same event a no-op, so an event is stored exactly once.
+ *
+ * <p>{@code PutItem} is sent as DynamoDB's JSON protocol through {@link JsonCall}, not through the SDK's {@code
+ * DynamoDbClient}: that client cost about 300 ms of CPU to build at the first deferral of a cold start, 1,500
+ * classes, and 2.6 MB of every layer, for this one operation. What the client did besides, this class does: retries
+ * with back-off on throttling, server errors and broken connections, within the invocation's deadline.
  */
 public final class DynamoDbDeferralStore implements DeferralStore {
   /** Leaves the runtime time to report an error before Lambda's own timeout strikes. */
   private static final long DEADLINE_MARGIN_MILLIS = 200;
 
   private static final long MAX_CALL_MILLIS = 10_000;
+  private static final long MIN_CALL_MILLIS = 100;
+
+  /** As the SDK's standard retry mode: three attempts in all. */
+  private static final int ATTEMPTS = 3;
+
+  private static final long BACKOFF_BASE_MILLIS = 25;
+  private static final String CONDITION = "attribute_not_exists(requestId)";
 
   private final String tableName;
   private final String functionName;
   private final long retentionDays;
-  private volatile DynamoDbClient client;
+  private final Map<String, String> env;
+  private volatile JsonCall call;
 
-  public DynamoDbDeferralStore(AgentConfig config) {
+  public DynamoDbDeferralStore(AgentConfig config, Map<String, String> env) {
     this.tableName = config.tableName();
     this.functionName = config.functionName();
     this.retentionDays = config.retentionDays();
+    this.env = env;
   }
 
   @Override
   public boolean store(Invocation invocation, WindowStatus window, Instant arrivedAt) {
     StoredPayload payload = StoredPayload.of(invocation.payload());
-    Duration budget = callBudget(invocation, arrivedAt);
-    try {
-      // Chunks first, main item last: an item without all its chunks never exists. Chunk puts are unconditional
-      // (a retry writes the same bytes again); the condition on the main item makes the whole store happen once.
-      for (int i = 0; i < payload.chunkCount(); i++) {
-        put(DeferredItems.chunk(functionName, invocation.requestId(), payload, i, arrivedAt, retentionDays), null, budget);
+    long deadline = System.currentTimeMillis() + callBudgetMillis(invocation, arrivedAt);
+    // Chunks first, main item last: an item without all its chunks never exists. Chunk puts are unconditional
+    // (a retry writes the same bytes again); the condition on the main item makes the whole store happen once.
+    for (int i = 0; i < payload.chunkCount(); i++) {
+      DynamoDbItem chunk =
+          DeferredItems.chunk(functionName, invocation.requestId(), payload, i, arrivedAt, retentionDays);
+      put(invocation, chunk.putItemRequest(tableName, null), deadline);
+    }
+    DynamoDbItem item = DeferredItems.item(functionName, invocation, payload, window, arrivedAt, retentionDays);
+    return put(invocation, item.putItemRequest(tableName, CONDITION), deadline) == Outcome.STORED;
+  }
+
+  private enum Outcome {
+    STORED,
+    ALREADY_STORED
+  }
+
+  private Outcome put(Invocation invocation, String request, long deadline) {
+    String lastProblem = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      long left = deadline - System.currentTimeMillis();
+      if (attempt > 1 && left < MIN_CALL_MILLIS) {
+        break;
       }
-      put(
-          DeferredItems.item(functionName, invocation, payload, window, arrivedAt, retentionDays),
-          "attribute_not_exists(requestId)",
-          budget);
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    } catch (ResourceNotFoundException e) {
-      throw failure(invocation, "table '" + tableName + "' does not exist", e);
-    } catch (DynamoDbException e) {
-      throw failure(
-          invocation,
-          "DynamoDB refused the item in table '" + tableName + "': " + e.awsErrorDetails().errorCode() + ": "
-              + e.awsErrorDetails().errorMessage()
-              + " (payload " + invocation.payload().length + " bytes)",
-          e);
-    } catch (SdkClientException e) {
-      throw failure(invocation, "DynamoDB could not be reached for table '" + tableName + "': " + e.getMessage(), e);
-    } catch (SdkException e) {
-      throw failure(invocation, "DynamoDB failed for table '" + tableName + "': " + e, e);
+      try {
+        JsonCall.Response response =
+            call().call("PutItem", request, (int) Math.max(MIN_CALL_MILLIS, Math.min(left, MAX_CALL_MILLIS)));
+        if (response.status() == 200) {
+          return Outcome.STORED;
+        }
+        DynamoDbError error = DynamoDbError.of(response);
+        if (error.type().equals("ConditionalCheckFailedException")) {
+          return Outcome.ALREADY_STORED;
+        }
+        if (error.type().equals("ResourceNotFoundException")) {
+          throw failure(invocation, "table '" + tableName + "' does not exist (" + endpointText() + ")");
+        }
+        if (!error.retryable()) {
+          throw failure(
+              invocation,
+              "DynamoDB refused the item in table '" + tableName + "': " + error
+                  + " (payload " + invocation.payload().length + " bytes)");
+        }
+        lastProblem = "DynamoDB failed for table '" + tableName + "': " + error;
+      } catch (IOException | UncheckedIOException e) {
+        Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+        lastProblem = "DynamoDB could not be reached for table '" + tableName + "' at " + endpointText() + ": " + cause;
+      }
+      if (attempt < ATTEMPTS) {
+        backOff(attempt, deadline);
+      }
+    }
+    throw failure(invocation, lastProblem + " (after " + ATTEMPTS + " attempts or the invocation's deadline)");
+  }
+
+  /**
+   * Exponential back-off with full jitter (25, 50 ms…), as the SDK does, cut short by the deadline. Jitter spreads
+   * the retries of concurrent invocations that a throttle hit together.
+   */
+  private static void backOff(int attempt, long deadline) {
+    long ceiling = BACKOFF_BASE_MILLIS << (attempt - 1);
+    long pause = Math.min((long) (Math.random() * ceiling), deadline - System.currentTimeMillis() - MIN_CALL_MILLIS);
+    if (pause > 0) {
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
-  private void put(Map<String, AttributeValue> item, String condition, Duration budget) {
-    PutItemRequest request =
-        PutItemRequest.builder()
-            .tableName(tableName)
-            .item(item)
-            .conditionExpression(condition)
-            .overrideConfiguration(c -> c.apiCallTimeout(budget))
-            .build();
-    AwsClients.withAgentClassLoader(() -> client().putItem(request));
-  }
-
-  private static Duration callBudget(Invocation invocation, Instant arrivedAt) {
+  private static long callBudgetMillis(Invocation invocation, Instant arrivedAt) {
     long left = invocation.deadlineMs() - arrivedAt.toEpochMilli() - DEADLINE_MARGIN_MILLIS;
-    return Duration.ofMillis(Math.max(100, Math.min(MAX_CALL_MILLIS, left)));
+    return Math.max(MIN_CALL_MILLIS, Math.min(MAX_CALL_MILLIS, left));
   }
 
-  private static MaintenanceWindowDeferralException failure(Invocation invocation, String why, Exception cause) {
+  private static MaintenanceWindowDeferralException failure(Invocation invocation, String why) {
+    // The message carries the cause; a cause attached would put its stack into the function's error answer.
     return new MaintenanceWindowDeferralException(
         "invocation " + invocation.requestId() + " arrived during a maintenance window but was not stored: " + why
             + "; it fails so that Lambda's retries keep the event");
   }
 
-  /** Builds the client ahead of the first deferral (when a window is open at INIT). Never throws. */
+  /** Makes the call ready ahead of the first deferral (when a window is open at INIT). Never throws. */
   public void prepare() {
     try {
-      AwsClients.withAgentClassLoader(this::client);
-    } catch (RuntimeException e) {
-      // The first deferral builds it again and reports what fails, with the invocation it fails.
+      call();
+      new DynamoDbItem().binary("payload", new byte[1]).putItemRequest(tableName, CONDITION);
+    } catch (RuntimeException | LinkageError e) {
+      // The first deferral creates it again and reports what fails, with the invocation it fails.
     }
   }
 
-  private DynamoDbClient client() {
-    DynamoDbClient current = client;
+  private String endpointText() {
+    try {
+      AwsEnvironment environment = new AwsEnvironment(env);
+      return environment.endpoint(JsonCall.Protocol.DYNAMODB.service(), environment.region()).toString();
+    } catch (RuntimeException e) {
+      return "its endpoint";
+    }
+  }
+
+  private JsonCall call() {
+    JsonCall current = call;
     if (current == null) {
       synchronized (this) {
-        current = client;
+        current = call;
         if (current == null) {
           current =
-              DynamoDbClient.builder()
-                  .httpClient(
-                      UrlConnectionHttpClient.builder()
-                          .connectionTimeout(Duration.ofSeconds(2))
-                          .socketTimeout(Duration.ofSeconds(5))
-                          .build())
-                  .build();
-          client = current;
+              JsonCall.forService(new AwsEnvironment(env), JsonCall.Protocol.DYNAMODB, Duration.ofMillis(MAX_CALL_MILLIS));
+          call = current;
         }
       }
     }

@@ -1,9 +1,8 @@
 package io.github.lambdamw.agent.internal.dispatch;
 
+import io.github.lambdamw.agent.internal.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * The dispatch classes transformed at build time, one resource per original class file, named by the SHA-256 of the
@@ -24,15 +23,6 @@ public final class PreparedDispatchClasses {
   }
 
   public static String sha256(byte[] bytes) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      StringBuilder hex = new StringBuilder(64);
-      for (byte b : digest) {
-        hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-      }
-      return hex.toString();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-    }
+    return Sha256.hex(Sha256.digest(bytes));
   }
 }

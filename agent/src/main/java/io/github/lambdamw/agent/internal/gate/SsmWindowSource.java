@@ -117,7 +117,7 @@ public final class SsmWindowSource implements WindowSource {
       synchronized (this) {
         current = call;
         if (current == null) {
-          current = JsonCall.forService(new AwsEnvironment(env), "ssm", "AmazonSSM", timeout);
+          current = JsonCall.forService(new AwsEnvironment(env), JsonCall.Protocol.SSM, timeout);
           call = current;
         }
       }

@@ -14,7 +14,7 @@ class JsonCallTest {
         new AwsEnvironment(
             Map.of("AWS_REGION", "eu-west-3", "AWS_ACCESS_KEY_ID", "AKID", "AWS_SECRET_ACCESS_KEY", "secret"));
 
-    assertThat(JsonCall.forService(environment, "ssm", "AmazonSSM", Duration.ofSeconds(1)))
+    assertThat(JsonCall.forService(environment, JsonCall.Protocol.SSM, Duration.ofSeconds(1)))
         .isInstanceOf(SigV4JsonCall.class);
   }
 
@@ -22,7 +22,7 @@ class JsonCallTest {
   void withoutCredentialsInTheEnvironment_theSdkChainsAreUsed() {
     AwsEnvironment environment = new AwsEnvironment(Map.of("AWS_REGION", "eu-west-3"));
 
-    assertThat(JsonCall.forService(environment, "ssm", "AmazonSSM", Duration.ofSeconds(1)))
+    assertThat(JsonCall.forService(environment, JsonCall.Protocol.SSM, Duration.ofSeconds(1)))
         .isInstanceOf(SdkJsonCall.class);
   }
 

@@ -8,10 +8,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DeferredItemsTest {
   private static final Instant ARRIVED = Instant.parse("2026-12-01T02:30:00.123Z");
@@ -26,32 +24,32 @@ class DeferredItemsTest {
   @Test
   void item_carriesKeysContextAndTheExactPayload() {
     byte[] payload = {1, 2, 3, (byte) 0xfe};
-    Map<String, AttributeValue> item = DeferredItems.item("fn", invocation("req-1", payload), WINDOW, ARRIVED, 0);
+    WireItem item = WireItem.of(DeferredItems.item("fn", invocation("req-1", payload), WINDOW, ARRIVED, 0));
 
-    assertThat(item.get("functionName").s()).isEqualTo("fn");
-    assertThat(item.get("requestId").s()).isEqualTo("req-1");
-    assertThat(item.get("arrivalKey").s()).isEqualTo("1796092200123#req-1");
-    assertThat(item.get("payload").b().asByteArray()).containsExactly(payload);
-    assertThat(item.get("payloadEncoding").s()).isEqualTo("identity");
-    assertThat(item.get("payloadSize").n()).isEqualTo("4");
-    assertThat(item.get("windowEnd").s()).isEqualTo("2026-12-01T04:00:00Z");
-    assertThat(item.get("windowReason").s()).isEqualTo("upgrade");
-    assertThat(item.get("xrayTraceId").s()).isEqualTo("Root=1-x");
-    assertThat(item).doesNotContainKeys("cognitoIdentity", "tenantId", "expiresAt");
+    assertThat(item.s("functionName")).isEqualTo("fn");
+    assertThat(item.s("requestId")).isEqualTo("req-1");
+    assertThat(item.s("arrivalKey")).isEqualTo("1796092200123#req-1");
+    assertThat(item.b("payload")).containsExactly(payload);
+    assertThat(item.s("payloadEncoding")).isEqualTo("identity");
+    assertThat(item.n("payloadSize")).isEqualTo("4");
+    assertThat(item.s("windowEnd")).isEqualTo("2026-12-01T04:00:00Z");
+    assertThat(item.s("windowReason")).isEqualTo("upgrade");
+    assertThat(item.s("xrayTraceId")).isEqualTo("Root=1-x");
+    assertThat(item.names()).doesNotContain("cognitoIdentity", "tenantId", "expiresAt");
   }
 
   @Test
   void largeCompressiblePayload_isStoredGzippedAndRestoresExactly() throws Exception {
     byte[] payload = "{\"k\":\"value\"}".repeat(10_000).getBytes(StandardCharsets.UTF_8);
-    Map<String, AttributeValue> item = DeferredItems.item("fn", invocation("r", payload), WINDOW, ARRIVED, 0);
+    WireItem item = WireItem.of(DeferredItems.item("fn", invocation("r", payload), WINDOW, ARRIVED, 0));
 
-    assertThat(item.get("payloadEncoding").s()).isEqualTo("gzip");
-    byte[] stored = item.get("payload").b().asByteArray();
+    assertThat(item.s("payloadEncoding")).isEqualTo("gzip");
+    byte[] stored = item.b("payload");
     assertThat(stored.length).isLessThan(payload.length / 10);
     try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(stored))) {
       assertThat(in.readAllBytes()).isEqualTo(payload);
     }
-    assertThat(item.get("payloadSize").n()).isEqualTo(Integer.toString(payload.length));
+    assertThat(item.n("payloadSize")).isEqualTo(Integer.toString(payload.length));
   }
 
   @Test
@@ -59,10 +57,10 @@ class DeferredItemsTest {
     byte[] payload = new byte[20_000];
     new java.util.Random(1).nextBytes(payload);
 
-    Map<String, AttributeValue> item = DeferredItems.item("fn", invocation("r", payload), WINDOW, ARRIVED, 0);
+    WireItem item = WireItem.of(DeferredItems.item("fn", invocation("r", payload), WINDOW, ARRIVED, 0));
 
-    assertThat(item.get("payloadEncoding").s()).isEqualTo("identity");
-    assertThat(Arrays.equals(item.get("payload").b().asByteArray(), payload)).isTrue();
+    assertThat(item.s("payloadEncoding")).isEqualTo("identity");
+    assertThat(Arrays.equals(item.b("payload"), payload)).isTrue();
   }
 
   @Test
@@ -71,25 +69,25 @@ class DeferredItemsTest {
     new java.util.Random(7).nextBytes(payload);
     DeferredItems.StoredPayload stored = DeferredItems.StoredPayload.of(payload);
 
-    Map<String, AttributeValue> item = DeferredItems.item("fn", invocation("big", payload), stored, WINDOW, ARRIVED, 0);
+    WireItem item = WireItem.of(DeferredItems.item("fn", invocation("big", payload), stored, WINDOW, ARRIVED, 0));
 
-    assertThat(item).doesNotContainKey("payload");
-    assertThat(item.get("payloadChunks").n()).isEqualTo("3");
+    assertThat(item.names()).doesNotContain("payload");
+    assertThat(item.n("payloadChunks")).isEqualTo("3");
     java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
     for (int i = 0; i < 3; i++) {
-      Map<String, AttributeValue> chunk = DeferredItems.chunk("fn", "big", stored, i, ARRIVED, 0);
-      assertThat(chunk.get("requestId").s()).isEqualTo("big#chunk#000" + i);
-      assertThat(chunk).doesNotContainKey("arrivalKey");
-      joined.writeBytes(chunk.get("payload").b().asByteArray());
+      WireItem chunk = WireItem.of(DeferredItems.chunk("fn", "big", stored, i, ARRIVED, 0));
+      assertThat(chunk.s("requestId")).isEqualTo("big#chunk#000" + i);
+      assertThat(chunk.names()).doesNotContain("arrivalKey");
+      joined.writeBytes(chunk.b("payload"));
     }
     assertThat(joined.toByteArray()).isEqualTo(payload);
   }
 
   @Test
   void retention_setsTheTtlAttribute() {
-    Map<String, AttributeValue> item = DeferredItems.item("fn", invocation("r", new byte[0]), WINDOW, ARRIVED, 2);
+    WireItem item = WireItem.of(DeferredItems.item("fn", invocation("r", new byte[0]), WINDOW, ARRIVED, 2));
 
-    assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(ARRIVED.getEpochSecond() + 2 * 86_400));
+    assertThat(item.n("expiresAt")).isEqualTo(Long.toString(ARRIVED.getEpochSecond() + 2 * 86_400));
   }
 
   @Test

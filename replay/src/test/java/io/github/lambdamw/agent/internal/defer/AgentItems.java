@@ -4,8 +4,10 @@ import io.github.lambdamw.agent.internal.invocation.Invocation;
 import io.github.lambdamw.window.WindowStatus;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -24,9 +26,24 @@ public final class AgentItems {
     DeferredItems.StoredPayload payload = DeferredItems.StoredPayload.of(invocation.payload());
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     for (int i = 0; i < payload.chunkCount(); i++) {
-      items.add(DeferredItems.chunk(functionName, invocation.requestId(), payload, i, arrivedAt, 0));
+      items.add(sdk(DeferredItems.chunk(functionName, invocation.requestId(), payload, i, arrivedAt, 0)));
     }
-    items.add(DeferredItems.item(functionName, invocation, payload, window, arrivedAt, 0));
+    items.add(sdk(DeferredItems.item(functionName, invocation, payload, window, arrivedAt, 0)));
     return items;
+  }
+
+  private static Map<String, AttributeValue> sdk(DynamoDbItem item) {
+    Map<String, AttributeValue> attributes = new LinkedHashMap<>();
+    item.attributes()
+        .forEach(
+            (name, value) ->
+                attributes.put(
+                    name,
+                    value instanceof String text
+                        ? AttributeValue.fromS(text)
+                        : value instanceof Long number
+                            ? AttributeValue.fromN(number.toString())
+                            : AttributeValue.fromB(SdkBytes.fromByteArray((byte[]) value))));
+    return attributes;
   }
 }
