@@ -1,5 +1,6 @@
 package io.github.lambdamw.window;
 
+import io.github.lambdamw.window.internal.IsoInstants;
 import java.time.Instant;
 
 /** A single interval with fixed ends. */
@@ -26,6 +27,7 @@ public final class OneOffWindow extends SingleOccurrenceWindow {
 
   @Override
   public String describe() {
-    return occurrence.start() + (occurrence.endInclusive() ? "/" : "/<") + occurrence.end();
+    return IsoInstants.format(occurrence.start()) + (occurrence.endInclusive() ? "/" : "/<")
+        + IsoInstants.format(occurrence.end());
   }
 }

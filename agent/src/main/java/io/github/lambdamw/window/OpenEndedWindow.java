@@ -1,5 +1,6 @@
 package io.github.lambdamw.window;
 
+import io.github.lambdamw.window.internal.IsoInstants;
 import java.time.Instant;
 
 /** A pause with a start and no end: open from {@code start} until the value changes. */
@@ -15,6 +16,6 @@ public final class OpenEndedWindow extends SingleOccurrenceWindow {
 
   @Override
   public String describe() {
-    return occurrence.start() + "/(open-ended)";
+    return IsoInstants.format(occurrence.start()) + "/(open-ended)";
   }
 }

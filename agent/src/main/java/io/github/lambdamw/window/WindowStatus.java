@@ -1,5 +1,6 @@
 package io.github.lambdamw.window;
 
+import io.github.lambdamw.window.internal.IsoInstants;
 import java.time.Instant;
 
 /**
@@ -77,7 +78,7 @@ public final class WindowStatus {
   @Override
   public String toString() {
     return open
-        ? "open " + description + (end == null ? " (open-ended)" : " until " + end)
-        : "closed" + (validUntil == null ? "" : " until " + validUntil);
+        ? "open " + description + (end == null ? " (open-ended)" : " until " + IsoInstants.format(end))
+        : "closed" + (validUntil == null ? "" : " until " + IsoInstants.format(validUntil));
   }
 }

@@ -20,6 +20,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Local AWS for benchmarks: SSM on loopback with a closed and an open window, dynoxide with the
@@ -70,7 +71,29 @@ final class LocalAws implements AutoCloseable {
             .httpClient(UrlConnectionHttpClient.create())
             .build();
     DeferralTable.create(dynamoDb, TABLE);
+    warmUp(ssm);
     return new LocalAws(ssm, dynoxide, dynamoDb);
+  }
+
+  /**
+   * SSM in AWS is a warm service; the stand-in runs in this JVM and would answer the first cold
+   * starts from interpreted code, tens of milliseconds that no function pays in Lambda. So it
+   * answers a few hundred signed reads first, until its answer takes what a loopback call takes.
+   */
+  private static void warmUp(LocalSsm ssm) {
+    try (SsmClient client =
+        SsmClient.builder()
+            .endpointOverride(ssm.endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "secret")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
+      for (int i = 0; i < 2_000; i++) {
+        client.getParameter(b -> b.name(CLOSED_PARAMETER));
+      }
+    }
+    ssm.resetFaults();
   }
 
   Dynoxide dynoxide() {

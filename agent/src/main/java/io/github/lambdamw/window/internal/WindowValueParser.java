@@ -8,10 +8,8 @@ import io.github.lambdamw.window.WindowFormatException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -210,7 +208,7 @@ public final class WindowValueParser {
 
   private static Instant instant(String path, String text) throws WindowFormatException {
     try {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      return IsoInstants.parse(text);
     } catch (DateTimeParseException e) {
       throw new WindowFormatException(
           "field '"

@@ -2,6 +2,7 @@ package io.github.lambdamw.agent.internal.defer;
 
 import io.github.lambdamw.agent.internal.invocation.Invocation;
 import io.github.lambdamw.window.WindowStatus;
+import io.github.lambdamw.window.internal.IsoInstants;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,7 +57,7 @@ final class DeferredItems {
     item.string("functionName", functionName);
     item.string("requestId", invocation.requestId());
     item.string("arrivalKey", arrivalKey(arrivedAt, invocation.requestId()));
-    item.string("arrivedAt", arrivedAt.toString());
+    item.string("arrivedAt", IsoInstants.format(arrivedAt));
     if (payload.chunkCount() == 0) {
       item.binary("payload", payload.bytes());
     } else {
@@ -71,7 +72,7 @@ final class DeferredItems {
     item.stringIfPresent("cognitoIdentity", invocation.cognitoIdentity());
     item.stringIfPresent("tenantId", invocation.tenantId());
     if (window.end() != null) {
-      item.string("windowEnd", window.end().toString());
+      item.string("windowEnd", IsoInstants.format(window.end()));
     }
     item.stringIfPresent("window", window.description());
     item.stringIfPresent("windowReason", window.reason());

@@ -5,6 +5,7 @@ import io.github.lambdamw.agent.internal.JsonText;
 import io.github.lambdamw.agent.internal.invocation.Invocation;
 import io.github.lambdamw.agent.internal.invocation.InvocationRequestReader;
 import io.github.lambdamw.window.WindowStatus;
+import io.github.lambdamw.window.internal.IsoInstants;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 
@@ -38,7 +39,7 @@ public final class Deferrer {
     Invocation invocation = InvocationRequestReader.read(invocationRequest);
     Instant arrivedAt = Instant.now();
     boolean stored = store.store(invocation, window, arrivedAt);
-    String end = window.end() == null ? "open-ended" : window.end().toString();
+    String end = window.end() == null ? "open-ended" : IsoInstants.format(window.end());
     AgentLog.info(
         (stored ? "deferred invocation " : "invocation already deferred, not stored twice: ")
             + invocation.requestId() + " of " + functionName + " (window ends " + end + ")",
