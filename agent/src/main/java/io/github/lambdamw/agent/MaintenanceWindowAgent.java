@@ -15,9 +15,11 @@ import java.lang.instrument.Instrumentation;
 
 /**
  * Entry point named by the agent jar's {@code Premain-Class}; the layer's wrapper script attaches it through {@code
- * JAVA_TOOL_OPTIONS}. It starts reading the window on a background thread, so the SSM call overlaps the runtime's own
- * INIT, and installs the dispatch advice. Nothing here may stop the function from starting unless the operator asked
- * for that with {@code MAINTENANCE_WINDOW_REQUIRE_GUARD=true}.
+ * JAVA_TOOL_OPTIONS}. On the JVM's main thread it does only what must happen before the runtime client's classes
+ * load: it installs the dispatch transformer and starts one background thread, which builds the gate and reads the
+ * window while the runtime client starts (a dispatch arriving before the gate is ready waits for it). Every
+ * millisecond spent here is paid by every cold start, on the path to the first response. Nothing here may stop the
+ * function from starting unless the operator asked for that with {@code MAINTENANCE_WINDOW_REQUIRE_GUARD=true}.
  */
 public final class MaintenanceWindowAgent {
   private MaintenanceWindowAgent() {}
@@ -29,24 +31,24 @@ public final class MaintenanceWindowAgent {
         AgentLog.warn(AgentConfig.DISABLED + "=true: the function is NOT guarded");
         return;
       }
-      String problem = RuntimeClientCheck.problem();
+      // Only the guard's absence can stop INIT, so only then is the slower class-path check made here.
+      boolean checkNow = config.requireGuard();
+      String problem = checkNow ? RuntimeClientCheck.problem() : RuntimeClientCheck.mainClassProblem();
       if (problem != null) {
         notGuarded(config, problem, null);
         return;
       }
-      WindowCache window =
-          new WindowCache(new SsmWindowSource(config, System.getenv()), config.refreshMillis(), config.readErrorMode());
-      // Cheap to create: its connection is made at the first deferral, or below when a window is open at INIT.
-      DynamoDbDeferralStore store = new DynamoDbDeferralStore(config, System.getenv());
-      // First the SSM read, on its own thread: it is the longest part of INIT and overlaps the rest of it.
-      readWindowInBackground(window, store);
-      Gate.install(new Gate(window, new Deferrer(store, config.functionName(), DeferredAnswer.from(config))));
+      Gate.expectInstallation();
+      Setup setup = new Setup(config, !checkNow);
       if (SnapStartHook.isSnapStart()) {
-        SnapStartHook.register(window);
+        // A snapshot is taken once INIT ends: the gate and the restore hook must exist by then, whatever the
+        // background thread's progress. INIT time does not matter here; restores do not pay it.
+        setup.installGate();
       }
+      Thread thread = new Thread(setup, "maintenance-window-init");
+      thread.setDaemon(true);
+      thread.start();
       instrumentation.addTransformer(new DispatchTransformer(!config.runtimeInstrumentation()));
-      AgentLog.info("guarding the handler dispatch; window from " + config.parameterName() + ", deferring to table "
-          + config.tableName());
     } catch (RuntimeException | LinkageError e) {
       Gate.install(null);
       notGuarded(config, "the agent failed to start: " + e, e);
@@ -62,33 +64,55 @@ public final class MaintenanceWindowAgent {
     AgentLog.error(message);
   }
 
-  /**
-   * Reads the window while the runtime client starts. When a window is open already, the DynamoDB call is prepared
-   * here too, so the first deferral pays less; when closed, it is never prepared.
-   */
-  private static void readWindowInBackground(WindowCache window, DynamoDbDeferralStore store) {
-    Thread reader = new Thread(new InitialRead(window, store), "maintenance-window-init");
-    reader.setDaemon(true);
-    reader.start();
-  }
-
   // Nested classes rather than lambdas here and on the rest of the INIT path: the first lambda of a JVM bootstraps
   // java.lang.invoke (tens of milliseconds on one vCPU), and every guarded cold start would pay it.
 
-  /** The first read of the window, on its own thread. */
-  private static final class InitialRead implements Runnable {
-    private final WindowCache window;
-    private final DynamoDbDeferralStore store;
+  /**
+   * Builds the gate and makes the first read of the window, on its own thread. When a window is open already, the
+   * DynamoDB call is prepared too, so that the first deferral pays less; when closed, it never is.
+   */
+  private static final class Setup implements Runnable {
+    private final AgentConfig config;
+    private final boolean checkClassPath;
+    private WindowCache window;
+    private DynamoDbDeferralStore store;
 
-    InitialRead(WindowCache window, DynamoDbDeferralStore store) {
-      this.window = window;
-      this.store = store;
+    Setup(AgentConfig config, boolean checkClassPath) {
+      this.config = config;
+      this.checkClassPath = checkClassPath;
+    }
+
+    void installGate() {
+      window =
+          new WindowCache(new SsmWindowSource(config, System.getenv()), config.refreshMillis(), config.readErrorMode());
+      store = new DynamoDbDeferralStore(config, System.getenv());
+      Gate.install(new Gate(window, new Deferrer(store, config.functionName(), DeferredAnswer.from(config))));
+      if (SnapStartHook.isSnapStart()) {
+        SnapStartHook.register(window);
+      }
     }
 
     @Override
     public void run() {
-      if (window.statusAt(System.currentTimeMillis()).isOpen()) {
-        store.prepare();
+      try {
+        String problem = checkClassPath ? RuntimeClientCheck.dispatchProblem() : null;
+        if (problem != null) {
+          Gate.install(null);
+          notGuarded(config, problem, null);
+          return;
+        }
+        if (window == null) {
+          installGate();
+        }
+        AgentLog.info("guarding the handler dispatch; window from " + config.parameterName()
+            + ", deferring to table " + config.tableName());
+        if (window.statusAt(System.currentTimeMillis()).isOpen()) {
+          store.prepare();
+        }
+      } catch (RuntimeException | LinkageError e) {
+        // Dispatches must not wait for ever, nor run behind a half-built gate.
+        Gate.install(null);
+        AgentLog.error("the function is NOT guarded by maintenance windows: the agent failed to start: " + e);
       }
     }
   }

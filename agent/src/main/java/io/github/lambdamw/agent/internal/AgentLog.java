@@ -1,5 +1,6 @@
 package io.github.lambdamw.agent.internal;
 
+import io.github.lambdamw.window.internal.IsoInstants;
 import java.io.PrintStream;
 import java.time.Instant;
 
@@ -39,7 +40,7 @@ public final class AgentLog {
     String line;
     if (json) {
       StringBuilder b = new StringBuilder(96 + message.length());
-      b.append("{\"timestamp\":\"").append(Instant.now()).append("\",\"level\":\"").append(level);
+      b.append("{\"timestamp\":\"").append(IsoInstants.format(Instant.now())).append("\",\"level\":\"").append(level);
       b.append("\",\"logger\":\"").append(LOGGER).append("\",\"message\":");
       JsonText.appendQuoted(b, message);
       if (requestId != null) {

@@ -3,6 +3,7 @@ package io.github.lambdamw.agent.internal.gate;
 import io.github.lambdamw.agent.internal.defer.Deferrer;
 import io.github.lambdamw.window.WindowStatus;
 import java.io.ByteArrayOutputStream;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The one entry point the dispatch advice calls before the runtime client runs the handler. Outside a window it
@@ -10,6 +11,9 @@ import java.io.ByteArrayOutputStream;
  */
 public final class Gate {
   private static volatile Gate installed;
+
+  /** Set while premain's background thread builds the gate: a dispatch arriving meanwhile waits for it. */
+  private static volatile CountDownLatch pending;
 
   private final WindowCache window;
   private final Deferrer deferrer;
@@ -19,8 +23,21 @@ public final class Gate {
     this.deferrer = deferrer;
   }
 
+  /**
+   * Says that a gate (or {@code null}, for "not guarded") will be installed from another thread: until then,
+   * dispatches wait rather than run unguarded.
+   */
+  public static void expectInstallation() {
+    pending = new CountDownLatch(1);
+  }
+
   public static void install(Gate gate) {
     installed = gate;
+    CountDownLatch waiting = pending;
+    if (waiting != null) {
+      pending = null;
+      waiting.countDown();
+    }
   }
 
   /**
@@ -32,12 +49,27 @@ public final class Gate {
   public static ByteArrayOutputStream beforeDispatch(Object invocationRequest) {
     Gate gate = installed;
     if (gate == null) {
-      return null;
+      gate = awaitInstallation();
+      if (gate == null) {
+        return null;
+      }
     }
     WindowStatus status = gate.window.statusAt(System.currentTimeMillis());
     if (!status.isOpen()) {
       return null;
     }
     return gate.deferrer.defer(invocationRequest, status);
+  }
+
+  private static Gate awaitInstallation() {
+    CountDownLatch waiting = pending;
+    if (waiting != null) {
+      try {
+        waiting.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return installed;
   }
 }

@@ -88,6 +88,51 @@ class DispatchAdviceTest {
   }
 
   @Test
+  void aDispatchBeforeTheGateIsBuilt_waitsForIt_ratherThanRunningUnguarded() throws Exception {
+    Gate.expectInstallation(); // as premain does before its background thread builds the gate
+    int runs = FakeHandlerRuns.RUNS.get();
+    LambdaRequestHandler handler = guardedHandler();
+    java.util.concurrent.CompletableFuture<ByteArrayOutputStream> early =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return handler.call(new InvocationRequest("early", "payload".getBytes()));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    Thread.sleep(200);
+    assertThat(early).as("still waiting for the gate").isNotDone();
+
+    install("{\"windows\":[{\"start\":\"2020-01-01T00:00:00Z\"}]}");
+
+    assertThat(early.get(5, java.util.concurrent.TimeUnit.SECONDS).toString()).contains("\"deferred\":true");
+    assertThat(FakeHandlerRuns.RUNS.get()).isEqualTo(runs);
+    assertThat(store.stored).containsKey("early");
+  }
+
+  @Test
+  void whenTheGateCannotBeBuilt_aWaitingDispatchRunsTheHandler() throws Exception {
+    Gate.expectInstallation();
+    int runs = FakeHandlerRuns.RUNS.get();
+    LambdaRequestHandler handler = guardedHandler();
+    java.util.concurrent.CompletableFuture<ByteArrayOutputStream> early =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return handler.call(new InvocationRequest("early", "payload".getBytes()));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+
+    Gate.install(null); // premain's "NOT guarded" outcome
+
+    early.get(5, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(FakeHandlerRuns.RUNS.get()).isEqualTo(runs + 1);
+  }
+
+  @Test
   void windowOpen_storeFailureFailsTheInvocation() throws Exception {
     install("{\"windows\":[{\"start\":\"2020-01-01T00:00:00Z\",\"end\":\"2999-01-01T00:00:00Z\"}]}");
     store.failWith = "table 'x' does not exist";
