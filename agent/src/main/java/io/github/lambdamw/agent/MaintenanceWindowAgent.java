@@ -88,7 +88,7 @@ public final class MaintenanceWindowAgent {
       store = new DynamoDbDeferralStore(config, System.getenv());
       Gate.install(new Gate(window, new Deferrer(store, config.functionName(), DeferredAnswer.from(config))));
       if (SnapStartHook.isSnapStart()) {
-        SnapStartHook.register(window);
+        SnapStartHook.register(window, store);
       }
     }
 

@@ -1,6 +1,7 @@
 package io.github.lambdamw.agent.internal.snapstart;
 
 import io.github.lambdamw.agent.internal.AgentLog;
+import io.github.lambdamw.agent.internal.defer.DynamoDbDeferralStore;
 import io.github.lambdamw.agent.internal.gate.WindowCache;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -10,8 +11,9 @@ import java.lang.reflect.Proxy;
  * With SnapStart, a snapshot taken after INIT may be restored hours later: the window read at INIT is stale by then.
  * This registers a CRaC resource with the runtime interface client's own CRaC context ({@code
  * com.amazonaws.services.lambda.crac}, the one the client drives around a snapshot) so that the window is read afresh
- * before the first invocation after a restore. Registered only when Lambda says the environment is SnapStart, so
- * other functions load none of it.
+ * before the first invocation after a restore. Before the snapshot it primes the deferral path (the classes and the
+ * prepared DynamoDB call land in the snapshot), so that the first deferral after a restore pays only its request.
+ * Registered only when Lambda says the environment is SnapStart, so other functions load none of it.
  */
 public final class SnapStartHook {
   static final String CRAC_PACKAGE = "com.amazonaws.services.lambda.crac.";
@@ -26,13 +28,13 @@ public final class SnapStartHook {
   }
 
   /** Registers the hook; says so in the log when the runtime client has no CRaC context to register with. */
-  public static void register(WindowCache window) {
+  public static void register(WindowCache window, DynamoDbDeferralStore store) {
     try {
       ClassLoader loader = ClassLoader.getSystemClassLoader();
       Class<?> core = Class.forName(CRAC_PACKAGE + "Core", true, loader);
       Class<?> resource = Class.forName(CRAC_PACKAGE + "Resource", false, loader);
       Class<?> context = Class.forName(CRAC_PACKAGE + "Context", false, loader);
-      Object proxy = Proxy.newProxyInstance(loader, new Class<?>[] {resource}, new Hook(window));
+      Object proxy = Proxy.newProxyInstance(loader, new Class<?>[] {resource}, new Hook(window, store));
       Object global = core.getMethod("getGlobalContext").invoke(null);
       context.getMethod("register", resource).invoke(global, proxy);
       registered = proxy;
@@ -45,9 +47,11 @@ public final class SnapStartHook {
 
   private static final class Hook implements InvocationHandler {
     private final WindowCache window;
+    private final DynamoDbDeferralStore store;
 
-    Hook(WindowCache window) {
+    Hook(WindowCache window, DynamoDbDeferralStore store) {
       this.window = window;
+      this.store = store;
     }
 
     @Override
@@ -58,6 +62,7 @@ public final class SnapStartHook {
           AgentLog.info("SnapStart restore: the window is read again before the next invocation");
           return null;
         case "beforeCheckpoint":
+          store.prepare();
           return null;
         case "hashCode":
           return System.identityHashCode(proxy);
