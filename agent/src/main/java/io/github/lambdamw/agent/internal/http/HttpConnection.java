@@ -28,7 +28,8 @@ final class HttpConnection {
    */
   static HttpConnection open(String host, int port, SSLSocketFactory tls, int timeoutMillis) throws IOException {
     // NO_PROXY: a plain "new Socket()" routes through SocksSocketImpl, which asks the default ProxySelector, which
-    // loads net.properties, on every cold start. This client connects directly.
+    // loads net.properties, on every cold start. This client connects directly: HttpTransport.forEndpoint gives
+    // JVMs configured for a proxy HttpURLConnection instead.
     Socket plain = new Socket(Proxy.NO_PROXY);
     try {
       // Requests are written in one call, but TLS writes a large one record by record: without this, Nagle's

@@ -1,6 +1,7 @@
 package io.github.lambdamw.agent.internal.http;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.Map;
 
 /**
@@ -19,4 +20,19 @@ public interface HttpTransport {
    */
   HttpAnswer post(Map<String, String> headers, byte[] body, int timeoutMillis) throws IOException;
 
+  /**
+   * {@link SocketHttpClient}, or {@link UrlConnectionTransport} when the JVM is configured for a proxy (see {@link
+   * ProxySettings}): only {@code HttpURLConnection} knows how to go through one, and a function set up to reach AWS
+   * through a proxy must keep doing so.
+   *
+   * @param endpoint {@code http} or {@code https}, path "/", no port when it is the scheme's default
+   * @param hostHeader the {@code Host} value the request was signed with: the endpoint's host, with {@code :port}
+   *     when the port is not the default
+   */
+  static HttpTransport forEndpoint(URI endpoint, String hostHeader) {
+    if (ProxySettings.configured()) {
+      return new UrlConnectionTransport(endpoint);
+    }
+    return new SocketHttpClient(endpoint, hostHeader);
+  }
 }

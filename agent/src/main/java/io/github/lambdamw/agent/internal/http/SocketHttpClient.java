@@ -21,7 +21,7 @@ import javax.net.ssl.SSLSocketFactory;
  * the request id (a repeated one changes nothing). A timeout is not retried: the server may just be slow, and the
  * caller's deadline is already spent. A new connection's failure is the caller's IOException.
  *
- * <p>Not for proxies: it connects to the endpoint directly.
+ * <p>Not for proxies: {@link HttpTransport#forEndpoint} hands those to {@link UrlConnectionTransport}.
  */
 public final class SocketHttpClient implements HttpTransport {
   /** Concurrent calls past this many open connections of their own; their connections are closed after use. */
