@@ -1,25 +1,24 @@
 package io.github.lambdamw.agent.internal.aws;
 
+import io.github.lambdamw.agent.internal.http.HttpAnswer;
+import io.github.lambdamw.agent.internal.http.HttpTransport;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One AWS JSON 1.1 call with the JDK alone: {@link SigV4} and {@link HttpURLConnection}. Measured in a cold JVM with
- * Lambda's flags, the SDK's signer and HTTP client made the first SSM read cost about 380 ms of CPU (about 1,000
- * classes, a TLS context even for plain http); this path is about a third of that, and every guarded cold start pays
- * it. Used only when Lambda's environment holds the credentials and region; {@link SdkJsonCall} covers the rest.
+ * One AWS JSON call with the JDK alone: {@link SigV4}, sent by {@link HttpTransport} (the agent's socket client, or
+ * {@code HttpURLConnection} behind a proxy). Measured in a cold JVM with Lambda's flags, the SDK's signer and HTTP
+ * client made the first SSM read cost about 380 ms of CPU (about 1,000 classes, a TLS context even for plain http);
+ * this path is a fraction of that, and every guarded cold start pays it. Used only when Lambda's environment holds the
+ * credentials and region; {@link SdkJsonCall} covers the rest.
  */
 final class SigV4JsonCall implements JsonCall {
-  private final URL url;
   private final String hostHeader;
+  private final HttpTransport transport;
   private final String region;
   private final Protocol protocol;
   private final AwsEnvironment.Credentials credentials;
@@ -31,9 +30,11 @@ final class SigV4JsonCall implements JsonCall {
       Protocol protocol,
       AwsEnvironment.Credentials credentials,
       Duration timeout) {
-    this.url = toUrl(endpoint);
-    // What HttpURLConnection sends as Host, so that the signed value is the one the service sees.
-    this.hostHeader = url.getPort() == -1 ? url.getHost() : url.getHost() + ":" + url.getPort();
+    URI root = root(endpoint);
+    // The Host the request is signed with and sent with: the port only when it is not the scheme's default, as
+    // HTTP clients (and the SDK's signer) write it.
+    this.hostHeader = root.getPort() == -1 ? root.getHost() : root.getHost() + ":" + root.getPort();
+    this.transport = HttpTransport.forEndpoint(root, hostHeader);
     this.region = region;
     this.protocol = protocol;
     this.credentials = credentials;
@@ -55,49 +56,25 @@ final class SigV4JsonCall implements JsonCall {
     toSign.put("Host", hostHeader);
     headers.putAll(
         SigV4.sign("POST", "/", toSign, body, region, protocol.service(), credentials, System.currentTimeMillis()));
-
-    HttpURLConnection connection = (HttpURLConnection) url.openConnection();
-    boolean complete = false;
-    try {
-      connection.setRequestMethod("POST");
-      connection.setConnectTimeout(timeoutMillis);
-      connection.setReadTimeout(timeoutMillis);
-      connection.setDoOutput(true);
-      connection.setFixedLengthStreamingMode(body.length);
-      for (Map.Entry<String, String> header : headers.entrySet()) {
-        connection.setRequestProperty(header.getKey(), header.getValue());
-      }
-      try (OutputStream out = connection.getOutputStream()) {
-        out.write(body);
-      }
-      int status = connection.getResponseCode();
-      InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-      String text = "";
-      if (in != null) {
-        try (in) {
-          text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-      }
-      complete = true;
-      return new Response(status, text);
-    } finally {
-      // A fully read answer leaves the connection in the JDK's keep-alive cache: the next call (every deferral in a
-      // window) reuses it instead of paying a new TCP and TLS handshake. Only a broken exchange closes it.
-      if (!complete) {
-        connection.disconnect();
-      }
-    }
+    HttpAnswer answer = transport.post(headers, body, timeoutMillis);
+    return new Response(answer.status(), new String(answer.body(), StandardCharsets.UTF_8));
   }
 
-  /** The endpoint with its path set to "/" and a default port left out (it would not be in the Host header). */
-  private static URL toUrl(URI endpoint) {
+  /**
+   * The endpoint with its path set to "/" and a default port left out (it is not written in the Host header). Not a
+   * {@code URL}: creating one looks up the protocol handler, loading part of the stack the socket client avoids.
+   */
+  private static URI root(URI endpoint) {
+    String scheme = endpoint.getScheme() == null ? null : endpoint.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if (endpoint.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
+      throw new IllegalArgumentException("not a usable endpoint: " + endpoint);
+    }
+    int port = endpoint.getPort();
+    boolean defaultPort =
+        port == -1 || ("https".equals(scheme) && port == 443) || ("http".equals(scheme) && port == 80);
     try {
-      String scheme = endpoint.getScheme();
-      int port = endpoint.getPort();
-      boolean defaultPort =
-          port == -1 || ("https".equals(scheme) && port == 443) || ("http".equals(scheme) && port == 80);
-      return new URI(scheme, null, endpoint.getHost(), defaultPort ? -1 : port, "/", null, null).toURL();
-    } catch (java.net.URISyntaxException | java.net.MalformedURLException e) {
+      return new URI(scheme, null, endpoint.getHost(), defaultPort ? -1 : port, "/", null, null);
+    } catch (java.net.URISyntaxException e) {
       throw new IllegalArgumentException("not a usable endpoint: " + endpoint, e);
     }
   }

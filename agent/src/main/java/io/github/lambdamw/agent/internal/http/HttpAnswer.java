@@ -1,0 +1,39 @@
+package io.github.lambdamw.agent.internal.http;
+
+/**
+ * An HTTP answer as the agent needs it: status and body. A plain class rather than a record: a record's generated
+ * {@code toString}/{@code equals} bootstrap {@code java.lang.invoke} on first use, which the INIT path avoids.
+ */
+public final class HttpAnswer {
+  private final int status;
+  private final byte[] body;
+  private final boolean reusable;
+
+  HttpAnswer(int status, byte[] body, boolean reusable) {
+    this.status = status;
+    this.body = body;
+    this.reusable = reusable;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  /** The body as received (chunked bodies joined), never {@code null}. */
+  public byte[] body() {
+    return body;
+  }
+
+  /**
+   * Whether the connection may carry another request: the body was delimited (not read to EOF), the server did not
+   * say {@code Connection: close}, and nothing followed the answer.
+   */
+  boolean reusable() {
+    return reusable;
+  }
+
+  @Override
+  public String toString() {
+    return "HTTP " + status + " (" + body.length + " bytes)";
+  }
+}
