@@ -71,7 +71,7 @@ final class LocalAws implements AutoCloseable {
             .httpClient(UrlConnectionHttpClient.create())
             .build();
     DeferralTable.create(dynamoDb, TABLE);
-    warmUp(ssm);
+    warmUp(ssm, CLOSED_PARAMETER);
     return new LocalAws(ssm, dynoxide, dynamoDb);
   }
 
@@ -80,7 +80,7 @@ final class LocalAws implements AutoCloseable {
    * starts from interpreted code, tens of milliseconds that no function pays in Lambda. So it
    * answers a few hundred signed reads first, until its answer takes what a loopback call takes.
    */
-  private static void warmUp(LocalSsm ssm) {
+  static void warmUp(LocalSsm ssm, String parameter) {
     try (SsmClient client =
         SsmClient.builder()
             .endpointOverride(ssm.endpoint())
@@ -90,7 +90,7 @@ final class LocalAws implements AutoCloseable {
             .httpClient(UrlConnectionHttpClient.create())
             .build()) {
       for (int i = 0; i < 2_000; i++) {
-        client.getParameter(b -> b.name(CLOSED_PARAMETER));
+        client.getParameter(b -> b.name(parameter));
       }
     }
     ssm.resetFaults();
