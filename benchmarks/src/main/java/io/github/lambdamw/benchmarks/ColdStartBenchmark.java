@@ -80,6 +80,7 @@ public final class ColdStartBenchmark {
         InvokeResult result = first.get(60, TimeUnit.SECONDS);
         long nanos = lambda.firstResponseNanos() - function.startedAtNanos();
         LocalAws.check(variant, result, function);
+        LocalAws.checkWindowRead(variant, function);
         return nanos / 1e6;
       }
     }

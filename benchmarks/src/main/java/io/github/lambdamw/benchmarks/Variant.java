@@ -30,6 +30,11 @@ enum Variant {
     this.runtimeInstrumentation = runtimeInstrumentation;
   }
 
+  /** Whether the agent reads the window from SSM at INIT (a function with the layer, enabled). */
+  boolean readsWindow() {
+    return layer && this != AGENT_DISABLED;
+  }
+
   /** The name used on the command line and in tables, e.g. {@code agent-open}. */
   String id() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
