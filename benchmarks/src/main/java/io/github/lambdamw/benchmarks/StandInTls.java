@@ -151,8 +151,8 @@ final class StandInTls {
 
   /**
    * The function's JAVA_TOOL_OPTIONS: its default trust store becomes this one. No {@code
-   * trustStorePassword}: Lambda's JVM loads cacerts without one (which skips a JKS store's integrity
-   * digest), and reading trusted certificates needs none.
+   * trustStorePassword}: Lambda's JVM loads cacerts without one (which skips a JKS store's
+   * integrity digest), and reading trusted certificates needs none.
    */
   String javaToolOptions() {
     String path = trustStore.toAbsolutePath().toString();
