@@ -1,5 +1,6 @@
 package io.github.lambdamw.benchmarks;
 
+import io.github.lambdamw.harness.function.JavaHome;
 import io.github.lambdamw.harness.function.LambdaFunction;
 import io.github.lambdamw.harness.runtimeapi.InvokeResult;
 import io.github.lambdamw.harness.runtimeapi.LocalLambda;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * machine hits every variant alike; one warm-up round (file cache) is not counted.
  *
  * <p>{@code --java 17|25|<path> --cpus 2|1 --runs 10 --variants none,agent,agent-open,... --out
- * <csv>}
+ * <csv>}; {@code --tls-trust full|minimal} for the TLS variants: the trust store the function
+ * loads, its JDK's cacerts plus the stand-in's certificate (default) or the certificate alone.
  */
 public final class ColdStartBenchmark {
   private ColdStartBenchmark() {}
@@ -37,11 +39,20 @@ public final class ColdStartBenchmark {
         Path.of(args.text("out", "target/results/cold-start-jdk" + java + "-" + cpus + "cpu.csv"));
     Path logs = Files.createDirectories(out.resolveSibling("logs"));
     String maxRam = args.text("max-ram", "");
+    StandInTls.Trust trust = StandInTls.Trust.parse(args.text("tls-trust", "full"));
+    StandInTls tls = null;
+    if (variants.stream().anyMatch(v -> v.tls)) {
+      JavaHome functionJava = JavaHome.of(LocalAws.javaHome(java));
+      String dir = "jdk" + functionJava.featureVersion() + "-" + trust.id();
+      tls =
+          StandInTls.create(
+              Path.of("benchmarks/target/tls", dir).toAbsolutePath(), functionJava, trust);
+    }
 
     Map<Variant, List<Double>> millis = new EnumMap<>(Variant.class);
     variants.forEach(v -> millis.put(v, new ArrayList<>()));
     List<String> csv = new ArrayList<>(List.of("round,variant,first_response_ms"));
-    try (LocalAws aws = LocalAws.start()) {
+    try (LocalAws aws = LocalAws.start(tls)) {
       for (int round = -1; round < runs; round++) {
         for (int i = 0; i < variants.size(); i++) {
           Variant variant = variants.get(Math.floorMod(i + round, variants.size()));
@@ -64,7 +75,11 @@ public final class ColdStartBenchmark {
     Files.createDirectories(out.getParent());
     Files.write(out, csv);
     System.out.println(
-        (maxRam.isEmpty() ? "" : "\n(-XX:MaxRAM=" + maxRam + ")") + table(java, cpus, millis));
+        (maxRam.isEmpty() ? "" : "\n(-XX:MaxRAM=" + maxRam + ")")
+            + (tls == null || trust == StandInTls.Trust.FULL
+                ? ""
+                : "\n(TLS trust store: the stand-in's certificate only)")
+            + table(java, cpus, millis));
   }
 
   static double firstResponseMillis(
@@ -76,10 +91,12 @@ public final class ColdStartBenchmark {
       if (!maxRam.isEmpty()) {
         builder.withJvmFlag("-XX:MaxRAM=" + maxRam);
       }
+      int tlsReadsBefore = aws.tlsReads();
       try (LambdaFunction function = builder.start()) {
         InvokeResult result = first.get(60, TimeUnit.SECONDS);
         long nanos = lambda.firstResponseNanos() - function.startedAtNanos();
         LocalAws.check(variant, result, function);
+        aws.checkWindowRead(variant, function, tlsReadsBefore);
         return nanos / 1e6;
       }
     }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,7 +26,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 /**
  * Local AWS for benchmarks: SSM on loopback with a closed and an open window, dynoxide with the
  * deferral table, and functions started per {@link Variant}: the sample function under RIC 2.10.1
- * with Lambda's JVM flags (the launcher's own).
+ * with Lambda's JVM flags (the launcher's own). Given {@link StandInTls}, a second SSM stand-in
+ * serves the same parameters over HTTPS, for the variants that read SSM as Lambda does.
  */
 final class LocalAws implements AutoCloseable {
   static final String RIC = "2.10.1";
@@ -43,14 +45,29 @@ final class LocalAws implements AutoCloseable {
 
   private static final AtomicInteger FUNCTIONS = new AtomicInteger();
 
+  /**
+   * Full handshakes that warm the HTTPS stand-in up; see {@link #start(StandInTls)}. Measured on
+   * the 2-core build machine, a handshake (both ends in this JVM) took 10-15 ms for the first 700
+   * or so, then 3-4 ms once the EC arithmetic was compiled; 1,500 leaves a margin.
+   */
+  private static final int HANDSHAKES = 1_500;
+
   private final LocalSsm ssm;
   private final Dynoxide dynoxide;
   private final DynamoDbClient dynamoDb;
 
-  private LocalAws(LocalSsm ssm, Dynoxide dynoxide, DynamoDbClient dynamoDb) {
+  /** The HTTPS stand-in and its files, or both null when started without TLS. */
+  private final LocalSsm tlsSsm;
+
+  private final StandInTls tls;
+
+  private LocalAws(
+      LocalSsm ssm, Dynoxide dynoxide, DynamoDbClient dynamoDb, LocalSsm tlsSsm, StandInTls tls) {
     this.ssm = ssm;
     this.dynoxide = dynoxide;
     this.dynamoDb = dynamoDb;
+    this.tlsSsm = tlsSsm;
+    this.tls = tls;
   }
 
   /**
@@ -58,9 +75,30 @@ final class LocalAws implements AutoCloseable {
    * drown what the agent adds to a deferral).
    */
   static LocalAws start() {
-    LocalSsm ssm = LocalSsm.start();
-    ssm.put(CLOSED_PARAMETER, "2020-01-01T02:00:00Z,2020-01-01T06:00:00Z");
-    ssm.put(OPEN_PARAMETER, "2020-01-01T02:00:00Z,2099-01-01T06:00:00Z");
+    return start(null);
+  }
+
+  /**
+   * As {@link #start()}, plus, given {@code tls} (else null), SSM over HTTPS with its key, for the
+   * {@link Variant#tls} variants.
+   */
+  static LocalAws start(StandInTls tls) {
+    LocalSsm ssm = withWindows(LocalSsm.start());
+    warmUp(ssm, UrlConnectionHttpClient.create(), CLOSED_PARAMETER);
+    LocalSsm tlsSsm = null;
+    if (tls != null) {
+      char[] password = StandInTls.PASSWORD.toCharArray();
+      tlsSsm = withWindows(LocalSsm.builder().withTls(tls.keyStore(), password).start());
+      warmUp(
+          tlsSsm,
+          UrlConnectionHttpClient.builder()
+              .tlsTrustManagersProvider(tls::trustManagers)
+              .build(),
+          CLOSED_PARAMETER);
+      // The reads above share one kept-alive connection; each cold function opens its own, and
+      // the server's side of a full handshake must be as warm as the rest of its answer.
+      FreshHandshakes.run(tlsSsm.endpoint(), tls.trustManagers(), HANDSHAKES);
+    }
     Dynoxide dynoxide = Dynoxide.builder().inMemory().start();
     DynamoDbClient dynamoDb =
         DynamoDbClient.builder()
@@ -71,8 +109,18 @@ final class LocalAws implements AutoCloseable {
             .httpClient(UrlConnectionHttpClient.create())
             .build();
     DeferralTable.create(dynamoDb, TABLE);
-    warmUp(ssm, CLOSED_PARAMETER);
-    return new LocalAws(ssm, dynoxide, dynamoDb);
+    return new LocalAws(ssm, dynoxide, dynamoDb, tlsSsm, tls);
+  }
+
+  private static LocalSsm withWindows(LocalSsm ssm) {
+    ssm.put(CLOSED_PARAMETER, "2020-01-01T02:00:00Z,2020-01-01T06:00:00Z");
+    ssm.put(OPEN_PARAMETER, "2020-01-01T02:00:00Z,2099-01-01T06:00:00Z");
+    return ssm;
+  }
+
+  /** {@link #warmUp(LocalSsm, SdkHttpClient, String)} on a plain-http stand-in. */
+  static void warmUp(LocalSsm ssm, String parameter) {
+    warmUp(ssm, UrlConnectionHttpClient.create(), parameter);
   }
 
   /**
@@ -80,20 +128,25 @@ final class LocalAws implements AutoCloseable {
    * starts from interpreted code, tens of milliseconds that no function pays in Lambda. So it
    * answers a few hundred signed reads first, until its answer takes what a loopback call takes.
    */
-  static void warmUp(LocalSsm ssm, String parameter) {
+  private static void warmUp(LocalSsm ssm, SdkHttpClient httpClient, String parameter) {
     try (SsmClient client =
         SsmClient.builder()
             .endpointOverride(ssm.endpoint())
             .region(Region.US_EAST_1)
             .credentialsProvider(
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "secret")))
-            .httpClient(UrlConnectionHttpClient.create())
+            .httpClient(httpClient)
             .build()) {
       for (int i = 0; i < 2_000; i++) {
         client.getParameter(b -> b.name(parameter));
       }
     }
     ssm.resetFaults();
+  }
+
+  /** GetParameter calls the HTTPS stand-in answered since its warm-up; 0 without TLS. */
+  int tlsReads() {
+    return tlsSsm == null ? 0 : tlsSsm.calls("GetParameter");
   }
 
   Dynoxide dynoxide() {
@@ -117,7 +170,7 @@ final class LocalAws implements AutoCloseable {
       LocalLambda lambda, Variant variant, Path javaHome, int cpus, Path logFile) {
     LambdaFunction.Builder builder =
         LambdaFunction.builder(lambda)
-            .withEnv("AWS_ENDPOINT_URL_SSM", ssm.endpoint().toString())
+            .withEnv("AWS_ENDPOINT_URL_SSM", ssmFor(variant).endpoint().toString())
             .withEnv("AWS_ENDPOINT_URL_DYNAMODB", dynoxide.endpoint().toString())
             .withHandler(BuiltArtifacts.SAMPLE_HANDLER)
             .withFunctionJar(SampleFunctionJar.forJava(JavaHome.of(javaHome).featureVersion()))
@@ -134,6 +187,11 @@ final class LocalAws implements AutoCloseable {
     if (variant == Variant.AGENT_DISABLED) {
       builder.withEnv("MAINTENANCE_WINDOW_DISABLED", "true");
     }
+    if (variant.tls) {
+      // Through JAVA_TOOL_OPTIONS, where a Lambda user would put it; the layer's wrapper appends
+      // its -javaagent to what is there.
+      builder.withEnv("JAVA_TOOL_OPTIONS", tls.javaToolOptions());
+    }
     if (variant.runtimeInstrumentation) {
       builder.withEnv("MAINTENANCE_WINDOW_RUNTIME_INSTRUMENTATION", "true");
     }
@@ -143,6 +201,16 @@ final class LocalAws implements AutoCloseable {
       throw new IllegalArgumentException("cpus must be 1 or 2: " + cpus);
     }
     return builder;
+  }
+
+  private LocalSsm ssmFor(Variant variant) {
+    if (!variant.tls) {
+      return ssm;
+    }
+    if (tlsSsm == null) {
+      throw new IllegalStateException(variant + " needs LocalAws.start(StandInTls)");
+    }
+    return tlsSsm;
   }
 
   /** Fails unless {@code result} is what {@code variant} must answer (handler ran, or deferred). */
@@ -156,6 +224,24 @@ final class LocalAws implements AutoCloseable {
     if (!ok) {
       throw new IllegalStateException(
           variant + " answered unexpectedly: " + body + "\nlog: " + function.logLines());
+    }
+  }
+
+  /**
+   * Fails unless a guarded {@code function} logged that it read the window: a read that fails
+   * (a TLS error, say) lets the handler run all the same, and would pass {@link #check} faster
+   * than a real read. For the {@link Variant#tls} variants, also fails unless the HTTPS stand-in
+   * answered a GetParameter more than the {@code tlsReadsBefore} of {@link #tlsReads()}.
+   */
+  void checkWindowRead(Variant variant, LambdaFunction function, int tlsReadsBefore) {
+    if (!variant.readsWindow()) {
+      return;
+    }
+    function.awaitLog(
+        line -> line.contains("read the window from SSM parameter"), Duration.ofSeconds(5));
+    if (variant.tls && tlsReads() <= tlsReadsBefore) {
+      throw new IllegalStateException(
+          variant + " did not read its window over HTTPS; log: " + function.logLines());
     }
   }
 
@@ -186,5 +272,8 @@ final class LocalAws implements AutoCloseable {
     dynamoDb.close();
     dynoxide.close();
     ssm.close();
+    if (tlsSsm != null) {
+      tlsSsm.close();
+    }
   }
 }

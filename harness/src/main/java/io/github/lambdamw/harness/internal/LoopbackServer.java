@@ -2,6 +2,8 @@ package io.github.lambdamw.harness.internal;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -11,9 +13,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
- * A JDK {@link HttpServer} on 127.0.0.1 and a free port, for the local stand-ins of AWS services.
+ * A JDK {@link HttpServer} on 127.0.0.1 and a free port, for the local stand-ins of AWS services;
+ * or an {@link HttpsServer} when given an {@link SSLContext}.
  *
  * <p>Not API: the harness's servers share it.
  */
@@ -29,10 +33,12 @@ public final class LoopbackServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
+  private final boolean tls;
 
-  private LoopbackServer(HttpServer server, ExecutorService executor) {
+  private LoopbackServer(HttpServer server, ExecutorService executor, boolean tls) {
     this.server = server;
     this.executor = executor;
+    this.tls = tls;
   }
 
   /**
@@ -42,9 +48,27 @@ public final class LoopbackServer implements AutoCloseable {
    * @param handler answers every request
    */
   public static LoopbackServer start(String name, HttpHandler handler) {
+    return start(name, handler, null);
+  }
+
+  /**
+   * Starts a server with one handler for every path, over HTTPS when given {@code tls}.
+   *
+   * @param name names the worker threads, for thread dumps
+   * @param handler answers every request
+   * @param tls the server's key and protocols; null for plain http
+   */
+  public static LoopbackServer start(String name, HttpHandler handler, SSLContext tls) {
     HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+      InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+      if (tls == null) {
+        server = HttpServer.create(address, 64);
+      } else {
+        HttpsServer https = HttpsServer.create(address, 64);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server = https;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot bind a loopback port for " + name, e);
     }
@@ -55,7 +79,7 @@ public final class LoopbackServer implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", handler);
     server.start();
-    return new LoopbackServer(server, executor);
+    return new LoopbackServer(server, executor, tls != null);
   }
 
   private static ThreadFactory daemonThreads(String name) {
@@ -72,9 +96,13 @@ public final class LoopbackServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** {@code http://127.0.0.1:port}. */
+  /**
+   * {@code http://127.0.0.1:port}, or with TLS {@code https://localhost:port}: a client checks the
+   * host name it was given against the certificate, and a certificate made for a local stand-in
+   * names {@code localhost} (which resolves to 127.0.0.1 unless IPv6 addresses are preferred).
+   */
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + port());
+    return URI.create((tls ? "https://localhost:" : "http://127.0.0.1:") + port());
   }
 
   /** Stops at once; requests in flight (long polls included) are cut off. */

@@ -1,15 +1,19 @@
 package io.github.lambdamw.harness.ssm;
 
 import io.github.lambdamw.harness.internal.LoopbackServer;
+import io.github.lambdamw.harness.internal.ServerTls;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * SSM Parameter Store on 127.0.0.1 and a free port, for the SDK's {@code SsmClient} ({@code
  * endpointOverride(}{@link #endpoint()}{@code )}, or {@code AWS_ENDPOINT_URL_SSM} in a function).
+ * Plain http by default; over HTTPS with {@link Builder#withTls(Path, char[])}, as SSM is in AWS.
  *
  * <p>Speaks GetParameter, GetParameters, PutParameter and DeleteParameter for String and StringList
  * parameters, with SSM's overwrite rule, versions and error shapes. Faults for tests: {@link
@@ -25,7 +29,7 @@ public final class LocalSsm implements AutoCloseable {
   private LocalSsm(Builder builder) {
     this.store = new ParameterStore(builder.clock);
     SsmHandler handler = new SsmHandler(store, faults, builder.region, builder.accountId);
-    this.server = LoopbackServer.start("local-ssm", handler::handle);
+    this.server = LoopbackServer.start("local-ssm", handler::handle, builder.tls);
   }
 
   /** Starts a server with the defaults (us-east-1, account 123456789012, the system clock). */
@@ -37,7 +41,7 @@ public final class LocalSsm implements AutoCloseable {
     return new Builder();
   }
 
-  /** {@code http://127.0.0.1:port}. */
+  /** {@code http://127.0.0.1:port}, or {@code https://localhost:port} with TLS. */
   public URI endpoint() {
     return server.endpoint();
   }
@@ -111,6 +115,7 @@ public final class LocalSsm implements AutoCloseable {
     private String region = "us-east-1";
     private String accountId = "123456789012";
     private Clock clock = Clock.systemUTC();
+    private SSLContext tls;
 
     private Builder() {}
 
@@ -129,6 +134,17 @@ public final class LocalSsm implements AutoCloseable {
     /** The clock for LastModifiedDate; default the system's. */
     public Builder withClock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    /**
+     * Serves HTTPS with the key and certificate chain in {@code keyStore} (a PKCS12 file as {@code
+     * keytool -genkeypair} writes it, key password = store password); default plain http. The
+     * certificate must name {@code localhost}, the host of {@link #endpoint()}, and clients must
+     * trust it (e.g. {@code -Djavax.net.ssl.trustStore} in a function).
+     */
+    public Builder withTls(Path keyStore, char[] password) {
+      this.tls = ServerTls.fromKeyStore(keyStore, password);
       return this;
     }
 
