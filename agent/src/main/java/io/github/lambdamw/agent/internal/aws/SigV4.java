@@ -1,7 +1,9 @@
 package io.github.lambdamw.agent.internal.aws;
 
 import io.github.lambdamw.agent.internal.Sha256;
+import io.github.lambdamw.window.internal.IsoInstants;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -77,35 +79,19 @@ final class SigV4 {
   }
 
   /**
-   * {@code yyyyMMdd'T'HHmmss'Z'} in UTC, computed rather than formatted: a {@code DateTimeFormatter} pattern is
-   * parsed and interpreted on first use, on the INIT path of every guarded function.
+   * {@code yyyyMMdd'T'HHmmss'Z'} in UTC: the ISO instant of the second, without its separators. Written by {@link
+   * IsoInstants}, not a {@code DateTimeFormatter}, whose pattern is parsed and interpreted on first use, on the INIT
+   * path of every guarded function.
    */
   static String amzDate(long epochMillis) {
-    long seconds = Math.floorDiv(epochMillis, 1000L);
-    long days = Math.floorDiv(seconds, 86_400L);
-    int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's days_from_civil, inverted).
-    long z = days + 719_468;
-    long era = Math.floorDiv(z, 146_097);
-    long dayOfEra = z - era * 146_097;
-    long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-    long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-    long monthIndex = (5 * dayOfYear + 2) / 153;
-    int day = (int) (dayOfYear - (153 * monthIndex + 2) / 5 + 1);
-    int month = (int) (monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
-    long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    String iso = IsoInstants.format(Instant.ofEpochSecond(Math.floorDiv(epochMillis, 1000L)));
     StringBuilder out = new StringBuilder(16);
-    out.append(year);
-    twoDigits(out, month);
-    twoDigits(out, day);
-    out.append('T');
-    twoDigits(out, secondOfDay / 3600);
-    twoDigits(out, secondOfDay / 60 % 60);
-    twoDigits(out, secondOfDay % 60);
-    return out.append('Z').toString();
-  }
-
-  private static void twoDigits(StringBuilder out, int value) {
-    out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+    for (int i = 0; i < iso.length(); i++) {
+      char c = iso.charAt(i);
+      if (c != '-' && c != ':') {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

@@ -92,15 +92,7 @@ class DispatchAdviceTest {
     Gate.expectInstallation(); // as premain does before its background thread builds the gate
     int runs = FakeHandlerRuns.RUNS.get();
     LambdaRequestHandler handler = guardedHandler();
-    java.util.concurrent.CompletableFuture<ByteArrayOutputStream> early =
-        java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return handler.call(new InvocationRequest("early", "payload".getBytes()));
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    java.util.concurrent.CompletableFuture<ByteArrayOutputStream> early = callInBackground(handler, "early");
     Thread.sleep(200);
     assertThat(early).as("still waiting for the gate").isNotDone();
 
@@ -116,15 +108,7 @@ class DispatchAdviceTest {
     Gate.expectInstallation();
     int runs = FakeHandlerRuns.RUNS.get();
     LambdaRequestHandler handler = guardedHandler();
-    java.util.concurrent.CompletableFuture<ByteArrayOutputStream> early =
-        java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return handler.call(new InvocationRequest("early", "payload".getBytes()));
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    java.util.concurrent.CompletableFuture<ByteArrayOutputStream> early = callInBackground(handler, "early");
 
     Gate.install(null); // premain's "NOT guarded" outcome
 
@@ -159,6 +143,18 @@ class DispatchAdviceTest {
         };
     Gate.install(
         new Gate(new WindowCache(source, 60_000, ReadErrorMode.RUN_HANDLER), new Deferrer(store, "fn")));
+  }
+
+  private static java.util.concurrent.CompletableFuture<ByteArrayOutputStream> callInBackground(
+      LambdaRequestHandler handler, String requestId) {
+    return java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return handler.call(new InvocationRequest(requestId, "payload".getBytes()));
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   /** The stand-in dispatch class as the transformer rewrites it, loaded child-first beside the original. */
