@@ -107,7 +107,7 @@ public final class MaintenanceWindowAgent {
         AgentLog.info("guarding the handler dispatch; window from " + config.parameterName()
             + ", deferring to table " + config.tableName());
         if (window.statusAt(System.currentTimeMillis()).isOpen()) {
-          store.prepare();
+          store.prepare(true);
         }
       } catch (RuntimeException | LinkageError e) {
         // Dispatches must not wait for ever, nor run behind a half-built gate.

@@ -20,6 +20,12 @@ public interface JsonCall {
    */
   Response call(String operation, String jsonBody, int timeoutMillis) throws IOException;
 
+  /**
+   * Opens the connection the next call will use, so that its TCP and TLS handshakes happen now (on a background
+   * thread) rather than in the call. Best effort: the next call opens its own if this one is gone.
+   */
+  default void connectAhead() throws IOException {}
+
   /** {@link #call(String, String, int)} with the timeout the call was created with. */
   Response call(String operation, String jsonBody) throws IOException;
 

@@ -42,6 +42,11 @@ final class SigV4JsonCall implements JsonCall {
   }
 
   @Override
+  public void connectAhead() throws IOException {
+    transport.connectAhead(timeoutMillis);
+  }
+
+  @Override
   public Response call(String operation, String jsonBody) throws IOException {
     return call(operation, jsonBody, timeoutMillis);
   }

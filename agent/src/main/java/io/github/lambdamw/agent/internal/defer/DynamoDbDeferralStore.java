@@ -137,16 +137,22 @@ public final class DynamoDbDeferralStore implements DeferralStore {
   /**
    * Makes the first deferral cheaper: creates the call and runs the item's code once on made-up values, so that its
    * classes are loaded (when a window is open at INIT, and before a SnapStart snapshot). Writes nothing. Never throws.
+   *
+   * @param connect also open the connection to DynamoDB now (its TLS handshake is most of a first call's cost in
+   *     Lambda); not before a snapshot, whose connections a restore cannot use
    */
-  public void prepare() {
+  public void prepare(boolean connect) {
     try {
-      call();
+      JsonCall call = call();
+      if (connect) {
+        call.connectAhead();
+      }
       Instant now = Instant.now();
       Invocation sample = new Invocation("prepare", null, now.toEpochMilli(), null, null, null, null, new byte[1]);
       DeferredItems.item(functionName, sample, WindowStatus.closedUntil(null), now, retentionDays)
           .putItemRequest(tableName, CONDITION);
       DynamoDbError.of(new JsonCall.Response(400, "{\"__type\":\"x#Prepare\"}")).retryable();
-    } catch (RuntimeException | LinkageError e) {
+    } catch (IOException | RuntimeException | LinkageError e) {
       // The first deferral creates it again and reports what fails, with the invocation it fails.
     }
   }

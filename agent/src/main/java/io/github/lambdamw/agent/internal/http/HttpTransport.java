@@ -21,6 +21,12 @@ public interface HttpTransport {
   HttpAnswer post(Map<String, String> headers, byte[] body, int timeoutMillis) throws IOException;
 
   /**
+   * Opens a connection (over https, with its handshake) and keeps it for the next call, so that call does not wait
+   * for it. Does nothing where connections are not kept by the transport itself.
+   */
+  default void connectAhead(int timeoutMillis) throws IOException {}
+
+  /**
    * {@link SocketHttpClient}, or {@link UrlConnectionTransport} when the JVM is configured for a proxy (see {@link
    * ProxySettings}): only {@code HttpURLConnection} knows how to go through one, and a function set up to reach AWS
    * through a proxy must keep doing so.

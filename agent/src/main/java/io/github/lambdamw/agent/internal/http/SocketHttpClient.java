@@ -100,6 +100,14 @@ public final class SocketHttpClient implements HttpTransport {
     }
   }
 
+  @Override
+  public void connectAhead(int timeoutMillis) throws IOException {
+    HttpConnection connection = HttpConnection.open(host, port, https ? tlsFactory() : null, timeoutMillis);
+    if (!idle.offer(connection)) {
+      connection.close();
+    }
+  }
+
   /** Closes the idle connections; calls made afterwards open new ones. */
   public void closeIdle() {
     idle.closeAll();

@@ -62,7 +62,7 @@ public final class SnapStartHook {
           AgentLog.info("SnapStart restore: the window is read again before the next invocation");
           return null;
         case "beforeCheckpoint":
-          store.prepare();
+          store.prepare(false);
           return null;
         case "hashCode":
           return System.identityHashCode(proxy);

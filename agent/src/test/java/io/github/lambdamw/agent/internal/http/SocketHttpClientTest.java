@@ -216,6 +216,23 @@ class SocketHttpClientTest {
     assertThat(server.connections()).isEqualTo(1);
   }
 
+  @Test
+  void aConnectionOpenedAhead_isTheOneTheNextCallUses() throws IOException {
+    ScriptedServer server = scripted(exchange -> exchange.ok("{}"));
+    SocketHttpClient client = client(server);
+
+    client.connectAhead(TIMEOUT);
+    long deadline = System.nanoTime() + 2_000_000_000L;
+    while (server.connections() < 1 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(server.connections()).as("opened before any call").isEqualTo(1);
+    client.post(headers(), utf8("{}"), TIMEOUT);
+    client.post(headers(), utf8("{}"), TIMEOUT);
+
+    assertThat(server.connections()).isEqualTo(1);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
