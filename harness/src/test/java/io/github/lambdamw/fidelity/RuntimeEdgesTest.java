@@ -184,12 +184,14 @@ class RuntimeEdgesTest {
         harness.ssm().put(parameter, Fidelity.OPEN);
         lambda.restore();
         function.awaitReady(Fidelity.READY);
+        int readsInRestorePhase = harness.ssm().calls("GetParameter") - readsBefore;
         byte[] event = utf8("{\"m\":\"" + Fidelity.MARKER + "\"}");
         InvokeResult result = lambda.invoke(event);
         int readsAfterRestore = harness.ssm().calls("GetParameter") - readsBefore;
 
         assertThat(Fidelity.isDeferredAnswer(result)).as(result.payloadUtf8()).isTrue();
         assertThat(readsAfterRestore).isEqualTo(1);
+        assertThat(readsInRestorePhase).as("read in the restore phase, not by the invocation").isEqualTo(1);
         assertThat(items.payload(lambda.functionName(), result.requestId())).isEqualTo(event);
         assertThat(lambda.restoreErrors()).isZero();
         assertThat(function.awaitLog(l -> l.contains("SnapStart restore"), Duration.ofSeconds(5))).isNotNull();

@@ -11,8 +11,9 @@ import java.lang.reflect.Proxy;
  * With SnapStart, a snapshot taken after INIT may be restored hours later: the window read at INIT is stale by then.
  * This registers a CRaC resource with the runtime interface client's own CRaC context ({@code
  * com.amazonaws.services.lambda.crac}, the one the client drives around a snapshot) so that the window is read afresh
- * before the first invocation after a restore. Before the snapshot it primes the deferral path (the classes and the
- * prepared DynamoDB call land in the snapshot), so that the first deferral after a restore pays only its request.
+ * in the restore phase, before the first invocation after it. Before the snapshot it primes the deferral path (the
+ * classes and the prepared DynamoDB call land in the snapshot), so that the first deferral after a restore pays only
+ * its request.
  * Registered only when Lambda says the environment is SnapStart, so other functions load none of it.
  */
 public final class SnapStartHook {
@@ -58,8 +59,12 @@ public final class SnapStartHook {
     public Object invoke(Object proxy, Method method, Object[] args) {
       switch (method.getName()) {
         case "afterRestore":
+          // Read here, in the restore phase, rather than in the first invocation after it: the runtime client runs
+          // this hook before it asks for work, so no invocation waits for SSM. A failed read keeps the value read at
+          // INIT, logged, and is retried as on any refresh.
           window.invalidate();
-          AgentLog.info("SnapStart restore: the window is read again before the next invocation");
+          AgentLog.info("SnapStart restore: reading the window again before the first invocation");
+          window.statusAt(System.currentTimeMillis());
           return null;
         case "beforeCheckpoint":
           store.prepare(false);
