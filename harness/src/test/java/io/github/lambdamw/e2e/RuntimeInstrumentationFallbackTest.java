@@ -11,17 +11,29 @@ import io.github.lambdamw.harness.runtimeapi.LocalLambda;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A runtime-client build the agent has no prepared classes for is still guarded: the shaded agent runs Byte Buddy at
- * run time (forced here, as it would happen for an unknown build).
+ * run time (forced here, as it would happen for an unknown build), on both class layouts of the 2.x line and both
+ * JDKs the shaded Byte Buddy must run on.
  */
 class RuntimeInstrumentationFallbackTest {
 
-  @Test
-  void anUnknownBuild_isInstrumentedAtRunTime_andDefers() {
+  static Stream<Arguments> cells() {
+    return Stream.of(
+        Arguments.of(JavaHome.OPENJDK_17, RuntimeClients.LEGACY),
+        Arguments.of(JavaHome.TEMURIN_25, RuntimeClients.CURRENT));
+  }
+
+  @ParameterizedTest(name = "{1} on {0}")
+  @MethodSource("cells")
+  void anUnknownBuild_isInstrumentedAtRunTime_andDefers(Path javaHome, String ric) {
     try (Harness harness = Harness.start();
         DynamoDbClient dynamoDb = GuardedFunctions.dynamoDb(harness)) {
       GuardedFunctions.openWindow(harness, dynamoDb);
@@ -30,8 +42,8 @@ class RuntimeInstrumentationFallbackTest {
           GuardedFunctions.guarded(
               harness,
               lambda,
-              JavaHome.TEMURIN_25,
-              RuntimeClients.CURRENT,
+              javaHome,
+              ric,
               HANDLERS + "EchoHandler",
               Map.of("MAINTENANCE_WINDOW_RUNTIME_INSTRUMENTATION", "true"));
 
