@@ -62,6 +62,15 @@ public final class AwsEnvironment {
     return URI.create("https://" + service + (fips ? "-fips." : ".") + region + "." + dnsSuffix(region));
   }
 
+  /** {@link #endpoint} of {@code service} in this environment's region, as text for a message; never throws. */
+  public String endpointText(String service) {
+    try {
+      return endpoint(service, region()).toString();
+    } catch (RuntimeException e) {
+      return "its endpoint";
+    }
+  }
+
   /** The partition's domain; the few non-commercial partitions are named by their region prefixes. */
   static String dnsSuffix(String region) {
     if (region.startsWith("cn-")) {

@@ -3,6 +3,7 @@ package io.github.lambdamw.agent.internal.defer;
 import io.github.lambdamw.agent.MaintenanceWindowDeferralException;
 import io.github.lambdamw.agent.internal.AgentConfig;
 import io.github.lambdamw.agent.internal.aws.AwsEnvironment;
+import io.github.lambdamw.agent.internal.aws.AwsError;
 import io.github.lambdamw.agent.internal.aws.JsonCall;
 import io.github.lambdamw.agent.internal.defer.DeferredItems.StoredPayload;
 import io.github.lambdamw.agent.internal.invocation.Invocation;
@@ -81,7 +82,7 @@ public final class DynamoDbDeferralStore implements DeferralStore {
         if (response.status() == 200) {
           return Outcome.STORED;
         }
-        DynamoDbError error = DynamoDbError.of(response);
+        AwsError error = AwsError.of(response);
         if (error.type().equals("ConditionalCheckFailedException")) {
           return Outcome.ALREADY_STORED;
         }
@@ -151,19 +152,14 @@ public final class DynamoDbDeferralStore implements DeferralStore {
       Invocation sample = new Invocation("prepare", null, now.toEpochMilli(), null, null, null, null, new byte[1]);
       DeferredItems.item(functionName, sample, WindowStatus.closedUntil(null), now, retentionDays)
           .putItemRequest(tableName, CONDITION);
-      DynamoDbError.of(new JsonCall.Response(400, "{\"__type\":\"x#Prepare\"}")).retryable();
+      AwsError.of(new JsonCall.Response(400, "{\"__type\":\"x#Prepare\"}")).retryable();
     } catch (IOException | RuntimeException | LinkageError e) {
       // The first deferral creates it again and reports what fails, with the invocation it fails.
     }
   }
 
   private String endpointText() {
-    try {
-      AwsEnvironment environment = new AwsEnvironment(env);
-      return environment.endpoint(JsonCall.Protocol.DYNAMODB.service(), environment.region()).toString();
-    } catch (RuntimeException e) {
-      return "its endpoint";
-    }
+    return new AwsEnvironment(env).endpointText(JsonCall.Protocol.DYNAMODB.service());
   }
 
   private JsonCall call() {

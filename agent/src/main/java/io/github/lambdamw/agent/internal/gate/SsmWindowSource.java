@@ -3,6 +3,7 @@ package io.github.lambdamw.agent.internal.gate;
 import io.github.lambdamw.agent.internal.AgentConfig;
 import io.github.lambdamw.agent.internal.JsonText;
 import io.github.lambdamw.agent.internal.aws.AwsEnvironment;
+import io.github.lambdamw.agent.internal.aws.AwsError;
 import io.github.lambdamw.agent.internal.aws.JsonCall;
 import io.github.lambdamw.window.internal.JsonReader;
 import java.io.IOException;
@@ -42,15 +43,12 @@ public final class SsmWindowSource implements WindowSource {
         if (response.status() == 200) {
           return value(response.body());
         }
-        Map<String, Object> error = parse(response.body());
-        String type = errorType(error);
-        String message = String.valueOf(error.getOrDefault("message", error.getOrDefault("Message", "")));
-        if (type.equals("ParameterNotFound")) {
+        AwsError error = AwsError.of(response);
+        if (error.type().equals("ParameterNotFound")) {
           throw new WindowReadException(describe() + " does not exist", null);
         }
-        last = new WindowReadException(
-            describe() + " could not be read: HTTP " + response.status() + " " + type + ": " + message, null);
-        if (response.status() < 500 && !type.contains("Throttl")) {
+        last = new WindowReadException(describe() + " could not be read: " + error, null);
+        if (!error.retryable()) {
           throw last; // access denied, validation: asking again will not help
         }
       } catch (IOException e) {
@@ -74,12 +72,7 @@ public final class SsmWindowSource implements WindowSource {
   }
 
   private String endpointText() {
-    try {
-      AwsEnvironment environment = new AwsEnvironment(env);
-      return environment.endpoint("ssm", environment.region()).toString();
-    } catch (RuntimeException e) {
-      return "its endpoint";
-    }
+    return new AwsEnvironment(env).endpointText(JsonCall.Protocol.SSM.service());
   }
 
   private String value(String body) throws WindowReadException {
@@ -102,13 +95,6 @@ public final class SsmWindowSource implements WindowSource {
     } catch (JsonReader.JsonSyntaxException e) {
       throw new WindowReadException(describe() + ": SSM answered with unreadable JSON: " + e.getMessage(), e);
     }
-  }
-
-  /** {@code __type} is sometimes qualified ("com.amazonaws.ssm#ParameterNotFound"); keep the simple name. */
-  private static String errorType(Map<String, Object> error) {
-    String type = String.valueOf(error.getOrDefault("__type", "UnknownError"));
-    int hash = type.lastIndexOf('#');
-    return hash < 0 ? type : type.substring(hash + 1);
   }
 
   private JsonCall call() {

@@ -1,27 +1,27 @@
-package io.github.lambdamw.agent.internal.defer;
+package io.github.lambdamw.agent.internal.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.lambdamw.agent.internal.aws.JsonCall;
 import org.junit.jupiter.api.Test;
 
-class DynamoDbErrorTest {
+class AwsErrorTest {
 
   @Test
   void theQualifiedTypeIsShortened_andTheMessageKept() {
-    DynamoDbError error =
-        DynamoDbError.of(
+    AwsError error =
+        AwsError.of(
             new JsonCall.Response(
                 400,
                 "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\","
                     + "\"message\":\"Requested resource not found\"}"));
 
     assertThat(error.type()).isEqualTo("ResourceNotFoundException");
-    assertThat(error).hasToString("ResourceNotFoundException: Requested resource not found");
+    assertThat(error).hasToString("HTTP 400 ResourceNotFoundException: Requested resource not found");
   }
 
   @Test
   void throttlingAndServerFaults_areRetried_refusalsAreNot() {
+    assertThat(error(400, "ThrottlingException").retryable()).as("SSM's throttle").isTrue();
     assertThat(error(400, "ProvisionedThroughputExceededException").retryable()).isTrue();
     assertThat(error(400, "ThrottlingException").retryable()).isTrue();
     assertThat(error(400, "RequestLimitExceeded").retryable()).isTrue();
@@ -34,15 +34,16 @@ class DynamoDbErrorTest {
   }
 
   @Test
-  void anAnswerThatIsNotDynamoDbJson_isNamedByItsStatus_withItsBodyAbbreviated() {
-    DynamoDbError error = DynamoDbError.of(new JsonCall.Response(502, "<html>" + "x".repeat(500) + "</html>"));
+  void anAnswerThatIsNotAwsJson_isReportedWithItsStatus_andItsBodyAbbreviated() {
+    AwsError error = AwsError.of(new JsonCall.Response(502, "<html>" + "x".repeat(500) + "</html>"));
 
-    assertThat(error.type()).isEqualTo("HTTP 502");
+    assertThat(error.type()).isEqualTo("UnknownError");
+    assertThat(error.toString()).startsWith("HTTP 502 UnknownError: <html>");
     assertThat(error.retryable()).isTrue();
     assertThat(error.message()).startsWith("<html>").hasSizeLessThan(210);
   }
 
-  private static DynamoDbError error(int status, String type) {
-    return DynamoDbError.of(new JsonCall.Response(status, "{\"__type\":\"x#" + type + "\",\"Message\":\"m\"}"));
+  private static AwsError error(int status, String type) {
+    return AwsError.of(new JsonCall.Response(status, "{\"__type\":\"x#" + type + "\",\"Message\":\"m\"}"));
   }
 }

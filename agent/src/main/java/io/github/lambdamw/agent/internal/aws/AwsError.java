@@ -1,16 +1,18 @@
-package io.github.lambdamw.agent.internal.defer;
+package io.github.lambdamw.agent.internal.aws;
 
-import io.github.lambdamw.agent.internal.aws.JsonCall;
 import io.github.lambdamw.window.internal.JsonReader;
 import java.util.Map;
 
 /**
- * A DynamoDB error answer: {@code {"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException",
- * "message":"…"}}, and whether asking again may succeed.
+ * An error answer of an AWS JSON API (SSM's and DynamoDB's alike): {@code
+ * {"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"…"}}, read leniently (a proxy's
+ * HTML page is still an answer to report), and whether asking again may succeed.
+ *
+ * @param type the simple name of {@code __type}, or {@code UnknownError} when the answer has none
  */
-record DynamoDbError(int status, String type, String message) {
+public record AwsError(int status, String type, String message) {
 
-  static DynamoDbError of(JsonCall.Response response) {
+  public static AwsError of(JsonCall.Response response) {
     Object parsed;
     try {
       parsed = response.body().isBlank() ? Map.of() : JsonReader.read(response.body());
@@ -20,16 +22,16 @@ record DynamoDbError(int status, String type, String message) {
     Map<?, ?> body = parsed instanceof Map<?, ?> map ? map : Map.of();
     Object type = body.get("__type");
     Object message = body.get("message") != null ? body.get("message") : body.get("Message");
-    String simpleType = type == null ? "HTTP " + response.status() : type.toString();
+    String simpleType = type == null ? "UnknownError" : type.toString();
     int hash = simpleType.lastIndexOf('#');
-    return new DynamoDbError(
+    return new AwsError(
         response.status(),
         hash < 0 ? simpleType : simpleType.substring(hash + 1),
         message == null ? abbreviated(response.body()) : message.toString());
   }
 
   /** Throttling and server faults pass; the SDK retries the same ones. */
-  boolean retryable() {
+  public boolean retryable() {
     return status >= 500
         || type.equals("ProvisionedThroughputExceededException")
         || type.equals("ThrottlingException")
@@ -38,7 +40,7 @@ record DynamoDbError(int status, String type, String message) {
 
   @Override
   public String toString() {
-    return type + ": " + message;
+    return "HTTP " + status + " " + type + ": " + message;
   }
 
   private static String abbreviated(String body) {
