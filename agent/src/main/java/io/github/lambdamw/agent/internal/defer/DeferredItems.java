@@ -42,11 +42,6 @@ final class DeferredItems {
    * that its presence means the whole payload is stored.
    */
   static DynamoDbItem item(
-      String functionName, Invocation invocation, WindowStatus window, Instant arrivedAt, long retentionDays) {
-    return item(functionName, invocation, StoredPayload.of(invocation.payload()), window, arrivedAt, retentionDays);
-  }
-
-  static DynamoDbItem item(
       String functionName,
       Invocation invocation,
       StoredPayload payload,

@@ -150,7 +150,8 @@ public final class DynamoDbDeferralStore implements DeferralStore {
       }
       Instant now = Instant.now();
       Invocation sample = new Invocation("prepare", null, now.toEpochMilli(), null, null, null, null, new byte[1]);
-      DeferredItems.item(functionName, sample, WindowStatus.closedUntil(null), now, retentionDays)
+      DeferredItems.item(
+              functionName, sample, StoredPayload.of(sample.payload()), WindowStatus.closedUntil(null), now, retentionDays)
           .putItemRequest(tableName, CONDITION);
       AwsError.of(new JsonCall.Response(400, "{\"__type\":\"x#Prepare\"}")).retryable();
     } catch (IOException | RuntimeException | LinkageError e) {

@@ -24,7 +24,7 @@ class DeferredItemsTest {
   @Test
   void item_carriesKeysContextAndTheExactPayload() {
     byte[] payload = {1, 2, 3, (byte) 0xfe};
-    WireItem item = WireItem.of(DeferredItems.item("fn", invocation("req-1", payload), WINDOW, ARRIVED, 0));
+    WireItem item = mainItem("req-1", payload, 0);
 
     assertThat(item.s("functionName")).isEqualTo("fn");
     assertThat(item.s("requestId")).isEqualTo("req-1");
@@ -41,7 +41,7 @@ class DeferredItemsTest {
   @Test
   void largeCompressiblePayload_isStoredGzippedAndRestoresExactly() throws Exception {
     byte[] payload = "{\"k\":\"value\"}".repeat(10_000).getBytes(StandardCharsets.UTF_8);
-    WireItem item = WireItem.of(DeferredItems.item("fn", invocation("r", payload), WINDOW, ARRIVED, 0));
+    WireItem item = mainItem("r", payload, 0);
 
     assertThat(item.s("payloadEncoding")).isEqualTo("gzip");
     byte[] stored = item.b("payload");
@@ -57,7 +57,7 @@ class DeferredItemsTest {
     byte[] payload = new byte[20_000];
     new java.util.Random(1).nextBytes(payload);
 
-    WireItem item = WireItem.of(DeferredItems.item("fn", invocation("r", payload), WINDOW, ARRIVED, 0));
+    WireItem item = mainItem("r", payload, 0);
 
     assertThat(item.s("payloadEncoding")).isEqualTo("identity");
     assertThat(Arrays.equals(item.b("payload"), payload)).isTrue();
@@ -85,7 +85,7 @@ class DeferredItemsTest {
 
   @Test
   void retention_setsTheTtlAttribute() {
-    WireItem item = WireItem.of(DeferredItems.item("fn", invocation("r", new byte[0]), WINDOW, ARRIVED, 2));
+    WireItem item = mainItem("r", new byte[0], 2);
 
     assertThat(item.n("expiresAt")).isEqualTo(Long.toString(ARRIVED.getEpochSecond() + 2 * 86_400));
   }
@@ -96,6 +96,13 @@ class DeferredItemsTest {
     String late = DeferredItems.arrivalKey(Instant.ofEpochMilli(1_000), "a");
 
     assertThat(early).isLessThan(late);
+  }
+
+  /** The main item as the store sends it: payload prepared as the store prepares it. */
+  private static WireItem mainItem(String id, byte[] payload, long retentionDays) {
+    return WireItem.of(
+        DeferredItems.item(
+            "fn", invocation(id, payload), DeferredItems.StoredPayload.of(payload), WINDOW, ARRIVED, retentionDays));
   }
 
   private static Invocation invocation(String id, byte[] payload) {
