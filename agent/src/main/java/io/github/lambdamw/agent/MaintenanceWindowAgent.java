@@ -44,6 +44,7 @@ public final class MaintenanceWindowAgent {
         // A snapshot is taken once INIT ends: the gate and the restore hook must exist by then, whatever the
         // background thread's progress. INIT time does not matter here; restores do not pay it.
         setup.installGate();
+        SnapStartHook.register(setup.window, setup.store);
       }
       Thread thread = new Thread(setup, "maintenance-window-init");
       thread.setDaemon(true);
@@ -87,9 +88,6 @@ public final class MaintenanceWindowAgent {
           new WindowCache(new SsmWindowSource(config, System.getenv()), config.refreshMillis(), config.readErrorMode());
       store = new DynamoDbDeferralStore(config, System.getenv());
       Gate.install(new Gate(window, new Deferrer(store, config.functionName(), DeferredAnswer.from(config))));
-      if (SnapStartHook.isSnapStart()) {
-        SnapStartHook.register(window, store);
-      }
     }
 
     @Override
