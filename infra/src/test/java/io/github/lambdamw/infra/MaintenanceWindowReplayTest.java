@@ -1,5 +1,9 @@
 package io.github.lambdamw.infra;
 
+import static io.github.lambdamw.infra.CfnIntrinsics.arnOf;
+import static io.github.lambdamw.infra.CfnIntrinsics.parameterArn;
+import static io.github.lambdamw.infra.CfnIntrinsics.ref;
+import static io.github.lambdamw.infra.TestApps.logicalId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +22,6 @@ import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Runtime;
-import software.constructs.IConstruct;
 
 class MaintenanceWindowReplayTest {
 
@@ -32,34 +35,6 @@ class MaintenanceWindowReplayTest {
       Stack stack, MaintenanceWindow window, IFunction function, MaintenanceWindowReplayProps.Builder props) {
     return new MaintenanceWindowReplay(
         stack, "Replay", props.window(window).function(function).functionJar(TestApps.replayJar(dir)).build());
-  }
-
-  private static String logicalId(Stack stack, IConstruct construct) {
-    return TestApps.logicalId(stack, construct);
-  }
-
-  private static Map<String, Object> ref(String logicalId) {
-    return Map.of("Ref", logicalId);
-  }
-
-  private static Map<String, Object> arnOf(String logicalId) {
-    return Map.of("Fn::GetAtt", List.of(logicalId, "Arn"));
-  }
-
-  private static Map<String, Object> parameterArn(String parameterLogicalId) {
-    return Map.of(
-        "Fn::Join",
-        List.of(
-            "",
-            List.of(
-                "arn:",
-                ref("AWS::Partition"),
-                ":ssm:",
-                ref("AWS::Region"),
-                ":",
-                ref("AWS::AccountId"),
-                ":parameter/",
-                ref(parameterLogicalId))));
   }
 
   private static Map<String, Object> onlyItemsOf(Object functionName) {

@@ -1,5 +1,9 @@
 package io.github.lambdamw.infra;
 
+import static io.github.lambdamw.infra.CfnIntrinsics.allow;
+import static io.github.lambdamw.infra.CfnIntrinsics.parameterArn;
+import static io.github.lambdamw.infra.CfnIntrinsics.ref;
+import static io.github.lambdamw.infra.TestApps.logicalId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +21,6 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.LayerVersion;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.ssm.StringParameter;
-import software.constructs.IConstruct;
 
 class MaintenanceWindowTest {
 
@@ -25,34 +28,6 @@ class MaintenanceWindowTest {
 
   private MaintenanceWindow window(Stack stack, MaintenanceWindowProps.Builder props) {
     return new MaintenanceWindow(stack, "Window", props.layerZip(TestApps.layerZip(dir)).build());
-  }
-
-  private static String logicalId(Stack stack, IConstruct construct) {
-    return TestApps.logicalId(stack, construct);
-  }
-
-  private static Map<String, Object> ref(String logicalId) {
-    return Map.of("Ref", logicalId);
-  }
-
-  private static Map<String, Object> parameterArn(String parameterLogicalId) {
-    return Map.of(
-        "Fn::Join",
-        List.of(
-            "",
-            List.of(
-                "arn:",
-                ref("AWS::Partition"),
-                ":ssm:",
-                ref("AWS::Region"),
-                ":",
-                ref("AWS::AccountId"),
-                ":parameter/",
-                ref(parameterLogicalId))));
-  }
-
-  private static Map<String, Object> allow(String action, Object resource) {
-    return Map.of("Action", action, "Effect", "Allow", "Resource", resource);
   }
 
   @Test
