@@ -1,5 +1,6 @@
 package io.github.lambdamw.infra;
 
+import io.github.lambdamw.infra.internal.BundledAssets;
 import io.github.lambdamw.infra.internal.Runtimes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,9 +111,11 @@ public class MaintenanceWindow extends Construct {
     getNode().addValidation(this::validateProps);
   }
 
-  private ILayerVersion createLayer(String zip) {
-    if (zip == null || zip.isBlank()) {
-      throw new IllegalArgumentException("MaintenanceWindow needs a layer or a layer zip; both are empty");
+  private ILayerVersion createLayer(String explicitZip) {
+    String zip = explicitZip == null ? BundledAssets.layerZip() : explicitZip;
+    if (zip.isBlank()) {
+      throw new IllegalArgumentException(
+          "MaintenanceWindow: layerZip is empty; leave it unset for the layer this library carries");
     }
     Path path = Path.of(zip);
     if (!Files.isRegularFile(path)) {
@@ -121,7 +124,7 @@ public class MaintenanceWindow extends Construct {
               + zip
               + "' not found (resolved to "
               + path.toAbsolutePath().normalize()
-              + "); build the wrapper module first (./mvnw -pl infra -am package) or pass another zip");
+              + "); pass another zip, or leave layerZip unset for the layer this library carries");
     }
     return LayerVersion.Builder.create(this, "Layer")
         .code(Code.fromAsset(zip))

@@ -1,6 +1,5 @@
 package io.github.lambdamw.infra;
 
-import io.github.lambdamw.infra.internal.AssetPaths;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.kms.IKey;
@@ -65,7 +64,7 @@ public final class MaintenanceWindowProps {
     return layer;
   }
 
-  /** The layer zip a created layer is made of. */
+  /** The layer zip a created layer is made of, or {@code null} for the one this library carries. */
   public String getLayerZip() {
     return layerZip;
   }
@@ -128,7 +127,7 @@ public final class MaintenanceWindowProps {
   /** Builds {@link MaintenanceWindowProps}; each setter names its default. */
   public static final class Builder {
     private ILayerVersion layer;
-    private String layerZip = AssetPaths.defaultLayerZip();
+    private String layerZip;
     private IStringParameter parameter;
     private String parameterName = DEFAULT_PARAMETER_NAME;
     private String initialWindowValue = CLOSED_WINDOW_VALUE;
@@ -153,10 +152,10 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * The layer zip (docs/contracts.md layout) to create the layer from. Default: the wrapper module's build
-     * output, {@code ../wrapper/target/lambda-mw-wrapper-<version>-layer.zip} resolved against the working
-     * directory, which is the infra module when the app runs through {@code cdk.json} or Maven. Ignored when
-     * {@link #layer} is set.
+     * A layer zip (docs/contracts.md layout) to create the layer from instead of the bundled one, a path resolved
+     * against the working directory. Default: {@code null}, the layer zip this library carries (the wrapper
+     * module's build of the same version), written out to a temporary folder at synth. Ignored when {@link
+     * #layer} is set.
      */
     public Builder layerZip(String layerZip) {
       this.layerZip = layerZip;

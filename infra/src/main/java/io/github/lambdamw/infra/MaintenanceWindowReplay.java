@@ -1,5 +1,6 @@
 package io.github.lambdamw.infra;
 
+import io.github.lambdamw.infra.internal.BundledAssets;
 import io.github.lambdamw.infra.internal.ScheduleExpressions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,13 +133,13 @@ public class MaintenanceWindowReplay extends Construct {
       errors.add("logRetention is not set");
     }
     String jar = props.getFunctionJar();
-    if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+    if (jar != null && !Files.isRegularFile(Path.of(jar))) {
       errors.add(
           "functionJar '"
               + jar
-              + "' not found"
-              + (jar == null ? "" : " (resolved to " + Path.of(jar).toAbsolutePath().normalize() + ")")
-              + "; build the replay module first (./mvnw -pl infra -am package) or pass another jar");
+              + "' not found (resolved to "
+              + Path.of(jar).toAbsolutePath().normalize()
+              + "); pass another jar, or leave functionJar unset for the one this library carries");
     }
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException("MaintenanceWindowReplay: " + String.join("; ", errors));
@@ -159,7 +160,11 @@ public class MaintenanceWindowReplay extends Construct {
         Function.Builder.create(this, "Function")
             .runtime(props.getRuntime())
             .handler(HANDLER)
-            .code(Code.fromAsset(props.getFunctionJar()))
+            .code(
+                Code.fromAsset(
+                    props.getFunctionJar() != null
+                        ? props.getFunctionJar()
+                        : BundledAssets.replayFunctionJar()))
             .memorySize(props.getMemorySize())
             .timeout(props.getTimeout())
             .logGroup(logs)

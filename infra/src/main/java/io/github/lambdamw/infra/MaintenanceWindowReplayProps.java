@@ -1,6 +1,5 @@
 package io.github.lambdamw.infra;
 
-import io.github.lambdamw.infra.internal.AssetPaths;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Runtime;
@@ -71,7 +70,7 @@ public final class MaintenanceWindowReplayProps {
     return qualifier;
   }
 
-  /** The replay module's {@code -function.jar}, the code of the replay function. */
+  /** The replay function's code, or {@code null} for the replay module's jar this library carries. */
   public String getFunctionJar() {
     return functionJar;
   }
@@ -116,7 +115,7 @@ public final class MaintenanceWindowReplayProps {
     private MaintenanceWindow window;
     private IFunction function;
     private String qualifier;
-    private String functionJar = AssetPaths.defaultReplayFunctionJar();
+    private String functionJar;
     private Runtime runtime = Runtime.JAVA_21;
     private int memorySize = DEFAULT_MEMORY_SIZE;
     private Duration timeout = Duration.minutes(DEFAULT_TIMEOUT_MINUTES);
@@ -157,9 +156,9 @@ public final class MaintenanceWindowReplayProps {
     }
 
     /**
-     * The replay module's deployment package. Default: its build output,
-     * {@code ../replay/target/lambda-mw-replay-<version>-function.jar} resolved against the working directory,
-     * which is the infra module when the app runs through {@code cdk.json} or Maven.
+     * A replay function deployment package to deploy instead of the bundled one, a path resolved against the
+     * working directory. Default: {@code null}, the replay module's {@code -function.jar} this library carries
+     * (same version), written out to a temporary folder at synth.
      */
     public Builder functionJar(String functionJar) {
       this.functionJar = functionJar;

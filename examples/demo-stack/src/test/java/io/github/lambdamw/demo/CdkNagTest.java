@@ -1,4 +1,4 @@
-package io.github.lambdamw.infra;
+package io.github.lambdamw.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.lambdamw.infra.MaintenanceWindow;
+import io.github.lambdamw.infra.MaintenanceWindowProps;
+import io.github.lambdamw.infra.MaintenanceWindowReplay;
+import io.github.lambdamw.infra.MaintenanceWindowReplayProps;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,21 +48,21 @@ class CdkNagTest {
 
   @Test
   void theDemoAppHasNoUnacknowledgedAwsSolutionsFinding() throws IOException {
-    App app = InfraApp.build(TestApps.demoApp(dir, Map.of()));
+    App app = DemoApp.build(DemoTestApps.demoApp(dir, Map.of()));
 
     assertThat(violations(app, dir.resolve("cdk.out"))).isEmpty();
   }
 
   @Test
   void theDemoAppHasNoUnacknowledgedAwsSolutionsFindingOnJava25() throws IOException {
-    App app = InfraApp.build(TestApps.demoApp(dir, Map.of("runtime", "java25")));
+    App app = DemoApp.build(DemoTestApps.demoApp(dir, Map.of("runtime", "java25")));
 
     assertThat(violations(app, dir.resolve("cdk.out"))).isEmpty();
   }
 
   @Test
   void theDemoAppWithAnOnDemandReplayHasNoUnacknowledgedAwsSolutionsFinding() throws IOException {
-    App app = InfraApp.build(TestApps.demoApp(dir, Map.of("replaySchedule", "none")));
+    App app = DemoApp.build(DemoTestApps.demoApp(dir, Map.of("replaySchedule", "none")));
 
     assertThat(violations(app, dir.resolve("cdk.out"))).isEmpty();
   }
@@ -72,7 +76,7 @@ class CdkNagTest {
         new MaintenanceWindow(
             stack,
             "Window",
-            MaintenanceWindowProps.builder().layerZip(TestApps.layerZip(dir)).encryptionKey(key).build());
+            MaintenanceWindowProps.builder().layerZip(DemoTestApps.layerZip(dir)).encryptionKey(key).build());
     new MaintenanceWindowReplay(
         stack,
         "Replay",
@@ -81,7 +85,7 @@ class CdkNagTest {
             .function(Function.fromFunctionArn(stack, "Orders", "arn:aws:lambda:eu-west-1:123456789012:function:o"))
             .qualifier("live")
             .schedule("cron(30 6 * * ? *)")
-            .functionJar(TestApps.replayJar(dir))
+            .functionJar(DemoTestApps.jar(dir, "replay.jar"))
             .build());
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 
@@ -92,7 +96,7 @@ class CdkNagTest {
   void theChecksDoReportWhatIsNotAcknowledged() throws IOException {
     App app = App.Builder.create().outdir(dir.resolve("cdk.out").toString()).build();
     Stack stack = new Stack(app, "Unchecked");
-    TestApps.function(stack, "Fn", Runtime.JAVA_11);
+    DemoTestApps.javaFunction(stack, "Fn", Runtime.JAVA_11, dir);
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 
     assertThat(violations(app, dir.resolve("cdk.out")))

@@ -1,4 +1,4 @@
-package io.github.lambdamw.infra;
+package io.github.lambdamw.demo;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import software.amazon.awscdk.App;
@@ -9,12 +9,12 @@ import software.amazon.awscdk.Validations;
  * The CDK app {@code cdk.json} runs: the demo stack {@value #STACK_NAME}, checked by cdk-nag's AwsSolutions pack
  * (an unacknowledged finding fails the synth).
  */
-public final class InfraApp {
+public final class DemoApp {
 
   /** The demo stack's name and construct id. */
   public static final String STACK_NAME = "MaintenanceWindowDemo";
 
-  private InfraApp() {}
+  private DemoApp() {}
 
   /** Builds the app; {@code app.synth()} is left to the caller. */
   public static App build(App app) {

@@ -1,5 +1,6 @@
-package io.github.lambdamw.infra.internal;
+package io.github.lambdamw.demo.internal;
 
+import io.github.lambdamw.infra.internal.ScheduleExpressions;
 import java.util.Locale;
 import java.util.Map;
 import software.amazon.awscdk.RemovalPolicy;
@@ -8,8 +9,9 @@ import software.constructs.Node;
 
 /**
  * The demo stack's settings, read once from CDK context ({@code cdk.json} or {@code -c key=value}). Each key, its
- * default and its meaning are listed in {@link #DEFAULTS} and in infra/README.md. A bad value throws {@link
- * IllegalArgumentException} naming the key and the value, which fails the synth.
+ * default and its meaning are listed in {@link #DEFAULTS} and in examples/demo-stack/README.md. A bad value throws {@link
+ * IllegalArgumentException} naming the key and the value, which fails the synth. {@code layerZip} and {@code
+ * replayFunctionJar} are {@code null} unless set: the constructs then use the assets lambda-mw-cdk carries.
  */
 public record DemoSettings(
     String parameterName,
@@ -34,11 +36,11 @@ public record DemoSettings(
           "scheduleExpression", "cron(0/15 * * * ? *)",
           "refreshSeconds", "60",
           "runtime", "java21",
-          "layerZip", AssetPaths.defaultLayerZip(),
+          "layerZip", "(the layer zip inside lambda-mw-cdk)",
           "sampleFunctionJar", AssetPaths.defaultSampleFunctionJar(),
           "removalPolicy", "retain",
           "replaySchedule", "rate(1 hour)",
-          "replayFunctionJar", AssetPaths.defaultReplayFunctionJar());
+          "replayFunctionJar", "(the replay function jar inside lambda-mw-cdk)");
 
   private static final Map<String, Runtime> RUNTIMES =
       Map.of("java17", Runtime.JAVA_17, "java21", Runtime.JAVA_21, "java25", Runtime.JAVA_25);
@@ -90,11 +92,11 @@ public record DemoSettings(
         schedule,
         refreshSeconds,
         runtime,
-        string(node, "layerZip", AssetPaths.defaultLayerZip()),
+        string(node, "layerZip", null),
         string(node, "sampleFunctionJar", AssetPaths.defaultSampleFunctionJar()),
         removalPolicy,
         replaySchedule,
-        string(node, "replayFunctionJar", AssetPaths.defaultReplayFunctionJar()));
+        string(node, "replayFunctionJar", null));
   }
 
   private static String string(Node node, String key, String fallback) {

@@ -1,8 +1,9 @@
-package io.github.lambdamw.infra;
+package io.github.lambdamw.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.lambdamw.infra.MaintenanceWindowReplay;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +22,12 @@ class MaintenanceWindowDemoStackTest {
   @TempDir Path dir;
 
   private MaintenanceWindowDemoStack demo(Map<String, String> context) {
-    App app = TestApps.demoApp(dir, context);
+    App app = DemoTestApps.demoApp(dir, context);
     return new MaintenanceWindowDemoStack(app, "Demo", StackProps.builder().build());
   }
 
   private static String logicalId(MaintenanceWindowDemoStack stack, IConstruct construct) {
-    return TestApps.logicalId(stack, construct);
+    return DemoTestApps.logicalId(stack, construct);
   }
 
   @Test
@@ -173,7 +174,7 @@ class MaintenanceWindowDemoStackTest {
   void noIamStatementAnywhereHasAWildcardResource() {
     Template template = Template.fromStack(demo(Map.of()));
 
-    List<Map<String, Object>> statements = TestApps.allStatements(template);
+    List<Map<String, Object>> statements = DemoTestApps.allStatements(template);
     assertThat(statements).isNotEmpty();
     for (Map<String, Object> statement : statements) {
       Object resource = statement.get("Resource");

@@ -1,13 +1,14 @@
 #!/bin/sh
-# Runs the CDK app (cdk.json's "app"): io.github.lambdamw.infra.InfraApp on the class path Maven wrote at build
+# Runs the CDK app (cdk.json's "app"): io.github.lambdamw.demo.DemoApp on the class path Maven wrote at build
 # time, so `npx cdk synth|deploy|destroy` starts no Maven and needs no network. Build first:
-#   ./mvnw -pl infra -am package     (from the repository root; add -DskipTests to go faster)
+#   ./mvnw -pl examples/demo-stack -am package     (from the repository root; add -DskipTests to go faster)
 # Java 21 or newer: JAVA_HOME if set, else `java` on PATH.
 set -eu
 cd "$(dirname "$0")"
 classpath_file=target/app-classpath.txt
 if [ ! -f "$classpath_file" ] || [ ! -d target/classes ]; then
-  echo "infra/app.sh: infra is not built; from the repository root run: ./mvnw -pl infra -am package -DskipTests" >&2
+  echo "examples/demo-stack/app.sh: the demo is not built; from the repository root run:" \
+    "./mvnw -pl examples/demo-stack -am package -DskipTests" >&2
   exit 2
 fi
 # aws-cdk-lib keeps an asset fingerprint cache under $HOME/.cdk whatever CDK_HOME says: when CDK_HOME is set
@@ -24,4 +25,4 @@ java_cmd=java
 if [ -n "${JAVA_HOME:-}" ]; then
   java_cmd="$JAVA_HOME/bin/java"
 fi
-exec "$java_cmd" -cp "target/classes:$(cat "$classpath_file")" io.github.lambdamw.infra.InfraApp
+exec "$java_cmd" -cp "target/classes:$(cat "$classpath_file")" io.github.lambdamw.demo.DemoApp

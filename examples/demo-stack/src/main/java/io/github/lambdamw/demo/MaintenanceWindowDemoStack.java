@@ -1,6 +1,10 @@
-package io.github.lambdamw.infra;
+package io.github.lambdamw.demo;
 
-import io.github.lambdamw.infra.internal.DemoSettings;
+import io.github.lambdamw.demo.internal.DemoSettings;
+import io.github.lambdamw.infra.MaintenanceWindow;
+import io.github.lambdamw.infra.MaintenanceWindowProps;
+import io.github.lambdamw.infra.MaintenanceWindowReplay;
+import io.github.lambdamw.infra.MaintenanceWindowReplayProps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,13 +97,13 @@ public final class MaintenanceWindowDemoStack extends Stack {
   }
 
   private MaintenanceWindowReplay createReplay(DemoSettings settings) {
-    if (!Files.isRegularFile(Path.of(settings.replayFunctionJar()))) {
+    if (settings.replayFunctionJar() != null && !Files.isRegularFile(Path.of(settings.replayFunctionJar()))) {
       throw new IllegalArgumentException(
           "context replayFunctionJar='"
               + settings.replayFunctionJar()
               + "': no such file (resolved to "
               + Path.of(settings.replayFunctionJar()).toAbsolutePath().normalize()
-              + "); build the replay module first (./mvnw -pl infra -am package) or pass another jar");
+              + "); pass another jar, or leave the key unset for the one lambda-mw-cdk carries");
     }
     return new MaintenanceWindowReplay(
         this,
@@ -187,7 +191,7 @@ public final class MaintenanceWindowDemoStack extends Stack {
               + path
               + "': no such file (resolved to "
               + Path.of(path).toAbsolutePath().normalize()
-              + "); build the sample function first (./mvnw -pl infra -am package) or pass another jar");
+              + "); build the sample function first (./mvnw -pl examples/demo-stack -am package) or pass another jar");
     }
     return path;
   }

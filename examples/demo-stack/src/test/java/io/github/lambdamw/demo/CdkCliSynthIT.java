@@ -1,9 +1,9 @@
-package io.github.lambdamw.infra;
+package io.github.lambdamw.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.lambdamw.infra.internal.AssetPaths;
+import io.github.lambdamw.demo.internal.AssetPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,20 +18,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the pinned CDK CLI through {@code infra/synth.sh}, as CI does: offline, with every {@code AWS_*} variable
- * removed, with the real layer zip, sample jar and replay jar. Skipped when {@code npm ci} has not been run, except
+ * Runs the pinned CDK CLI through {@code examples/demo-stack/synth.sh}, as CI does: offline, with every {@code
+ * AWS_*} variable removed, with the real sample jar and the layer zip and replay jar lambda-mw-cdk carries. Skipped when {@code npm ci} has not been run, except
  * on CI ({@code CI=true}), where that fails.
  */
 class CdkCliSynthIT {
 
-  private static final Path INFRA = Path.of(System.getProperty("infra.dir", ".")).toAbsolutePath().normalize();
-  private static final Path TARGET = Path.of(System.getProperty("infra.target", "target")).toAbsolutePath();
+  private static final Path DEMO = Path.of(System.getProperty("demo.dir", ".")).toAbsolutePath().normalize();
+  private static final Path ROOT = DEMO.getParent().getParent();
+  private static final Path TARGET = Path.of(System.getProperty("demo.target", "target")).toAbsolutePath();
 
   @TempDir Path dir;
 
   @BeforeAll
   static void cliIsInstalled() {
-    boolean installed = Files.isExecutable(INFRA.resolveSibling("node_modules/.bin/cdk"));
+    boolean installed = Files.isExecutable(ROOT.resolve("node_modules/.bin/cdk"));
     if (!"true".equals(System.getenv("CI"))) {
       assumeTrue(installed, "node_modules/.bin/cdk is missing: run npm ci at the repository root");
     }
@@ -41,27 +42,23 @@ class CdkCliSynthIT {
   private record Run(int exitCode, String output) {}
 
   /**
-   * The real artifacts the app deploys by default: the reactor builds them before infra (they are dependencies of
-   * this module), so the CLI synthesizes exactly what {@code npx cdk deploy} would upload.
+   * The sample jar the app deploys by default: the reactor builds it before this module (a dependency of it), so
+   * the CLI synthesizes exactly what {@code npx cdk deploy} would upload.
    */
   @BeforeAll
-  static void theSiblingArtifactsAreBuilt() {
-    for (String asset :
-        List.of(
-            AssetPaths.defaultLayerZip(),
-            AssetPaths.defaultSampleFunctionJar(),
-            AssetPaths.defaultReplayFunctionJar())) {
-      assertThat(INFRA.resolve(asset)).as("built by ./mvnw -pl infra -am package").isRegularFile();
-    }
+  static void theSampleJarIsBuilt() {
+    assertThat(DEMO.resolve(AssetPaths.defaultSampleFunctionJar()))
+        .as("built by ./mvnw -pl examples/demo-stack -am package")
+        .isRegularFile();
   }
 
   /** Runs synth.sh with the default (real) assets. */
   private Run synth(Path outdir, String... context) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("sh", INFRA.resolve("synth.sh").toString()));
+    List<String> command = new ArrayList<>(List.of("sh", DEMO.resolve("synth.sh").toString()));
     for (String entry : context) {
       command.addAll(List.of("-c", entry));
     }
-    ProcessBuilder builder = new ProcessBuilder(command).directory(INFRA.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(DEMO.toFile()).redirectErrorStream(true);
     builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().put("CDK_HOME", TARGET.resolve("cdk-home").toString());
