@@ -25,6 +25,11 @@ setup() {
   unset AWS_LAMBDA_EXEC_WRAPPER
 }
 
+# The line when the next wrapper is this wrapper: the agent is attached, so nothing is missing.
+itself() {
+  printf 'maintenance-window: MAINTENANCE_WINDOW_NEXT_WRAPPER=%s is this wrapper itself; the command runs directly' "$1"
+}
+
 # The line a bad next wrapper gives: what is wrong with it, and that its tool does not run.
 refused() {
   printf 'maintenance-window: MAINTENANCE_WINDOW_NEXT_WRAPPER=%s %s; the command runs without that wrapper (its tool is NOT active)' "$1" "$2"
@@ -144,7 +149,7 @@ refused() {
 
   [ "$status" -eq 0 ]
   [ "$output" = "JTO=[$AGENT_OPTION]" ]
-  [ "$stderr" = "$(refused "$LAYER/wrapper" 'is this wrapper itself')" ]
+  [ "$stderr" = "$(itself "$LAYER/wrapper")" ]
 }
 
 @test "the wrapper reached through a symlink or another path to itself is reported as itself" {
@@ -160,7 +165,7 @@ refused() {
 
     [ "$status" -eq 0 ]
     [ "$output" = "JTO=[$AGENT_OPTION]" ]
-    [ "$stderr" = "$(refused "$next" 'is this wrapper itself')" ]
+    [ "$stderr" = "$(itself "$next")" ]
   done
 }
 
@@ -171,7 +176,7 @@ refused() {
   run --separate-stderr dash "$BATS_TEST_TMPDIR/entry" "$SHOW_ARGS"
 
   [ "$output" = "JTO=[$AGENT_OPTION]" ]
-  [ "$stderr" = "$(refused "$LAYER/wrapper" 'is this wrapper itself')" ]
+  [ "$stderr" = "$(itself "$LAYER/wrapper")" ]
 }
 
 @test "a hard link to the wrapper as next wrapper runs once more, sees the chain, and runs the command" {
