@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * A function's process, started the way the managed Java runtime starts it: the stock java command
  * line with Lambda's flags, the real runtime interface client on the class path, the task root as
- * the working folder, Lambda's environment, and, given a layer, through the layer's exec wrapper.
+ * the working folder, Lambda's environment, and, given a layer, through the layer's exec wrapper
+ * (or through another tool's, {@link Builder#withExecWrapper}).
  *
  * <p>What cannot be reproduced outside Lambda: the layer is not at {@code /opt} (the wrapper is
  * called by its real path, and the RIC's {@code /opt/java/lib} stays empty), there is no runtime
@@ -214,6 +215,7 @@ public final class LambdaFunction implements AutoCloseable {
     private Path logFile;
     private int memoryMb = 512;
     private Path layerDir;
+    private Path execWrapper;
     private final List<String> jvmFlags = new ArrayList<>();
     private final List<String> commandPrefix = new ArrayList<>();
     private String mainClass = RuntimeClient.MAIN_CLASS;
@@ -287,6 +289,19 @@ public final class LambdaFunction implements AutoCloseable {
     }
 
     /**
+     * Another tool's exec wrapper (a script given the java command line as its arguments), started
+     * as {@code AWS_LAMBDA_EXEC_WRAPPER} in place of the layer's: a function as it runs before it is
+     * guarded. Default the layer's wrapper after {@link #withLayer}, else none.
+     */
+    public Builder withExecWrapper(Path wrapper) {
+      if (!Files.isRegularFile(wrapper) || !Files.isExecutable(wrapper)) {
+        throw new IllegalArgumentException("no executable exec wrapper at " + wrapper);
+      }
+      this.execWrapper = wrapper.toAbsolutePath();
+      return this;
+    }
+
+    /**
      * A JVM flag added after Lambda's own (not something Lambda lets a user do; for experiments).
      */
     public Builder withJvmFlag(String flag) {
@@ -348,7 +363,8 @@ public final class LambdaFunction implements AutoCloseable {
               root.resolve("lib").resolve(jar.getFileName()),
               StandardCopyOption.REPLACE_EXISTING);
         }
-        Path wrapper = layerDir == null ? null : wrapper(layerDir);
+        Path wrapper =
+            execWrapper != null ? execWrapper : layerDir == null ? null : wrapper(layerDir);
         List<String> command = new ArrayList<>(commandPrefix);
         command.addAll(
             LaunchCommand.of(
