@@ -275,6 +275,17 @@ SCRIPT
   [ -z "$stderr" ]
 }
 
+@test "a compiled next wrapper is chained" {
+  # env is a binary that execs its arguments, as a wrapper does.
+  export MAINTENANCE_WINDOW_NEXT_WRAPPER=/usr/bin/env
+
+  run --separate-stderr dash "$LAYER/wrapper" "$SHOW_ARGS" 'a b'
+
+  [ "$status" -eq 0 ]
+  [ "$output" = "$(printf 'JTO=[%s]\narg=[a b]' "$AGENT_OPTION")" ]
+  [ -z "$stderr" ]
+}
+
 @test "a bare file name as next wrapper is taken in the working folder, not looked up on PATH" {
   mkdir -p "$BATS_TEST_TMPDIR/path"
   printf '#!/bin/sh\necho "from PATH"\n' >"$BATS_TEST_TMPDIR/path/wrapper"
