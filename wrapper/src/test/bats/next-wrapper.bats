@@ -46,6 +46,28 @@ refused() {
   [ -z "$stderr" ]
 }
 
+@test "a next wrapper that puts its agent first and swaps the handler argument, as OpenTelemetry's do, gets both" {
+  cat >"$OTHER/wrapper" <<'SCRIPT'
+#!/bin/sh
+JAVA_TOOL_OPTIONS="-javaagent:/opt/tracing.jar${JAVA_TOOL_OPTIONS:+ $JAVA_TOOL_OPTIONS}"
+export JAVA_TOOL_OPTIONS
+for arg; do
+  shift
+  if [ "$arg" = "$_HANDLER" ]; then arg=tracing.Wrapper; fi
+  set -- "$@" "$arg"
+done
+exec "$@"
+SCRIPT
+  export _HANDLER=example.Handler
+  export MAINTENANCE_WINDOW_NEXT_WRAPPER="$OTHER/wrapper"
+
+  run --separate-stderr dash "$LAYER/wrapper" "$SHOW_ARGS" -Xss2m example.Handler
+
+  [ "$status" -eq 0 ]
+  [ "$output" = "$(printf 'JTO=[-javaagent:/opt/tracing.jar %s]\narg=[-Xss2m]\narg=[tracing.Wrapper]' "$AGENT_OPTION")" ]
+  [ -z "$stderr" ]
+}
+
 @test "the chain execs all the way, so the command keeps the wrapper's process and exit code" {
   export MAINTENANCE_WINDOW_NEXT_WRAPPER="$OTHER/wrapper"
 
