@@ -46,30 +46,37 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class ChainedWrapperTest {
   private static final String PROPERTY_EVENT = "{\"systemProperty\":\"" + SecondAgent.PROPERTY + "\"}";
 
-  /** What a tool such as OpenTelemetry's puts in its layer: a wrapper adding its agent, from its own folder. */
+  /**
+   * What a tool puts in its layer: a wrapper adding its agent, from its own folder, to JAVA_TOOL_OPTIONS (the
+   * placeholder), then running the command.
+   */
   private static final String SECOND_WRAPPER =
       """
       #!/bin/sh
-      # Another tool's exec wrapper: its agent after what JAVA_TOOL_OPTIONS already has, then the command.
       dir=$(CDPATH='' cd -P -- "$(dirname -- "$0")" && pwd -P)
-      JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:+$JAVA_TOOL_OPTIONS }-javaagent:$dir/second-agent.jar"
+      JAVA_TOOL_OPTIONS=%s
       export JAVA_TOOL_OPTIONS
       exec "$@"
       """;
+
+  /** After what is there; some tools (OpenTelemetry's wrappers) put theirs first instead. */
+  private static final String AFTER = "\"${JAVA_TOOL_OPTIONS:+$JAVA_TOOL_OPTIONS }-javaagent:$dir/second-agent.jar\"";
+
+  private static final String FIRST = "\"-javaagent:$dir/second-agent.jar${JAVA_TOOL_OPTIONS:+ $JAVA_TOOL_OPTIONS}\"";
 
   @TempDir Path temp;
 
   static Stream<Arguments> runtimes() {
     return Stream.of(
-        Arguments.of(RuntimeClients.LEGACY, JavaHome.TEMURIN_25),
-        Arguments.of(RuntimeClients.CURRENT, JavaHome.OPENJDK_17));
+        Arguments.of(RuntimeClients.LEGACY, JavaHome.TEMURIN_25, false),
+        Arguments.of(RuntimeClients.CURRENT, JavaHome.OPENJDK_17, true));
   }
 
-  @ParameterizedTest(name = "RIC {0} on {1}")
+  @ParameterizedTest(name = "RIC {0} on {1}, the other agent first: {2}")
   @MethodSource("runtimes")
-  void withTheWindowClosed_bothAgentsRun_andAnswersAreByteIdenticalToTheOtherToolAlone(String ric, Path javaHome)
-      throws IOException {
-    Path secondWrapper = secondToolLayer();
+  void withTheWindowClosed_bothAgentsRun_andAnswersAreByteIdenticalToTheOtherToolAlone(
+      String ric, Path javaHome, boolean otherAgentFirst) throws IOException {
+    Path secondWrapper = secondToolLayer(otherAgentFirst);
     try (Harness harness = Harness.start()) {
       harness.ssm().put(PARAMETER, CLOSED);
       LocalLambda aloneLambda = harness.lambda("other-tool-alone", Duration.ofSeconds(20));
@@ -97,13 +104,14 @@ class ChainedWrapperTest {
       assertThat(chained.logLines())
           .contains(SecondAgent.LOADED)
           .anyMatch(line -> line.contains("maintenance-window INFO guarding"));
+      String ours = "-javaagent:.*/maintenance-window/agent\\.jar\"?";
+      String theirs =
+          "-javaagent:" + Pattern.quote(secondWrapper.resolveSibling("second-agent.jar").toRealPath().toString());
       assertThat(chained.logLines())
-          .as("our agent first, then the one the next wrapper added")
+          .as("both agents, in the order the next wrapper chose")
           .filteredOn(line -> line.startsWith("Picked up JAVA_TOOL_OPTIONS: "))
           .singleElement(as(InstanceOfAssertFactories.STRING))
-          .matches(
-              "Picked up JAVA_TOOL_OPTIONS: -javaagent:.*/maintenance-window/agent\\.jar\"? -javaagent:"
-                  + Pattern.quote(secondWrapper.resolveSibling("second-agent.jar").toRealPath().toString()));
+          .matches("Picked up JAVA_TOOL_OPTIONS: " + (otherAgentFirst ? theirs + " " + ours : ours + " " + theirs));
       assertThat(alone.logLines())
           .contains(SecondAgent.LOADED)
           .noneMatch(line -> line.contains("maintenance-window"));
@@ -112,7 +120,7 @@ class ChainedWrapperTest {
 
   @Test
   void withTheWindowOpen_theEventIsDeferredAndTheHandlerSkipped_withTheSecondAgentLoaded() throws IOException {
-    Path secondWrapper = secondToolLayer();
+    Path secondWrapper = secondToolLayer(false);
     try (Harness harness = Harness.start();
         DynamoDbClient dynamoDb = GuardedFunctions.dynamoDb(harness)) {
       GuardedFunctions.openWindow(harness, dynamoDb);
@@ -138,11 +146,11 @@ class ChainedWrapperTest {
   }
 
   /** The other tool's layer, unpacked: its wrapper with its agent jar beside it. */
-  private Path secondToolLayer() throws IOException {
+  private Path secondToolLayer(boolean agentFirst) throws IOException {
     Path dir = Files.createDirectories(temp.resolve("other-layer"));
     Files.copy(SecondAgentJar.path(), dir.resolve("second-agent.jar"), StandardCopyOption.REPLACE_EXISTING);
     Path wrapper = dir.resolve("wrapper");
-    Files.writeString(wrapper, SECOND_WRAPPER);
+    Files.writeString(wrapper, SECOND_WRAPPER.formatted(agentFirst ? FIRST : AFTER));
     Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
     return wrapper;
   }
