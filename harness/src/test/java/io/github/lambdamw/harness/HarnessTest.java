@@ -64,6 +64,45 @@ class HarnessTest {
   }
 
   @Test
+  void anotherToolsExecWrapper_takesThePlaceOfTheLayers_andTheHandlerEchoesASystemProperty()
+      throws IOException {
+    Path other = temp.resolve("other/wrapper");
+    Files.createDirectories(other.getParent());
+    Files.writeString(
+        other,
+        "#!/bin/sh\n"
+            + "echo \"other wrapper: AWS_LAMBDA_EXEC_WRAPPER=$AWS_LAMBDA_EXEC_WRAPPER\"\n"
+            + "exec \"$@\"\n");
+    Files.setPosixFilePermissions(other, PosixFilePermissions.fromString("rwxr-xr-x"));
+    try (Harness harness = Harness.start()) {
+      LocalLambda lambda = harness.lambda("other-wrapper", Duration.ofSeconds(5));
+      LambdaFunction function =
+          harness.track(
+              harness
+                  .function(lambda)
+                  .withJavaHome(JavaHome.OPENJDK_17)
+                  .withRuntimeClient(RuntimeClients.LEGACY)
+                  .withHandler(FixtureFunctionJar.SCRIPTED_HANDLER)
+                  .withFunctionJar(FixtureFunctionJar.path())
+                  .withLayer(fakeLayer())
+                  .withExecWrapper(other)
+                  .withJvmFlag("-Dlmw.probe=set by a flag")
+                  .start());
+
+      function.awaitReady(Duration.ofSeconds(30));
+      InvokeResult result =
+          lambda.invoke("{\"systemProperty\":\"lmw.probe\"}".getBytes(StandardCharsets.UTF_8));
+
+      assertThat(function.command().get(0)).isEqualTo(other.toString());
+      assertThat(function.awaitLog(line -> line.startsWith("other wrapper:"), Duration.ofSeconds(5)))
+          .isEqualTo("other wrapper: AWS_LAMBDA_EXEC_WRAPPER=" + other);
+      assertThat(function.logLines()).noneMatch(line -> line.startsWith("fake wrapper:"));
+      assertThat(result.payloadUtf8())
+          .isEqualTo("{\"systemProperty\":\"lmw.probe\",\"value\":\"set by a flag\"}");
+    }
+  }
+
+  @Test
   void theCurrentRic_withMaxConcurrency_pollsFromSeveralLoops() {
     try (Harness harness = Harness.start()) {
       LocalLambda lambda = harness.lambda("concurrent", Duration.ofSeconds(5));
