@@ -266,6 +266,17 @@ SCRIPT
   [ "$stderr" = "$(refused "$OTHER/wrapper" 'cannot start: its interpreter /nonexistent/bin/sh is not there')" ]
 }
 
+@test "a next wrapper saved with Windows line ends is reported, as its interpreter is /bin/sh and a carriage return" {
+  printf '#!/bin/sh\r\nexec "$@"\r\n' >"$OTHER/wrapper"
+  export MAINTENANCE_WINDOW_NEXT_WRAPPER="$OTHER/wrapper"
+
+  run --separate-stderr dash "$LAYER/wrapper" "$SHOW_ARGS"
+
+  [ "$status" -eq 0 ]
+  [ "${lines[0]}" = "JTO=[$AGENT_OPTION]" ]
+  [ "$stderr" = "$(refused "$OTHER/wrapper" "cannot start: its interpreter $(printf '/bin/sh\r') is not there")" ]
+}
+
 @test "a next wrapper run through env with a program missing from PATH is reported" {
   printf '#!/usr/bin/env  no-such-shell -e\nexec "$@"\n' >"$OTHER/wrapper"
   export MAINTENANCE_WINDOW_NEXT_WRAPPER="$OTHER/wrapper"
