@@ -2,6 +2,7 @@ package io.github.lambdamw.infra;
 
 import io.github.lambdamw.infra.internal.BundledAssets;
 import io.github.lambdamw.infra.internal.Runtimes;
+import io.github.lambdamw.infra.internal.StackOutputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,6 +110,7 @@ public class MaintenanceWindow extends Construct {
       this.table = createTable();
     }
     getNode().addValidation(this::validateProps);
+    StackOutputs.ofWindow(this, table.getTableName(), parameter.getParameterName());
   }
 
   private ILayerVersion createLayer(String explicitZip) {

@@ -2,6 +2,7 @@ package io.github.lambdamw.infra;
 
 import io.github.lambdamw.infra.internal.BundledAssets;
 import io.github.lambdamw.infra.internal.ScheduleExpressions;
+import io.github.lambdamw.infra.internal.StackOutputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,6 +81,7 @@ public class MaintenanceWindowReplay extends Construct {
     grant(props, window);
     this.schedule = props.getSchedule() == null ? null : createSchedule(props.getSchedule());
     acknowledgeFindings(props);
+    StackOutputs.ofReplay(this, window, function.getFunctionName(), guarded.getFunctionName());
   }
 
   private static void check(MaintenanceWindowReplayProps props) {
