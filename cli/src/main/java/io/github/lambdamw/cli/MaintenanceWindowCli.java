@@ -1,23 +1,27 @@
 package io.github.lambdamw.cli;
 
+import io.github.lambdamw.cli.internal.CliClients;
 import io.github.lambdamw.cli.internal.ParameterStore;
+import io.github.lambdamw.cli.internal.StackNames;
 import io.github.lambdamw.cli.window.WindowCommand;
+import io.github.lambdamw.replay.AwsOptions;
+import io.github.lambdamw.replay.DeployedNames;
 import io.github.lambdamw.replay.ReplayCommand;
-import java.net.URI;
+import io.github.lambdamw.replay.internal.CommandRules;
 import java.time.Clock;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.SsmClientBuilder;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 
 /** {@code mw}: the operator's command. Each subcommand is one class; the logic sits in {@code cli.internal}. */
 @Command(
     name = "mw",
     mixinStandardHelpOptions = true,
-    exitCodeOnInvalidInput = ExitCode.USAGE,
     versionProvider = MaintenanceWindowCli.Version.class,
     description =
         "Maintenance windows for AWS Lambda Java functions: check, show, open and close the window value the "
@@ -29,80 +33,98 @@ import software.amazon.awssdk.services.ssm.SsmClientBuilder;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  mw window check '{\"windows\":[{\"schedule\":\"cron(0 2 ? * SUN *)\",\"duration\":\"PT2H\",\"timezone\":\"Europe/Paris\"}]}'",
-      "  mw window status --parameter maintenance-window",
-      "  mw window open --for PT2H --reason 'database upgrade'",
-      "  mw window close",
-      "  mw replay list --function my-function",
-      "  mw replay run --function my-function --rate 10",
+      "  mw --stack MaintenanceWindowDemo window status",
+      "  mw --stack MaintenanceWindowDemo window open --for PT2H --reason upgrade",
+      "  mw --stack MaintenanceWindowDemo window close",
+      "  mw --stack MaintenanceWindowDemo replay list",
+      "  mw --stack MaintenanceWindowDemo replay run --rate 10",
+      "  mw window check --file window.json",
+      "  mw window status --parameter maintenance-window --region eu-west-1",
+      "  mw replay list --function my-function --table my-table",
       "",
-      "AWS region, credentials and endpoint come from the SDK's usual environment (AWS_REGION, AWS_PROFILE, "
-          + "AWS_ENDPOINT_URL_SSM ...), or from --region and --endpoint-url."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:done",
-      "1:unexpected failure",
-      "2:the window value is not valid",
-      "3:the parameter could not be read or written",
-      "4:close wrote the value, but a recurring window is still open",
-      "64:usage error"
+      "--stack NAME reads the table, parameter and replayed function from the stack's outputs (DescribeStacks); "
+          + "NAME/WINDOW picks one of several windows; explicit --table, --parameter and --function win. "
+          + "AWS region, credentials and endpoints come from the SDK's usual environment (AWS_REGION, AWS_PROFILE, "
+          + "AWS_ENDPOINT_URL_SSM ...), or from --region and --endpoint-url, accepted before or after any subcommand."
     })
-public final class MaintenanceWindowCli {
-  // Set through the `window` group's --region and --endpoint-url: declared there rather than here, because an
-  // inherited root option would clash with the replay commands' own --region.
-  String region;
-  URI endpoint;
+public final class MaintenanceWindowCli implements DeployedNames {
+  @Mixin(name = AwsOptions.MIXIN_NAME)
+  AwsOptions aws;
 
-  private final Supplier<SsmClient> injectedClient;
+  @Option(
+      names = "--stack",
+      scope = ScopeType.INHERIT,
+      paramLabel = "NAME[/WINDOW]",
+      description = "Find the table, parameter and function in this deployed stack's outputs.")
+  String stack;
+
+  @Spec CommandSpec spec;
+
+  private final CliClients clients;
   private final Clock clock;
   private ParameterStore store;
+  private StackNames stackNames;
 
   public MaintenanceWindowCli() {
-    this(null, Clock.systemUTC());
+    this(CliClients.AWS, Clock.systemUTC());
   }
 
-  /** For tests: a client to use instead of one built from the options, and the clock that says what "now" is. */
-  MaintenanceWindowCli(Supplier<SsmClient> client, Clock clock) {
-    this.injectedClient = client;
+  /** For tests: clients pointed at local stand-ins, and the clock that says what "now" is. */
+  MaintenanceWindowCli(CliClients clients, Clock clock) {
+    this.clients = clients;
     this.clock = clock;
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new MaintenanceWindowCli()).execute(args));
+    System.exit(commandLine(new MaintenanceWindowCli()).execute(args));
+  }
+
+  /** The command line of {@code mw}, with the rules every subcommand shares (exit codes, one-line failures). */
+  public static CommandLine commandLine(MaintenanceWindowCli mw) {
+    return CommandRules.apply(new CommandLine(mw));
   }
 
   /** The parameter store, with its SSM client built on first use. */
   public ParameterStore parameterStore() {
     if (store == null) {
-      store = new ParameterStore(injectedClient != null ? injectedClient.get() : buildClient());
+      store = new ParameterStore(clients.ssm(aws));
     }
     return store;
-  }
-
-  /** The region of the SSM parameter (from {@code mw window … --region}). */
-  public void useRegion(String region) {
-    this.region = region;
-  }
-
-  /** An SSM endpoint to call instead of AWS's (from {@code mw window … --endpoint-url}). */
-  public void useEndpoint(URI endpoint) {
-    this.endpoint = endpoint;
   }
 
   public Clock clock() {
     return clock;
   }
 
-  private SsmClient buildClient() {
-    SsmClientBuilder builder = SsmClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
-    if (region != null) {
-      builder.region(Region.of(region));
+  @Override
+  public String table() {
+    return stackNames() == null ? null : stackNames.table();
+  }
+
+  @Override
+  public String parameter() {
+    return stackNames() == null ? null : stackNames.parameter();
+  }
+
+  @Override
+  public String function() {
+    return stackNames() == null ? null : stackNames.function();
+  }
+
+  @Override
+  public String whyNoFunction() {
+    return stackNames() == null ? null : stackNames.whyNoFunction();
+  }
+
+  /** The names of {@code --stack}, read once; null without {@code --stack}. */
+  private StackNames stackNames() {
+    if (stack != null && stackNames == null) {
+      try (CloudFormationClient cloudFormation = clients.cloudFormation(aws)) {
+        stackNames = StackNames.describe(cloudFormation, stack);
+      }
+      spec.commandLine().getErr().println("mw: " + stackNames.describe());
     }
-    if (endpoint != null) {
-      builder.endpointOverride(endpoint);
-    }
-    return builder.build();
+    return stackNames;
   }
 
   /** The version in the jar's manifest. */

@@ -9,21 +9,22 @@ class MaintenanceWindowCliTest {
 
   @Test
   void mw_offersTheWindowAndReplayCommands() {
-    CommandLine mw = new CommandLine(new MaintenanceWindowCli());
+    CommandLine mw = MaintenanceWindowCli.commandLine(new MaintenanceWindowCli());
 
     assertThat(mw.getSubcommands()).containsKeys("window", "replay");
     assertThat(mw.getSubcommands().get("replay").getSubcommands()).containsKeys("list", "run");
-    assertThat(mw.getUsageMessage()).contains("mw replay run --function my-function");
+    assertThat(mw.getUsageMessage()).contains("mw --stack MaintenanceWindowDemo replay run --rate 10");
   }
 
   @Test
-  void replayOptions_doNotClashWithTheWindowCommandsOptions() {
+  void theReplayAndWindowCommands_shareOneRegionOption() {
     MaintenanceWindowCli root = new MaintenanceWindowCli();
-    CommandLine mw = new CommandLine(root);
+    CommandLine mw = MaintenanceWindowCli.commandLine(root);
 
     mw.parseArgs("replay", "list", "--function", "orders", "--region", "eu-west-1");
-    mw.parseArgs("window", "status", "--region", "eu-west-3");
+    assertThat(root.aws.region()).isEqualTo("eu-west-1");
 
-    assertThat(root).extracting("region").isEqualTo("eu-west-3");
+    mw.parseArgs("window", "status", "--region", "eu-west-3");
+    assertThat(root.aws.region()).isEqualTo("eu-west-3");
   }
 }

@@ -3,7 +3,7 @@ package io.github.lambdamw.replay;
 /** Opens the SDK clients a command uses; tests substitute clients pointed at local stand-ins. */
 @FunctionalInterface
 interface ClientSource {
-  ClientSource ENVIRONMENT = ReplayClients::fromEnvironment;
+  ClientSource ENVIRONMENT = ReplayClients::from;
 
-  ReplayClients open(String region, boolean synchronous);
+  ReplayClients open(AwsOptions aws, boolean synchronous);
 }

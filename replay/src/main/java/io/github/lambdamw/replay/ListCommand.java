@@ -1,5 +1,6 @@
 package io.github.lambdamw.replay;
 
+import io.github.lambdamw.replay.internal.AwsProblems;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,10 +17,10 @@ import software.amazon.awssdk.core.exception.SdkException;
       "Lists a function's deferred invocations in arrival order: arrival time, request id, raw size in bytes, "
           + "failed replay attempts, state (IN_FLIGHT: a replay may have handed it to Lambda), last replay error.",
       "",
-      "Example: mw replay list --function orders-handler --from 2026-12-01T02:00:00Z"
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:listed", "2:usage error", "3:AWS error: the table or credentials failed"})
+      "Examples:",
+      "  mw replay list --function orders-handler --from 2026-12-01T02:00:00Z",
+      "  mw --stack MaintenanceWindowDemo replay list"
+    })
 final class ListCommand implements Callable<Integer> {
   @Mixin SelectionOptions selection;
 
@@ -41,14 +42,15 @@ final class ListCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (selection.limit < 0 || (selection.from != null && selection.to != null && !selection.from.isBefore(selection.to))) {
       err.println("replay list: --limit must be >= 0 and --from before --to");
-      return ExitCodes.USAGE_OR_REFUSED;
+      return ExitCodes.USAGE;
     }
-    try (ReplayClients aws = clients.open(selection.region, false)) {
+    String function = selection.function(spec);
+    String table = selection.table(spec);
+    try (ReplayClients aws = clients.open(AwsOptions.of(spec), false)) {
       out.printf("%-24s  %-36s  %9s  %8s  %-9s  %s%n", "ARRIVED", "REQUEST ID", "BYTES", "ATTEMPTS", "STATE", "LAST ERROR");
       long shown = 0;
       for (DeferredInvocation item :
-          DeferredInvocations.inArrivalOrder(
-              aws.dynamo(), selection.tableName, selection.functionName, selection.from, selection.to)) {
+          DeferredInvocations.inArrivalOrder(aws.dynamo(), table, function, selection.from, selection.to)) {
         if (selection.limit > 0 && shown == selection.limit) {
           break;
         }
@@ -66,7 +68,7 @@ final class ListCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     } catch (SdkException e) {
-      err.println("replay list: " + e.getMessage());
+      err.println("replay list: " + AwsProblems.describe(e, "table '" + table + "'"));
       return ExitCodes.AWS_ERROR;
     }
   }

@@ -3,7 +3,6 @@ package io.github.lambdamw.replay;
 import java.time.Duration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -34,15 +33,16 @@ public final class ReplayClients implements AutoCloseable {
 
   /** Clients from the environment; {@code region} null uses the SDK's region chain. */
   public static ReplayClients fromEnvironment(String region, boolean synchronous) {
-    DynamoDbClientBuilder dynamo = dynamoBuilder();
-    LambdaClientBuilder lambda = lambdaBuilder(synchronous);
-    SsmClientBuilder ssm = ssmBuilder();
-    if (region != null) {
-      dynamo.region(Region.of(region));
-      lambda.region(Region.of(region));
-      ssm.region(Region.of(region));
-    }
-    return new ReplayClients(dynamo.build(), lambda.build(), ssm.build());
+    return from(new AwsOptions(region, null), synchronous);
+  }
+
+  /** Clients from the environment, with the region and endpoint of {@code aws} where given. */
+  public static ReplayClients from(AwsOptions aws, boolean synchronous) {
+    // A missing region fails the first build, before any client exists.
+    return new ReplayClients(
+        aws.configure(dynamoBuilder()).build(),
+        aws.configure(lambdaBuilder(synchronous)).build(),
+        aws.configure(ssmBuilder()).build());
   }
 
   public static DynamoDbClientBuilder dynamoBuilder() {

@@ -1,5 +1,6 @@
 package io.github.lambdamw.replay;
 
+import io.github.lambdamw.replay.internal.CommandRules;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,14 +16,8 @@ import picocli.CommandLine.Spec;
       "Lists and replays the invocations a guarded function deferred during a maintenance window.",
       "",
       "AWS region, endpoints and credentials come from the SDK's standard environment "
-          + "(AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_LAMBDA, AWS_ENDPOINT_URL_SSM, ...)."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:all selected items replayed (or listed), or nothing to do",
-      "1:some items failed or are uncertain; they stay in the table with their error",
-      "2:usage error, or refused: the window is open, closed too recently, or unreadable",
-      "3:AWS error: the table, SSM or credentials failed"
+          + "(AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_LAMBDA, AWS_ENDPOINT_URL_SSM, ...), "
+          + "or from --region and --endpoint-url."
     })
 public final class ReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -30,11 +25,18 @@ public final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());
-    return ExitCodes.USAGE_OR_REFUSED;
+    return ExitCodes.USAGE;
   }
 
   /** Runs the group standalone: {@code java -cp … io.github.lambdamw.replay.ReplayCommand run --function f}. */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new ReplayCommand()).execute(args));
+    System.exit(standalone(CommandLine.defaultFactory()).execute(args));
+  }
+
+  /** The group as its own root command: with {@code --region} and {@code --endpoint-url}, and the shared rules. */
+  static CommandLine standalone(CommandLine.IFactory factory) {
+    CommandLine replay = new CommandLine(new ReplayCommand(), factory);
+    replay.addMixin(AwsOptions.MIXIN_NAME, new AwsOptions());
+    return CommandRules.apply(replay);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.lambdamw.replay;
 
+import io.github.lambdamw.replay.internal.AwsProblems;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -34,14 +35,8 @@ import software.amazon.awssdk.core.exception.SdkException;
       "Examples:",
       "  mw replay run --function orders-handler --dry-run",
       "  mw replay run --function orders-handler --rate 10",
-      "  mw replay run --function orders-handler --target orders-handler:live --sync"
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:all selected items replayed, or nothing to do (also a dry run)",
-      "1:some items failed or are uncertain; they stay in the table with their error",
-      "2:usage error, or refused: the window is open, closed too recently, or unreadable",
-      "3:AWS error: the table, SSM or credentials failed"
+      "  mw replay run --function orders-handler --target orders-handler:live --sync",
+      "  mw --stack MaintenanceWindowDemo replay run --dry-run"
     })
 final class RunCommand implements Callable<Integer> {
   /** A progress line after this many items, besides one line for each item that did not replay. */
@@ -58,8 +53,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--parameter",
       paramLabel = "NAME",
-      defaultValue = ReplaySettings.DEFAULT_PARAMETER,
-      description = "The SSM parameter holding the function's window (default: ${DEFAULT-VALUE}).")
+      description =
+          "The SSM parameter holding the function's window (default: the stack's, else "
+              + ReplaySettings.DEFAULT_PARAMETER + ").")
   String parameter;
 
   @Option(names = "--sync", description = "Invoke with RequestResponse (and wait for each answer) instead of Event.")
@@ -112,9 +108,9 @@ final class RunCommand implements Callable<Integer> {
       settings = settings();
     } catch (IllegalArgumentException e) {
       err.println("replay run: " + e.getMessage());
-      return ExitCodes.USAGE_OR_REFUSED;
+      return ExitCodes.USAGE;
     }
-    try (ReplayClients aws = clients.open(selection.region, sync)) {
+    try (ReplayClients aws = clients.open(AwsOptions.of(spec), sync)) {
       ProgressPrinter progress = new ProgressPrinter(err, PROGRESS_EVERY);
       ReplaySummary summary =
           new Replayer(settings, aws.dynamo(), aws.lambda(), aws.ssm()).run(progress);
@@ -124,19 +120,19 @@ final class RunCommand implements Callable<Integer> {
       return summary.exitCode();
     } catch (ReplayRefusedException e) {
       err.println("replay run: refused: " + e.getMessage());
-      return ExitCodes.USAGE_OR_REFUSED;
+      return ExitCodes.WINDOW_OPEN;
     } catch (SdkException e) {
-      err.println("replay run: AWS error: " + e.getMessage());
+      err.println("replay run: " + AwsProblems.describe(e, "table '" + settings.tableName() + "'"));
       return ExitCodes.AWS_ERROR;
     }
   }
 
   ReplaySettings settings() {
     return ReplaySettings.builder()
-        .withTableName(selection.tableName)
-        .withFunctionName(selection.functionName)
+        .withTableName(selection.table(spec))
+        .withFunctionName(selection.function(spec))
         .withTarget(target)
-        .withParameterName(parameter)
+        .withParameterName(parameter())
         .withSynchronous(sync)
         .withDryRun(dryRun)
         .withForce(force)
@@ -147,5 +143,13 @@ final class RunCommand implements Callable<Integer> {
         .withTo(selection.to)
         .withSettle(Duration.ofSeconds(settleSeconds))
         .build();
+  }
+
+  private String parameter() {
+    if (parameter != null) {
+      return parameter;
+    }
+    String deployed = DeployedNames.of(spec).parameter();
+    return deployed != null ? deployed : ReplaySettings.DEFAULT_PARAMETER;
   }
 }

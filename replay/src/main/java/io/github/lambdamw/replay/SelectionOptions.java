@@ -1,22 +1,27 @@
 package io.github.lambdamw.replay;
 
 import java.time.Instant;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
-/** Which items a command works on: the table, the function, a range of arrival times, and where AWS is. */
+/**
+ * Which items a command works on: the table, the function, a range of arrival times. The table and the function
+ * come from the options, else from the stack ({@code mw --stack}), else the table is the agent's default.
+ */
 final class SelectionOptions {
   @Option(
       names = "--function",
-      required = true,
       paramLabel = "NAME",
-      description = "The guarded function's name (its AWS_LAMBDA_FUNCTION_NAME): the items' partition key.")
+      description =
+          "The guarded function's name (its AWS_LAMBDA_FUNCTION_NAME): the items' partition key. Required unless "
+              + "--stack names exactly one replayed function.")
   String functionName;
 
   @Option(
       names = "--table",
       paramLabel = "TABLE",
-      defaultValue = ReplaySettings.DEFAULT_TABLE,
-      description = "The table of deferred invocations (default: ${DEFAULT-VALUE}).")
+      description = "The table of deferred invocations (default: the stack's, else " + ReplaySettings.DEFAULT_TABLE + ").")
   String tableName;
 
   @Option(
@@ -38,9 +43,26 @@ final class SelectionOptions {
       description = "At most N items (0, the default: all).")
   long limit;
 
-  @Option(
-      names = "--region",
-      paramLabel = "REGION",
-      description = "The AWS region (default: the SDK's region chain, e.g. AWS_REGION).")
-  String region;
+  /** The table: {@code --table}, else the stack's, else the agent's default. */
+  String table(CommandSpec spec) {
+    if (tableName != null) {
+      return tableName;
+    }
+    String deployed = DeployedNames.of(spec).table();
+    return deployed != null ? deployed : ReplaySettings.DEFAULT_TABLE;
+  }
+
+  /** The function: {@code --function}, else the one the stack names; a usage error when neither gives one. */
+  String function(CommandSpec spec) {
+    if (functionName != null) {
+      return functionName;
+    }
+    DeployedNames deployed = DeployedNames.of(spec);
+    if (deployed.function() != null) {
+      return deployed.function();
+    }
+    String why = deployed.whyNoFunction();
+    throw new ParameterException(
+        spec.commandLine(), "Missing required option: '--function=NAME'" + (why == null ? "" : " (" + why + ")"));
+  }
 }

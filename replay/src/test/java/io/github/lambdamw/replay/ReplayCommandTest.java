@@ -42,7 +42,7 @@ class ReplayCommandTest {
 
   private int execute(String... args) {
     CommandLine.IFactory defaults = CommandLine.defaultFactory();
-    ClientSource local = (region, sync) -> rig.clients(sync);
+    ClientSource local = (aws, sync) -> rig.clients(sync);
     CommandLine.IFactory factory =
         new CommandLine.IFactory() {
           @Override
@@ -57,7 +57,7 @@ class ReplayCommandTest {
             return defaults.create(type);
           }
         };
-    return new CommandLine(new ReplayCommand(), factory)
+    return ReplayCommand.standalone(factory)
         .setOut(new PrintWriter(out, true))
         .setErr(new PrintWriter(err, true))
         .execute(args);
@@ -112,13 +112,13 @@ class ReplayCommandTest {
   }
 
   @Test
-  void runIsRefusedWithExitTwoWhileTheWindowIsOpen() {
+  void runIsRefusedWithExitFiveWhileTheWindowIsOpen() {
     rig.table.defer(Rig.FUNCTION, "waits", Payloads.json(1, 100, true), T0, null);
     rig.ssmServer.put(Rig.PARAMETER, Rig.OPEN_WINDOW);
 
     int code = execute(run());
 
-    assertThat(code).isEqualTo(2);
+    assertThat(code).isEqualTo(ExitCodes.WINDOW_OPEN);
     assertThat(err.toString()).contains("refused").contains("window is open");
     assertThat(rig.lambdaServer.received()).isEmpty();
   }
@@ -149,7 +149,8 @@ class ReplayCommandTest {
 
     assertThat(out.toString())
         .contains("Exit codes:")
-        .contains("0   all selected items replayed")
+        .contains("0    done")
+        .contains("5    a window is open")
         .contains("IN_FLIGHT")
         .contains("--include-in-flight")
         .contains("synchronous invocations only");

@@ -1,11 +1,11 @@
 package io.github.lambdamw.cli.internal;
 
+import io.github.lambdamw.replay.internal.AwsProblems;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
-import software.amazon.awssdk.services.ssm.model.SsmException;
 
 /** Reads and writes the window parameter with the SDK's SSM client. */
 public final class ParameterStore {
@@ -43,11 +43,7 @@ public final class ParameterStore {
   }
 
   private static ParameterAccessException failure(String what, String name, SdkException e) {
-    String why =
-        e instanceof SsmException ssmError && ssmError.awsErrorDetails() != null
-            ? ssmError.awsErrorDetails().errorCode() + ": " + ssmError.awsErrorDetails().errorMessage()
-            : e.getMessage();
     return new ParameterAccessException(
-        "SSM parameter '" + name + "' could not be " + (what.equals("read") ? "read" : what) + ": " + why, e);
+        "SSM parameter '" + name + "' could not be " + what + ": " + AwsProblems.describe(e, "SSM"), e);
   }
 }

@@ -1,7 +1,8 @@
 package io.github.lambdamw.cli.window;
 
-import io.github.lambdamw.cli.ExitCode;
 import io.github.lambdamw.cli.internal.ParameterAccessException;
+import io.github.lambdamw.cli.internal.ValueSize;
+import io.github.lambdamw.replay.ExitCodes;
 import io.github.lambdamw.cli.internal.WindowReport;
 import io.github.lambdamw.window.WindowFormatException;
 import io.github.lambdamw.window.WindowPlan;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -16,6 +18,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -24,23 +27,21 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
-    exitCodeOnInvalidInput = ExitCode.USAGE,
     description =
         "Checks a window value (from the argument, a file, or an SSM parameter) and prints each window with "
           + "its next openings and closings, in the window's time zone and in UTC, then whether it is open now.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  mw window check '2026-12-24T22:00:00+01:00,2026-12-25T06:00:00+01:00'",
-      "  mw window check --next 3 '{\"windows\":[{\"schedule\":\"cron(0 2 ? * SUN *)\",\"duration\":\"PT2H\",\"timezone\":\"Europe/Paris\"}]}'",
-      "  mw window check --file window.json --from 2026-03-28T00:00:00Z",
-      "  mw window check --parameter maintenance-window"
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:the value is valid",
-      "2:the value is not valid (the message names the field, the value and what is expected)",
-      "3:the file or parameter could not be read, or does not exist",
-      "64:usage error"
+      "  mw window check '{\"windows\":[{\"start\":\"2026-12-24T22:00:00Z\"}]}'",
+      "  mw window check --next 3 --file window.json --at 2027-03-27T00:00:00Z",
+      "  mw window check --parameter maintenance-window --days 14",
+      "",
+      "window.json, for example:",
+      "  {\"windows\":[{\"schedule\":\"cron(0 2 ? * SUN *)\",\"duration\":\"PT2H\",",
+      "               \"timezone\":\"Europe/Paris\"}]}",
+      "",
+      "A value over 4096 bytes needs the Advanced tier (a warning); over 8192 it is refused."
     })
 final class CheckCommand implements Callable<Integer> {
   @ParentCommand WindowCommand window;
@@ -71,9 +72,9 @@ final class CheckCommand implements Callable<Integer> {
   int next;
 
   @Option(
-      names = "--from",
+      names = {"--at", "--from"},
       paramLabel = "INSTANT",
-      description = "Show openings from this instant instead of now, e.g. 2026-03-28T00:00:00Z.")
+      description = "Show the status at, and openings from, this instant instead of now, e.g. 2026-03-28T00:00:00Z.")
   Instant from;
 
   @Override
@@ -83,26 +84,43 @@ final class CheckCommand implements Callable<Integer> {
     String value;
     try {
       value = read();
-    } catch (IOException | ParameterAccessException e) {
+    } catch (NoSuchFileException e) {
+      throw new ParameterException(spec.commandLine(), "--file " + source.file + ": no such file");
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), "--file " + source.file + ": cannot read it (" + e + ")");
+    } catch (ParameterAccessException e) {
       err.println(e.getMessage());
-      return ExitCode.PARAMETER_ERROR;
+      return ExitCodes.AWS_ERROR;
     }
     if (value == null) {
-      err.println("SSM parameter '" + source.parameter + "' does not exist");
-      return ExitCode.PARAMETER_ERROR;
+      err.println("SSM parameter '" + source.parameter + "' does not exist: check its name and --region");
+      return ExitCodes.AWS_ERROR;
+    }
+    int bytes = ValueSize.bytes(value);
+    if (bytes > ValueSize.ADVANCED_TIER_BYTES) {
+      err.println(
+          "invalid: the value is " + bytes + " bytes; an SSM parameter holds at most " + ValueSize.ADVANCED_TIER_BYTES
+              + " (Advanced tier), " + ValueSize.STANDARD_TIER_BYTES + " in the Standard tier. It starts: "
+              + ValueSize.capped(value));
+      return ExitCodes.INVALID_VALUE;
+    }
+    if (bytes > ValueSize.STANDARD_TIER_BYTES) {
+      err.println(
+          "warning: the value is " + bytes + " bytes: more than the Standard tier's " + ValueSize.STANDARD_TIER_BYTES
+              + "; the parameter must be Advanced (paid), or the value shorter");
     }
     WindowPlan plan;
     try {
       plan = WindowPlan.parse(value);
     } catch (WindowFormatException e) {
-      err.println("invalid: " + e.getMessage());
-      return ExitCode.INVALID_VALUE;
+      err.println("invalid: " + ValueSize.capped(e.getMessage()));
+      return ExitCodes.INVALID_VALUE;
     }
     Instant at = from != null ? from : window.root.clock().instant();
     out.print("valid: ");
     WindowReport.windows(out, plan, at, Math.max(1, next));
     out.println((from != null ? "at " + at + ": " : "now: ") + WindowReport.status(plan, at));
-    return ExitCode.OK;
+    return ExitCodes.OK;
   }
 
   private String read() throws IOException, ParameterAccessException {

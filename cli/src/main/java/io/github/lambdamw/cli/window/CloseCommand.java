@@ -1,8 +1,9 @@
 package io.github.lambdamw.cli.window;
 
-import io.github.lambdamw.cli.ExitCode;
 import io.github.lambdamw.cli.internal.ParameterAccessException;
+import io.github.lambdamw.replay.ExitCodes;
 import io.github.lambdamw.cli.internal.ValueEditor;
+import io.github.lambdamw.cli.internal.ValueSize;
 import io.github.lambdamw.cli.internal.WindowReport;
 import io.github.lambdamw.window.Window;
 import io.github.lambdamw.window.WindowFormatException;
@@ -22,21 +23,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "close",
     mixinStandardHelpOptions = true,
-    exitCodeOnInvalidInput = ExitCode.USAGE,
     description =
         "Closes the window now: every one-off or open-ended window in progress ends now (one that started "
           + "this very second is removed). Windows ahead and recurring windows stay; a recurring window in "
           + "progress cannot be cut short: edit the value, or set \"enabled\": false, to stop it.",
     footerHeading = "%nExamples:%n",
-    footer = {"  mw window close", "  mw window close --parameter orders-maintenance"},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:no window is open any more (or none was)",
-      "2:the parameter holds an invalid value (it is left as it is)",
-      "3:the parameter could not be read or written",
-      "4:the value was written, but a recurring window is still open",
-      "64:usage error"
-    })
+    footer = {"  mw window close", "  mw window close --parameter orders-maintenance"})
 final class CloseCommand implements Callable<Integer> {
   @ParentCommand WindowCommand window;
   @Spec CommandSpec spec;
@@ -44,25 +36,26 @@ final class CloseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    String name = parameter.resolve(spec);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Instant now = window.root.clock().instant().truncatedTo(ChronoUnit.SECONDS);
     try {
-      String value = window.root.parameterStore().read(parameter.name);
+      String value = window.root.parameterStore().read(name);
       if (value == null) {
-        out.println("SSM parameter '" + parameter.name + "' does not exist: no window to close");
-        return ExitCode.OK;
+        out.println("SSM parameter '" + name + "' does not exist: no window to close");
+        return ExitCodes.OK;
       }
       ValueEditor editor = ValueEditor.of(value);
       int ended = editor.endWindowsInProgress(now);
       WindowPlan plan = editor.plan();
       if (ended > 0) {
-        window.root.parameterStore().write(parameter.name, editor.text(), true);
-        out.println("ended " + ended + " window(s) in " + parameter.name + " at " + now);
+        window.root.parameterStore().write(name, editor.text(), true);
+        out.println("ended " + ended + " window(s) in " + name + " at " + now);
       } else {
-        out.println("no one-off or open-ended window in progress in " + parameter.name + "; nothing written");
+        out.println("no one-off or open-ended window in progress in " + name + "; nothing written");
       }
-      out.println(parameter.name + ": " + WindowReport.status(plan, now));
+      out.println(name + ": " + WindowReport.status(plan, now));
       List<Window> stillOpen = editor.recurringWindowsOpenAt(now);
       if (plan.enabled() && !stillOpen.isEmpty()) {
         for (Window recurring : stillOpen) {
@@ -70,15 +63,15 @@ final class CloseCommand implements Callable<Integer> {
               "still open: recurring window " + recurring.describe() + " until "
                   + recurring.occurrenceAt(now).end() + "; edit the value or set \"enabled\": false to stop it");
         }
-        return ExitCode.STILL_OPEN;
+        return ExitCodes.WINDOW_OPEN;
       }
-      return ExitCode.OK;
+      return ExitCodes.OK;
     } catch (WindowFormatException e) {
-      err.println("SSM parameter '" + parameter.name + "' holds an invalid value, left unchanged: " + e.getMessage());
-      return ExitCode.INVALID_VALUE;
+      err.println("SSM parameter '" + name + "' holds an invalid value, left unchanged: " + ValueSize.capped(e.getMessage()));
+      return ExitCodes.INVALID_VALUE;
     } catch (ParameterAccessException e) {
       err.println(e.getMessage());
-      return ExitCode.PARAMETER_ERROR;
+      return ExitCodes.AWS_ERROR;
     }
   }
 }

@@ -1,8 +1,9 @@
 package io.github.lambdamw.cli.window;
 
-import io.github.lambdamw.cli.ExitCode;
 import io.github.lambdamw.cli.internal.ParameterAccessException;
+import io.github.lambdamw.replay.ExitCodes;
 import io.github.lambdamw.cli.internal.ValueEditor;
+import io.github.lambdamw.cli.internal.ValueSize;
 import io.github.lambdamw.cli.internal.WindowReport;
 import io.github.lambdamw.window.WindowFormatException;
 import io.github.lambdamw.window.WindowPlan;
@@ -24,7 +25,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "open",
     mixinStandardHelpOptions = true,
-    exitCodeOnInvalidInput = ExitCode.USAGE,
     description =
         "Opens a window now: adds a one-off window from now (for a duration or until an instant), or an "
           + "open-ended one when neither is given. Every other window in the value is kept; a value in the "
@@ -34,14 +34,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  mw window open --for PT2H --reason 'database upgrade'",
       "  mw window open --until 2026-12-25T06:00:00+01:00",
-      "  mw window open --reason 'incident 4711'      # open-ended: until 'mw window close'"
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:the window was written",
-      "2:the parameter holds an invalid value (it is left as it is)",
-      "3:the parameter could not be read or written",
-      "64:usage error (e.g. --until in the past)"
+      "  mw window open --reason 'incident 4711'    # open-ended: until mw window close"
     })
 final class OpenCommand implements Callable<Integer> {
   @ParentCommand WindowCommand window;
@@ -64,6 +57,7 @@ final class OpenCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    String name = parameter.resolve(spec);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Instant now = window.root.clock().instant().truncatedTo(ChronoUnit.SECONDS);
@@ -72,26 +66,26 @@ final class OpenCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "the window would end at " + endAt + ", not after now (" + now + ")");
     }
     try {
-      String value = window.root.parameterStore().read(parameter.name);
+      String value = window.root.parameterStore().read(name);
       ValueEditor editor = ValueEditor.of(value);
       editor.add(now, endAt, reason);
       WindowPlan plan = editor.plan();
-      window.root.parameterStore().write(parameter.name, editor.text(), value != null);
-      out.println("opened a window in " + parameter.name + " from " + now + (endAt == null ? ", with no end" : " until " + endAt));
+      window.root.parameterStore().write(name, editor.text(), value != null);
+      out.println("opened a window in " + name + " from " + now + (endAt == null ? ", with no end" : " until " + endAt));
       if (editor.convertedFromStringList()) {
         out.println("the value was in the original start,end form; it is now JSON (its end is now exclusive)");
       }
       if (!editor.enabled()) {
         err.println("warning: the value has \"enabled\": false, so this window does not open until it is enabled");
       }
-      out.println(parameter.name + ": " + WindowReport.status(plan, now));
-      return ExitCode.OK;
+      out.println(name + ": " + WindowReport.status(plan, now));
+      return ExitCodes.OK;
     } catch (WindowFormatException e) {
-      err.println("SSM parameter '" + parameter.name + "' holds an invalid value, left unchanged: " + e.getMessage());
-      return ExitCode.INVALID_VALUE;
+      err.println("SSM parameter '" + name + "' holds an invalid value, left unchanged: " + ValueSize.capped(e.getMessage()));
+      return ExitCodes.INVALID_VALUE;
     } catch (ParameterAccessException e) {
       err.println(e.getMessage());
-      return ExitCode.PARAMETER_ERROR;
+      return ExitCodes.AWS_ERROR;
     }
   }
 }

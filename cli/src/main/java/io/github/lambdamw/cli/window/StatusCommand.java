@@ -1,7 +1,8 @@
 package io.github.lambdamw.cli.window;
 
-import io.github.lambdamw.cli.ExitCode;
 import io.github.lambdamw.cli.internal.ParameterAccessException;
+import io.github.lambdamw.replay.ExitCodes;
+import io.github.lambdamw.cli.internal.ValueSize;
 import io.github.lambdamw.cli.internal.WindowReport;
 import io.github.lambdamw.window.WindowFormatException;
 import io.github.lambdamw.window.WindowPlan;
@@ -16,7 +17,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    exitCodeOnInvalidInput = ExitCode.USAGE,
     description = "Says whether the window in the parameter is open now, and until when.",
     footerHeading = "%nExamples:%n",
     footer = {
@@ -25,13 +25,6 @@ import picocli.CommandLine.Spec;
       "",
       "Prints one line: 'NAME: open since START until END', 'NAME: open since START, with no end', "
           + "'NAME: closed until NEXT-OPENING' or 'NAME: closed, no window ahead'."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:the status was printed (open or closed)",
-      "2:the value is not valid",
-      "3:the parameter could not be read, or does not exist",
-      "64:usage error"
     })
 final class StatusCommand implements Callable<Integer> {
   @ParentCommand WindowCommand window;
@@ -40,24 +33,25 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    String name = parameter.resolve(spec);
     String value;
     try {
-      value = window.root.parameterStore().read(parameter.name);
+      value = window.root.parameterStore().read(name);
     } catch (ParameterAccessException e) {
       spec.commandLine().getErr().println(e.getMessage());
-      return ExitCode.PARAMETER_ERROR;
+      return ExitCodes.AWS_ERROR;
     }
     if (value == null) {
-      spec.commandLine().getErr().println("SSM parameter '" + parameter.name + "' does not exist");
-      return ExitCode.PARAMETER_ERROR;
+      spec.commandLine().getErr().println("SSM parameter '" + name + "' does not exist: check its name and --region, or pass --stack");
+      return ExitCodes.AWS_ERROR;
     }
     try {
       WindowPlan plan = WindowPlan.parse(value);
-      spec.commandLine().getOut().println(parameter.name + ": " + WindowReport.status(plan, window.root.clock().instant()));
-      return ExitCode.OK;
+      spec.commandLine().getOut().println(name + ": " + WindowReport.status(plan, window.root.clock().instant()));
+      return ExitCodes.OK;
     } catch (WindowFormatException e) {
-      spec.commandLine().getErr().println("invalid: " + e.getMessage());
-      return ExitCode.INVALID_VALUE;
+      spec.commandLine().getErr().println("invalid: " + ValueSize.capped(e.getMessage()));
+      return ExitCodes.INVALID_VALUE;
     }
   }
 }

@@ -3,7 +3,7 @@ package io.github.lambdamw.cli.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lambdamw.cli.CliRun;
-import io.github.lambdamw.cli.ExitCode;
+import io.github.lambdamw.replay.ExitCodes;
 import io.github.lambdamw.cli.CliSsm;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ class WindowCommandsTest {
   void check_validValue_printsOpeningsInTheZoneAndInUtc_andExitsZero() {
     CliRun run = CliRun.run(ssm, NOW, "window", "check", "--next", "2", "{\"windows\":[" + WEEKLY + "]}");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(run.out())
         .contains("valid: 1 window(s)")
         .contains("windows[0]  recurring  cron(0 4 ? * SUN *) for PT2H in Europe/Paris (reason: weekly)")
@@ -46,10 +46,10 @@ class WindowCommandsTest {
   }
 
   @Test
-  void check_invalidValue_namesTheProblem_andExitsTwo() {
+  void check_invalidValue_namesTheProblem_andExitsWithInvalidValue() {
     CliRun run = CliRun.run(ssm, NOW, "window", "check", "{\"windows\":[{\"start\":\"2026-03-08\"}]}");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_VALUE);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_VALUE);
     assertThat(run.err()).contains("invalid: field 'windows[0].start' is '2026-03-08'");
   }
 
@@ -59,20 +59,20 @@ class WindowCommandsTest {
 
     CliRun run = CliRun.run(ssm, NOW, "window", "check", "--file", file.toString());
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(run.out()).contains("\"enabled\": false turns them all off");
   }
 
   @Test
-  void check_readsTheParameter_andAMissingOneExitsThree() {
+  void check_readsTheParameter_andAMissingOneIsAnAwsError() {
     ssm.put("mw", "2026-03-08T02:00:00Z,2026-03-08T06:00:00Z", "StringList");
 
     CliRun found = CliRun.run(ssm, NOW, "window", "check", "--parameter", "mw");
     CliRun missing = CliRun.run(ssm, NOW, "window", "check", "--parameter", "nope");
 
-    assertThat(found.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(found.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(found.out()).contains("one-off").contains("now: open since 2026-03-08T02:00:00Z until 2026-03-08T06:00:00Z");
-    assertThat(missing.exitCode()).isEqualTo(ExitCode.PARAMETER_ERROR);
+    assertThat(missing.exitCode()).isEqualTo(ExitCodes.AWS_ERROR);
     assertThat(missing.err()).contains("SSM parameter 'nope' does not exist");
   }
 
@@ -83,7 +83,7 @@ class WindowCommandsTest {
 
     CliRun run = CliRun.run(ssm, NOW, "window", "status");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(run.out().strip())
         .isEqualTo("maintenance-window: open since 2026-03-08T02:00:00Z until 2026-03-08T04:00:00Z (reason: upgrade)");
   }
@@ -98,12 +98,12 @@ class WindowCommandsTest {
   }
 
   @Test
-  void status_ofAnInvalidValue_exitsTwo_andOfAMissingParameterThree() {
+  void status_ofAnInvalidValue_exitsWithInvalidValue_andOfAMissingParameterWithAwsError() {
     ssm.put("broken", "{\"windows\":[{}]}", "String");
 
-    assertThat(CliRun.run(ssm, NOW, "window", "status", "-p", "broken").exitCode()).isEqualTo(ExitCode.INVALID_VALUE);
+    assertThat(CliRun.run(ssm, NOW, "window", "status", "-p", "broken").exitCode()).isEqualTo(ExitCodes.INVALID_VALUE);
     assertThat(CliRun.run(ssm, NOW, "window", "status", "-p", "missing").exitCode())
-        .isEqualTo(ExitCode.PARAMETER_ERROR);
+        .isEqualTo(ExitCodes.AWS_ERROR);
   }
 
   @Test
@@ -112,7 +112,7 @@ class WindowCommandsTest {
 
     CliRun run = CliRun.run(ssm, NOW, "window", "open", "--for", "PT2H", "--reason", "db upgrade");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(ssm.value("maintenance-window"))
         .isEqualTo("{\"windows\":[" + WEEKLY + ",{\"start\":\"2026-03-08T02:30:00Z\",\"end\":\"2026-03-08T04:30:00Z\","
             + "\"reason\":\"db upgrade\"}]}");
@@ -125,7 +125,7 @@ class WindowCommandsTest {
   void open_onAMissingParameter_createsIt_openEndedWithoutAnEnd() {
     CliRun run = CliRun.run(ssm, NOW, "window", "open", "-p", "new-mw");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(ssm.value("new-mw")).isEqualTo("{\"windows\":[{\"start\":\"2026-03-08T02:30:00Z\"}]}");
     assertThat(run.out()).contains("new-mw: open since 2026-03-08T02:30:00Z, with no end");
   }
@@ -136,7 +136,7 @@ class WindowCommandsTest {
 
     CliRun run = CliRun.run(ssm, NOW, "window", "open", "--until", "2026-03-08T03:00:00Z");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(ssm.value("maintenance-window"))
         .isEqualTo("{\"windows\":[{\"start\":\"2026-04-01T02:00:00Z\",\"end\":\"2026-04-01T06:00:00Z\"},"
             + "{\"start\":\"2026-03-08T02:30:00Z\",\"end\":\"2026-03-08T03:00:00Z\"}]}");
@@ -147,18 +147,18 @@ class WindowCommandsTest {
   void open_untilThePast_isAUsageError_andWritesNothing() {
     CliRun run = CliRun.run(ssm, NOW, "window", "open", "--until", "2026-03-08T02:00:00Z");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).contains("not after now");
     assertThat(ssm.writes()).isZero();
   }
 
   @Test
-  void open_onAnInvalidValue_leavesItAlone_andExitsTwo() {
+  void open_onAnInvalidValue_leavesItAlone_andExitsWithInvalidValue() {
     ssm.put("maintenance-window", "{\"windows\":[{\"start\":\"soon\"}]}", "String");
 
     CliRun run = CliRun.run(ssm, NOW, "window", "open", "--for", "PT1H");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_VALUE);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_VALUE);
     assertThat(ssm.value("maintenance-window")).isEqualTo("{\"windows\":[{\"start\":\"soon\"}]}");
   }
 
@@ -174,7 +174,7 @@ class WindowCommandsTest {
 
     CliRun run = CliRun.run(ssm, NOW, "window", "close");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(ssm.value("maintenance-window"))
         .isEqualTo("{\"enabled\":true,\"windows\":["
             + "{\"start\":\"2026-03-08T02:00:00Z\",\"end\":\"2026-03-08T02:30:00Z\",\"reason\":\"upgrade\"},"
@@ -190,7 +190,7 @@ class WindowCommandsTest {
 
     CliRun run = CliRun.run(ssm, NOW, "window", "close");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(ssm.value("maintenance-window")).isEqualTo("{\"windows\":[]}");
   }
 
@@ -200,18 +200,18 @@ class WindowCommandsTest {
 
     CliRun run = CliRun.run(ssm, NOW, "window", "close");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(ssm.parameter("maintenance-window").version()).isEqualTo(1);
     assertThat(run.out()).contains("nothing written");
   }
 
   @Test
-  void close_duringARecurringWindow_saysItIsStillOpen_andExitsFour() {
+  void close_duringARecurringWindow_saysItIsStillOpen_andExitsWindowOpen() {
     ssm.put("maintenance-window", "{\"windows\":[" + WEEKLY + "]}", "String");
 
     CliRun run = CliRun.run(ssm, Instant.parse("2026-03-08T03:30:00Z"), "window", "close");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.STILL_OPEN);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.WINDOW_OPEN);
     assertThat(run.err())
         .contains("still open: recurring window cron(0 4 ? * SUN *) for PT2H in Europe/Paris until 2026-03-08T05:00:00Z");
   }
@@ -220,23 +220,63 @@ class WindowCommandsTest {
   void close_onAMissingParameter_hasNothingToDo() {
     CliRun run = CliRun.run(ssm, NOW, "window", "close");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(ssm.writes()).isZero();
   }
 
   @Test
   void unknownOption_isAUsageError() {
-    assertThat(CliRun.run(ssm, NOW, "window", "status", "--bogus").exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(CliRun.run(ssm, NOW, "window").exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(CliRun.run(ssm, NOW, "window", "status", "--bogus").exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(CliRun.run(ssm, NOW, "window").exitCode()).isEqualTo(ExitCodes.USAGE);
   }
 
   @Test
-  void unreachableSsm_exitsThree() {
+  void unreachableSsm_isOneLineNamingTheParameterAndTheFix() {
     ssm.close();
 
     CliRun run = CliRun.run(ssm, NOW, "window", "status");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.PARAMETER_ERROR);
-    assertThat(run.err()).contains("SSM parameter 'maintenance-window' could not be read");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.AWS_ERROR);
+    assertThat(run.err().strip())
+        .startsWith("SSM parameter 'maintenance-window' could not be read: SSM: cannot connect (")
+        .endsWith("check --endpoint-url and AWS_ENDPOINT_URL_*, and the network")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void check_ofAMissingFile_saysNoSuchFile_andIsAUsageError(@TempDir Path dir) {
+    CliRun run = CliRun.run(ssm, NOW, "window", "check", "--file", dir.resolve("missing.json").toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).startsWith("--file " + dir.resolve("missing.json") + ": no such file");
+  }
+
+  @Test
+  void check_warnsPastTheStandardTier_andRefusesPastTheAdvancedTier_quotingOnlyTheStart() {
+    String reason = "x".repeat(4200);
+    String big = "{\"windows\":[{\"start\":\"2026-03-08T02:00:00Z\",\"reason\":\"" + reason + "\"}]}";
+    String huge = "{\"windows\":[{\"start\":\"2026-03-08T02:00:00Z\",\"reason\":\"" + reason + reason + "\"}]}";
+
+    CliRun warned = CliRun.run(ssm, NOW, "window", "check", big);
+    CliRun refused = CliRun.run(ssm, NOW, "window", "check", huge);
+
+    assertThat(warned.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(warned.err()).startsWith("warning: the value is 4258 bytes: more than the Standard tier's 4096");
+    assertThat(refused.exitCode()).isEqualTo(ExitCodes.INVALID_VALUE);
+    assertThat(refused.err())
+        .startsWith("invalid: the value is 8458 bytes; an SSM parameter holds at most 8192")
+        .contains("(8158 more characters)");
+    assertThat(refused.err().length()).isLessThan(600);
+  }
+
+  @Test
+  void invalidHugeField_isQuotedOnlyInPart() {
+    String value = "{\"windows\":[{\"start\":\"" + "9".repeat(3000) + "\"}]}";
+
+    CliRun run = CliRun.run(ssm, NOW, "window", "check", value);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_VALUE);
+    assertThat(run.err()).startsWith("invalid: ").contains("more characters)");
+    assertThat(run.err().length()).isLessThan(500);
   }
 }
