@@ -135,6 +135,23 @@ class ReplayCommandTest {
   }
 
   @Test
+  void aMissingTableIsOneLineNamingItAndTheFix() {
+    int list = execute("list", "--function", Rig.FUNCTION, "--table", "no-such-table");
+    String listErr = err.toString();
+    err.getBuffer().setLength(0);
+    int run = execute("run", "--function", Rig.FUNCTION, "--table", "no-such-table", "--settle-seconds", "0");
+
+    assertThat(list).isEqualTo(ExitCodes.AWS_ERROR);
+    assertThat(listErr)
+        .startsWith("replay list: table 'no-such-table' does not exist (ResourceNotFoundException: ")
+        .endsWith("): check its name and --region, or pass --stack\n");
+    assertThat(run).isEqualTo(ExitCodes.AWS_ERROR);
+    assertThat(err.toString())
+        .startsWith("replay run: table 'no-such-table' does not exist (ResourceNotFoundException: ")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
   void badUsageExitsTwo() {
     assertThat(execute("run", "--table", "t")).as("no --function").isEqualTo(2);
     assertThat(execute(run("--rate", "-1"))).isEqualTo(2);
