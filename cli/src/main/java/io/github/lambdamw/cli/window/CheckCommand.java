@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -77,6 +78,8 @@ final class CheckCommand implements Callable<Integer> {
       description = "Show the status at, and openings from, this instant instead of now, e.g. 2026-03-28T00:00:00Z.")
   Instant from;
 
+  @Mixin TimelineOptions timeline;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -117,9 +120,14 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCodes.INVALID_VALUE;
     }
     Instant at = from != null ? from : window.root.clock().instant();
+    if (timeline.json) {
+      out.println(timeline.json(source.parameter, plan, at));
+      return ExitCodes.OK;
+    }
     out.print("valid: ");
     WindowReport.windows(out, plan, at, Math.max(1, next));
     out.println((from != null ? "at " + at + ": " : "now: ") + WindowReport.status(plan, at));
+    timeline.printTimeline(out, plan, at);
     return ExitCodes.OK;
   }
 
