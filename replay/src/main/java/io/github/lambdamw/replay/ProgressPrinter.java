@@ -2,8 +2,8 @@ package io.github.lambdamw.replay;
 
 import java.io.PrintWriter;
 
-/** Writes a replay's progress to the terminal: one line per item that did not replay, a count every N items. */
-final class ProgressPrinter implements ReplayListener {
+/** A replay's progress as lines, for files and pipes: one per item that did not replay, a count every N items. */
+final class ProgressPrinter implements Progress {
   private final PrintWriter err;
   private final int every;
   private long done;
@@ -40,7 +40,8 @@ final class ProgressPrinter implements ReplayListener {
     err.flush();
   }
 
-  void finish() {
+  @Override
+  public void finish() {
     err.flush();
   }
 }

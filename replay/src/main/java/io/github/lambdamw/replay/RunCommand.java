@@ -1,6 +1,8 @@
 package io.github.lambdamw.replay;
 
 import io.github.lambdamw.replay.internal.AwsProblems;
+import io.github.lambdamw.replay.internal.DeferralTable;
+import io.github.lambdamw.replay.internal.Terminals;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -8,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -30,7 +33,8 @@ import software.amazon.awssdk.core.exception.SdkException;
       "",
       "Refuses while the function's window is open, or closed less than --settle-seconds ago, unless --force.",
       "",
-      "Progress goes to stderr; the summary line (replayed, failed, uncertain, skipped, left) to stdout.",
+      "Progress goes to stderr (a bar with rate and time left on a terminal, else a line per 10 items); the summary "
+          + "line (replayed, failed, uncertain, skipped, left) to stdout.",
       "",
       "Examples:",
       "  mw replay run --function orders-handler --dry-run",
@@ -87,6 +91,13 @@ final class RunCommand implements Callable<Integer> {
           + "for MAINTENANCE_WINDOW_REFRESH_SECONDS (default: ${DEFAULT-VALUE}).")
   long settleSeconds;
 
+  @Option(
+      names = "--progress",
+      paramLabel = "auto|bar|lines",
+      defaultValue = "auto",
+      description = "How progress shows on stderr: a bar (auto: on a terminal) or lines (auto: otherwise).")
+  String progressStyle;
+
   @Spec CommandSpec spec;
 
   private final ClientSource clients;
@@ -111,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     try (ReplayClients aws = clients.open(AwsOptions.of(spec), sync)) {
-      ProgressPrinter progress = new ProgressPrinter(err, PROGRESS_EVERY);
+      Progress progress = progress(err, aws, settings);
       ReplaySummary summary =
           new Replayer(settings, aws.dynamo(), aws.lambda(), aws.ssm()).run(progress);
       progress.finish();
@@ -125,6 +136,23 @@ final class RunCommand implements Callable<Integer> {
       err.println("replay run: " + AwsProblems.describe(e, "table '" + settings.tableName() + "'"));
       return ExitCodes.AWS_ERROR;
     }
+  }
+
+  private Progress progress(PrintWriter err, ReplayClients aws, ReplaySettings settings) {
+    boolean bar =
+        switch (progressStyle) {
+          case "bar" -> true;
+          case "lines" -> false;
+          case "auto" -> Terminals.isInteractive();
+          default -> throw new ParameterException(
+              spec.commandLine(), "--progress must be auto, bar or lines, not '" + progressStyle + "'");
+        };
+    if (!bar) {
+      return new ProgressPrinter(err, PROGRESS_EVERY);
+    }
+    long total = new DeferralTable(aws.dynamo(), settings.tableName(), settings.functionName())
+        .count(settings.from(), settings.to());
+    return new ProgressBar(err, settings.limit() > 0 ? Math.min(total, settings.limit()) : total, System::nanoTime);
   }
 
   ReplaySettings settings() {

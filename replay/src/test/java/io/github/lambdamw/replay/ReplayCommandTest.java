@@ -135,6 +135,20 @@ class ReplayCommandTest {
   }
 
   @Test
+  void onATerminalTheRunDrawsABarCountedFromTheTable() {
+    for (int i = 0; i < 3; i++) {
+      rig.table.defer(Rig.FUNCTION, "item-" + i, Payloads.json(i, 100, true), T0.plusSeconds(i), null);
+    }
+
+    int code = execute(run("--progress", "bar"));
+
+    assertThat(code).isZero();
+    assertThat(err.toString()).contains("\r[").contains("]  3/3  100%").endsWith("\n");
+    assertThat(out.toString()).startsWith("replayed 3, failed 0");
+    assertThat(execute(run("--progress", "fancy"))).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
   void aMissingTableIsOneLineNamingItAndTheFix() {
     int list = execute("list", "--function", Rig.FUNCTION, "--table", "no-such-table");
     String listErr = err.toString();
