@@ -49,6 +49,20 @@ class SharedRulesTest {
   }
 
   @Test
+  void theReadmesExitCodeTable_hasTheCodesOfTheCode() throws IOException {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+    String table = readme.substring(readme.indexOf("Exit codes, the same for every subcommand"));
+    table = table.substring(0, table.indexOf("\n\n", table.indexOf("| code |")));
+    List<String> codes = new ArrayList<>();
+    java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\| (\\d+) \\|").matcher(table);
+    while (row.find()) {
+      codes.add(row.group(1));
+    }
+
+    assertThat(codes).containsExactlyElementsOf(ExitCodes.TABLE.keySet());
+  }
+
+  @Test
   void regionAndEndpoint_areAcceptedBeforeAndAfterEverySubcommand() {
     for (List<String> leaf : LEAVES) {
       MaintenanceWindowCli before = new MaintenanceWindowCli();
