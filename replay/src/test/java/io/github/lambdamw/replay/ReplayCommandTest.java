@@ -124,6 +124,21 @@ class ReplayCommandTest {
   }
 
   @Test
+  void anUnreachableSsmRefusesWithOneLineNamingTheCause() {
+    rig.table.defer(Rig.FUNCTION, "waits", Payloads.json(1, 100, true), T0, null);
+    rig.ssmServer.close();
+
+    int code = execute(run());
+
+    assertThat(code).isEqualTo(ExitCodes.WINDOW_OPEN);
+    assertThat(err.toString())
+        .startsWith("replay run: refused: cannot read parameter 'maintenance-window' to check the window (SSM: cannot "
+            + "connect (")
+        .endsWith("); --force replays anyway\n");
+    assertThat(rig.lambdaServer.received()).isEmpty();
+  }
+
+  @Test
   void aDryRunSaysWhatItWouldReplayAndExitsZero() {
     rig.table.defer(Rig.FUNCTION, "would", Payloads.json(1, 100, true), T0, null);
 

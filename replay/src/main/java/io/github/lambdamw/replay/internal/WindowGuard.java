@@ -34,7 +34,8 @@ public final class WindowGuard {
       return "parameter '" + parameterName + "' does not exist: no window";
     } catch (SdkException e) {
       throw new ReplayRefusedException(
-          "cannot read parameter '" + parameterName + "' to check the window (" + e.getMessage() + "); --force replays anyway",
+          "cannot read parameter '" + parameterName + "' to check the window (" + AwsProblems.describe(e, "SSM")
+              + "); --force replays anyway",
           e);
     }
     WindowPlan plan;
