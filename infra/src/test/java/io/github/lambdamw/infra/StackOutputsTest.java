@@ -9,7 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
@@ -78,28 +77,6 @@ class StackOutputsTest {
             "Value", ref(logicalId(stack, guarded)),
             "Description", "Replay OrdersReplay: the function it replays (window Window)"));
     template.hasOutput("LambdaMwTableWindow", Map.of("Value", ref(logicalId(stack, window))));
-  }
-
-  @Test
-  void theDemoStack_hasOneWindowWithOneReplay_soMwStackNeedsNoOtherOption() {
-    MaintenanceWindowDemoStack stack =
-        new MaintenanceWindowDemoStack(
-            TestApps.demoApp(dir, Map.of()), InfraApp.STACK_NAME, StackProps.builder().build());
-
-    Template template = Template.fromStack(stack);
-
-    assertThat(template.findOutputs("*").keySet())
-        .filteredOn(key -> key.startsWith("LambdaMw"))
-        .containsExactlyInAnyOrder(
-            "LambdaMwTableMaintenanceWindow",
-            "LambdaMwParameterMaintenanceWindow",
-            "LambdaMwReplayFunctionReplay",
-            "LambdaMwReplayTargetReplay");
-    template.hasOutput(
-        "LambdaMwReplayTargetReplay",
-        Map.of(
-            "Value", ref(logicalId(stack, stack.getFunction())),
-            "Description", "Replay Replay: the function it replays (window MaintenanceWindow)"));
   }
 
   private MaintenanceWindowProps props(String parameterName) {
