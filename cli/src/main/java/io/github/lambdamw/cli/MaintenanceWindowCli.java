@@ -5,8 +5,11 @@ import io.github.lambdamw.cli.internal.ParameterStore;
 import io.github.lambdamw.cli.internal.StackNames;
 import io.github.lambdamw.cli.window.WindowCommand;
 import io.github.lambdamw.replay.AwsOptions;
+import io.github.lambdamw.replay.CommandFailedException;
 import io.github.lambdamw.replay.DeployedNames;
+import io.github.lambdamw.replay.ExitCodes;
 import io.github.lambdamw.replay.ReplayCommand;
+import io.github.lambdamw.replay.internal.AwsProblems;
 import io.github.lambdamw.replay.internal.CommandRules;
 import java.time.Clock;
 import picocli.CommandLine;
@@ -16,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 
 /** {@code mw}: the operator's command. Each subcommand is one class; the logic sits in {@code cli.internal}. */
@@ -121,6 +125,10 @@ public final class MaintenanceWindowCli implements DeployedNames {
     if (stack != null && stackNames == null) {
       try (CloudFormationClient cloudFormation = clients.cloudFormation(aws)) {
         stackNames = StackNames.describe(cloudFormation, stack);
+      } catch (SdkException e) {
+        throw new CommandFailedException(
+            ExitCodes.AWS_ERROR,
+            "stack '" + stack + "' could not be read: " + AwsProblems.describe(e, "CloudFormation"));
       }
       spec.commandLine().getErr().println("mw: " + stackNames.describe());
     }

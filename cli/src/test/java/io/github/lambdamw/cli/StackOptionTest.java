@@ -115,7 +115,8 @@ class StackOptionTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.AWS_ERROR);
     assertThat(run.err().strip())
-        .startsWith("mw window status: AWS: access denied (AccessDenied: User: arn:aws:iam::123456789012:user/test")
+        .startsWith("mw window status: stack 'MaintenanceWindowDemo' could not be read: CloudFormation: access denied "
+            + "(AccessDenied: User: arn:aws:iam::123456789012:user/test")
         .doesNotContain("\n");
   }
 
