@@ -90,6 +90,19 @@ class StackOptionTest {
   }
 
   @Test
+  void windowCheck_withoutAValue_checksTheStacksParameter_andWithoutAStackSaysWhatIsMissing() {
+    ssm.put(DEMO_PARAMETER, "{\"windows\":[{\"start\":\"soon\"}]}", "String");
+
+    CliRun stack = CliRun.run(ssm, cloudFormation, NOW, "--stack", "MaintenanceWindowDemo", "window", "check");
+    CliRun none = CliRun.run(ssm, cloudFormation, NOW, "window", "check");
+
+    assertThat(stack.exitCode()).isEqualTo(ExitCodes.INVALID_VALUE);
+    assertThat(stack.err()).contains("invalid: field 'windows[0].start' is 'soon'");
+    assertThat(none.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(none.err()).startsWith("Missing the value to check: give VALUE, --file PATH or --parameter NAME (or --stack)");
+  }
+
+  @Test
   void anExplicitParameter_winsOverTheStack() {
     ssm.put("mine", "2026-12-01T00:00:00Z,2026-12-01T01:00:00Z", "StringList");
 

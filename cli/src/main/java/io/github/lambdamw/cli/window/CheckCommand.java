@@ -2,6 +2,7 @@ package io.github.lambdamw.cli.window;
 
 import io.github.lambdamw.cli.internal.ParameterAccessException;
 import io.github.lambdamw.cli.internal.ValueSize;
+import io.github.lambdamw.replay.DeployedNames;
 import io.github.lambdamw.replay.ExitCodes;
 import io.github.lambdamw.cli.internal.WindowReport;
 import io.github.lambdamw.window.WindowFormatException;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
     name = "check",
     mixinStandardHelpOptions = true,
     description =
-        "Checks a window value (from the argument, a file, or an SSM parameter) and prints each window with "
+        "Checks a window value (from the argument, a file, an SSM parameter, or the parameter of --stack) and prints "
+          + "each window with "
           + "its next openings and closings, in the window's time zone and in UTC, then whether it is open now.",
     footerHeading = "%nExamples:%n",
     footer = {
@@ -48,7 +50,7 @@ final class CheckCommand implements Callable<Integer> {
   @ParentCommand WindowCommand window;
   @Spec CommandSpec spec;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
   Source source;
 
   static final class Source {
@@ -84,6 +86,15 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (source == null) {
+      // No value given: the stack's parameter (mw --stack NAME window check), else there is nothing to check.
+      source = new Source();
+      source.parameter = DeployedNames.of(spec).parameter();
+      if (source.parameter == null) {
+        throw new ParameterException(
+            spec.commandLine(), "Missing the value to check: give VALUE, --file PATH or --parameter NAME (or --stack)");
+      }
+    }
     String value;
     try {
       value = read();
