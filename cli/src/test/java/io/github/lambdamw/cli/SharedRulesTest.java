@@ -92,7 +92,9 @@ class SharedRulesTest {
         CliRun run = CliRun.run(ssm, Instant.parse("2026-12-01T00:00:00Z"), args.toArray(String[]::new));
 
         assertThat(run.exitCode()).as("%s", leaf).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).as("%s", leaf).startsWith("Unknown option: '--bogus'");
+        assertThat(run.err())
+            .as("%s", leaf)
+            .isEqualTo("Unknown option: '--bogus'\n(mw " + leaf.get(0) + " " + leaf.get(1) + " --help shows the options)\n");
       }
       assertThat(CliRun.run(ssm, Instant.EPOCH, "window").exitCode()).isEqualTo(ExitCodes.USAGE);
       assertThat(CliRun.run(ssm, Instant.EPOCH, "replay").exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -7,8 +7,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * What every {@code mw} command shares, applied once to the whole command tree: the one exit-code table in each
- * {@code --help}, usage errors exit {@value ExitCodes#USAGE}, and an AWS failure no command caught becomes one line
- * naming the cause and the fix (exit {@value ExitCodes#AWS_ERROR}) instead of a stack trace.
+ * {@code --help}, usage errors are their message and a pointer to {@code --help} (exit {@value ExitCodes#USAGE}), and
+ * an AWS failure no command caught becomes one line naming the cause and the fix (exit {@value ExitCodes#AWS_ERROR})
+ * instead of a stack trace.
  */
 public final class CommandRules {
   private CommandRules() {}
@@ -16,6 +17,14 @@ public final class CommandRules {
   /** Applies the rules to {@code root} and every subcommand it has now; returns {@code root}. */
   public static CommandLine apply(CommandLine root) {
     document(root);
+    // The message and where to read more: the whole usage after each mistake buries the one line that matters.
+    root.setParameterExceptionHandler(
+        (e, args) -> {
+          CommandLine command = e.getCommandLine();
+          command.getErr().println(e.getMessage());
+          command.getErr().println("(" + command.getCommandSpec().qualifiedName() + " --help shows the options)");
+          return ExitCodes.USAGE;
+        });
     root.setExecutionExceptionHandler(
         (e, command, parsed) -> {
           String name = command.getCommandSpec().qualifiedName();
