@@ -102,6 +102,19 @@ class SharedRulesTest {
   }
 
   @Test
+  void anUnexpectedFailure_isOneLineAndExitsSeventy() throws IOException {
+    try (CliSsm ssm = new CliSsm()) {
+      // This test's clients have no CloudFormation: asking for one is a failure no command expects.
+      CliRun run = CliRun.run(ssm, Instant.EPOCH, "--stack", "S", "window", "status");
+
+      assertThat(run.exitCode()).isEqualTo(ExitCodes.INTERNAL);
+      assertThat(run.err())
+          .isEqualTo("mw window status: internal error, please report it: java.lang.IllegalStateException: this test "
+              + "has no CloudFormation stand-in\n");
+    }
+  }
+
+  @Test
   void everyExampleInTheHelp_printsOnOneLine_soItCanBePasted() {
     int examples = 0;
     for (CommandLine command : everyCommand(MaintenanceWindowCli.commandLine(new MaintenanceWindowCli()))) {
