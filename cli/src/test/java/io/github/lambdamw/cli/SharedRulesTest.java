@@ -109,8 +109,8 @@ class SharedRulesTest {
 
       assertThat(run.exitCode()).isEqualTo(ExitCodes.INTERNAL);
       assertThat(run.err())
-          .isEqualTo("mw window status: internal error, please report it: java.lang.IllegalStateException: this test "
-              + "has no CloudFormation stand-in\n");
+          .isEqualTo("mw window status: internal error, please report it (MW_DEBUG=1 adds the stack trace): "
+              + "java.lang.IllegalStateException: this test has no CloudFormation stand-in\n");
     }
   }
 

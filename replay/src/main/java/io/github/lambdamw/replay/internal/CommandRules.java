@@ -36,7 +36,10 @@ public final class CommandRules {
             command.getErr().println(name + ": " + AwsProblems.describe(sdk, "AWS"));
             return ExitCodes.AWS_ERROR;
           }
-          command.getErr().println(name + ": internal error, please report it: " + e);
+          if (System.getenv("MW_DEBUG") != null) {
+            e.printStackTrace(command.getErr());
+          }
+          command.getErr().println(name + ": internal error, please report it (MW_DEBUG=1 adds the stack trace): " + e);
           return ExitCodes.INTERNAL;
         });
     return root;
