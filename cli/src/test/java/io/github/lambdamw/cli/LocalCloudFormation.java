@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -35,7 +36,7 @@ public final class LocalCloudFormation implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, List<Output>> stacks = new ConcurrentHashMap<>();
-  private final java.util.Set<String> denied = ConcurrentHashMap.newKeySet();
+  private final Set<String> denied = ConcurrentHashMap.newKeySet();
   private volatile String lastAuthorization;
 
   public LocalCloudFormation() throws IOException {

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.lambdamw.replay.ExitCodes;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -43,18 +47,18 @@ class SharedRulesTest {
         String start = code.getValue().substring(0, 20);
         assertThat(help)
             .as(command.getCommandSpec().qualifiedName())
-            .containsPattern("\\n  " + code.getKey() + " +" + java.util.regex.Pattern.quote(start));
+            .containsPattern("\\n  " + code.getKey() + " +" + Pattern.quote(start));
       }
     }
   }
 
   @Test
   void theReadmesExitCodeTable_hasTheCodesOfTheCode() throws IOException {
-    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+    String readme = Files.readString(Path.of("..", "README.md"));
     String table = readme.substring(readme.indexOf("Exit codes, the same for every subcommand"));
     table = table.substring(0, table.indexOf("\n\n", table.indexOf("| code |")));
     List<String> codes = new ArrayList<>();
-    java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\| (\\d+) \\|").matcher(table);
+    Matcher row = Pattern.compile("(?m)^\\| (\\d+) \\|").matcher(table);
     while (row.find()) {
       codes.add(row.group(1));
     }

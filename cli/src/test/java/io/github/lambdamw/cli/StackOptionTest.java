@@ -1,6 +1,7 @@
 package io.github.lambdamw.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.lambdamw.cli.LocalCloudFormation.Output;
 import io.github.lambdamw.cli.internal.StackNames;
@@ -179,7 +180,7 @@ class StackOptionTest {
     cloudFormation.deploy("Other", List.of(new Output("Url", "https://example.com", null)));
 
     CommandFailedException e =
-        org.assertj.core.api.Assertions.catchThrowableOfType(
+        catchThrowableOfType(
             CommandFailedException.class, () -> StackNames.describe(cloudFormation.client(), "Other"));
 
     assertThat(e.exitCode()).isEqualTo(ExitCodes.AWS_ERROR);

@@ -1,6 +1,7 @@
 package io.github.lambdamw.replay;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -85,7 +86,7 @@ final class ProgressBar implements Progress {
     double seconds = elapsedNanos / 1e9;
     if (done > 0 && seconds > 0) {
       double rate = done / seconds;
-      line.append(String.format(java.util.Locale.ROOT, "  %.1f/s", rate));
+      line.append(String.format(Locale.ROOT, "  %.1f/s", rate));
       line.append("  ETA ").append(clock(Math.round((shownTotal - done) / rate)));
     }
     if (problems > 0) {
