@@ -10,6 +10,7 @@ import io.github.lambdamw.harness.runtimeapi.InvokeResult;
 import io.github.lambdamw.harness.runtimeapi.LocalLambda;
 import io.github.lambdamw.harness.ssm.LocalSsm;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -228,6 +229,11 @@ final class LocalAws implements AutoCloseable {
       throw new IllegalArgumentException("cpus must be 1 or 2: " + cpus);
     }
     return builder;
+  }
+
+  /** Where SSM answers, over HTTPS or on loopback http. */
+  URI ssmEndpoint(boolean https) {
+    return ssmFor(https).endpoint();
   }
 
   private LocalSsm ssmFor(boolean https) {
