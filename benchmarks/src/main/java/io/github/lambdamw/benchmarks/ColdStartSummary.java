@@ -1,5 +1,6 @@
 package io.github.lambdamw.benchmarks;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,11 +26,18 @@ public final class ColdStartSummary {
   private ColdStartSummary() {}
 
   public static void main(String[] argv) throws Exception {
+    List<Path> files = new ArrayList<>();
+    for (int i = 1; i < argv.length; i++) {
+      files.add(Path.of(argv[i]));
+    }
+    System.out.println(summary(argv[0], files));
+  }
+
+  static String summary(String title, List<Path> files) throws IOException {
     // function -> variant -> cpus -> jdk -> per-round ms, rounds in order
     Map<String, Map<String, Map<Integer, Map<String, List<Double>>>>> runs = new TreeMap<>();
     TreeSet<String> jdks = new TreeSet<>();
-    for (int i = 1; i < argv.length; i++) {
-      Path file = Path.of(argv[i]);
+    for (Path file : files) {
       Matcher name = NAME.matcher(file.getFileName().toString());
       if (!name.matches()) {
         throw new IllegalArgumentException("not a cold-start result file: " + file);
@@ -47,7 +55,7 @@ public final class ColdStartSummary {
             .add(Double.parseDouble(cells[3]));
       }
     }
-    StringBuilder text = new StringBuilder(String.format("%n### %s: first response%n%n", argv[0]));
+    StringBuilder text = new StringBuilder(String.format("%n### %s: first response%n%n", title));
     text.append("| function | variant | CPUs |");
     jdks.forEach(j -> text.append(" JDK ").append(j).append(": none → variant, ms | ratio |"));
     text.append("\n|---|---|---|");
@@ -86,6 +94,6 @@ public final class ColdStartSummary {
         }
       }
     }
-    System.out.println(text);
+    return text.toString();
   }
 }

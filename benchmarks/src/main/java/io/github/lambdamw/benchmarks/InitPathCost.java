@@ -102,9 +102,17 @@ public final class InitPathCost {
     ColdJvm.of(javaHome, cpus)
         .flag("-Xlog:class+load:file=" + log)
         .run("InitPathProbe", mode);
+    return classesBetweenMarks(Files.readAllLines(log), log);
+  }
+
+  /** The classes a class-load log lists between the probe's two marker classes. */
+  static int classesBetweenMarks(List<String> lines, Object source) {
     int count = -1;
-    for (String line : Files.readAllLines(log)) {
+    for (String line : lines) {
       if (line.contains("InitPathProbe$After ")) {
+        if (count < 0) {
+          break;
+        }
         return count;
       }
       if (count >= 0) {
@@ -113,6 +121,6 @@ public final class InitPathCost {
         count = 0;
       }
     }
-    throw new IllegalStateException("no marks in " + log);
+    throw new IllegalStateException("no marks in " + source);
   }
 }
