@@ -43,8 +43,11 @@ case "${1:-all}" in
     done
     ;;
   class-load)
+    # The loopback variants of issue 7, then both functions over HTTPS.
     for java in ${JAVAS:-17 25}; do
       bench_java ClassLoadBreakdown --java "$java" --dir "$results/class-load"
+      bench_java ClassLoadBreakdown --java "$java" --ssm https --functions sample,realistic \
+        --variants none,agent --dir "$results/class-load"
     done
     ;;
   all)

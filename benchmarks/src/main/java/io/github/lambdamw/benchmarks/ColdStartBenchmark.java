@@ -54,15 +54,7 @@ public final class ColdStartBenchmark {
     String maxRam = args.text("max-ram", "");
     StandInTls.Trust trust = StandInTls.Trust.parse(args.text("tls-trust", "full"));
     Path javaHome = LocalAws.javaHome(java);
-    int feature = JavaHome.of(javaHome).featureVersion();
-    StandInTls tls = null;
-    if (https) {
-      tls =
-          StandInTls.create(
-              Path.of("benchmarks/target/tls", "jdk" + feature + "-" + trust.id()).toAbsolutePath(),
-              JavaHome.of(javaHome),
-              trust);
-    }
+    StandInTls tls = https ? StandInTls.create(JavaHome.of(javaHome), trust) : null;
 
     List<Case> cases = new ArrayList<>();
     for (BenchFunction function : functions) {

@@ -29,13 +29,7 @@ public final class SsmReadCost {
     Path javaHome = LocalAws.javaHome(java);
     int cpus = args.number("cpus", 1);
     int runs = args.number("runs", 10);
-    JavaHome childJava = JavaHome.of(javaHome);
-    StandInTls tls =
-        StandInTls.create(
-            Path.of("benchmarks/target/tls", "jdk" + childJava.featureVersion() + "-full")
-                .toAbsolutePath(),
-            childJava,
-            StandInTls.Trust.FULL);
+    StandInTls tls = StandInTls.create(JavaHome.of(javaHome), StandInTls.Trust.FULL);
     Map<String, List<Double>> readMs;
     Map<String, List<Double>> processMs = new HashMap<>();
     try (LocalAws aws = LocalAws.start(tls)) {
