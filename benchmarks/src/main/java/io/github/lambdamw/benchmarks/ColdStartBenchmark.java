@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * First-response latency of a cold function: from just before the process starts to the first
- * {@code /response} at the local Runtime API, the event queued before the start. Every function and
+ * {@code /response} at the local Runtime API, the event queued before the start, and the CPU time
+ * the process used until then ({@link ProcessCpu}). Every function and
  * variant runs interleaved, round after round, each round starting one later, so that noise on a
  * shared machine hits all alike; one warm-up round (file cache) is not counted.
  *
@@ -63,8 +64,10 @@ public final class ColdStartBenchmark {
       }
     }
     Map<Case, List<Double>> millis = new LinkedHashMap<>();
+    Map<Case, List<Double>> cpuMillis = new LinkedHashMap<>();
     cases.forEach(c -> millis.put(c, new ArrayList<>()));
-    List<String> csv = new ArrayList<>(List.of("round,function,variant,first_response_ms"));
+    cases.forEach(c -> cpuMillis.put(c, new ArrayList<>()));
+    List<String> csv = new ArrayList<>(List.of("round,function,variant,first_response_ms,cpu_ms"));
     try (LocalAws aws = LocalAws.start(tls)) {
       Path archive =
           cds ? RuntimeCds.create(aws, javaHome, Path.of("benchmarks/target/cds").toAbsolutePath())
@@ -73,9 +76,10 @@ public final class ColdStartBenchmark {
       for (int round = -1; round < runs; round++) {
         for (int i = 0; i < cases.size(); i++) {
           Case c = cases.get(Math.floorMod(i + round, cases.size()));
-          double ms = firstResponseMillis(start, c, logs.resolve(c.function + "-" + c.variant + ".log"));
+          double[] ms = firstResponse(start, c, logs.resolve(c.function + "-" + c.variant + ".log"));
           if (round >= 0) {
-            millis.get(c).add(ms);
+            millis.get(c).add(ms[0]);
+            cpuMillis.get(c).add(ms[1]);
             csv.add(
                 round
                     + ","
@@ -83,9 +87,9 @@ public final class ColdStartBenchmark {
                     + ","
                     + c.variant
                     + ","
-                    + String.format(Locale.ROOT, "%.1f", ms));
+                    + String.format(Locale.ROOT, "%.1f,%.0f", ms[0], ms[1]));
           }
-          System.err.printf(Locale.ROOT, "round %d %s %.0f ms%n", round, c, ms);
+          System.err.printf(Locale.ROOT, "round %d %s %.0f ms (CPU %.0f ms)%n", round, c, ms[0], ms[1]);
         }
       }
     }
@@ -100,12 +104,14 @@ public final class ColdStartBenchmark {
             + (maxRam.isEmpty() ? "" : ", -XX:MaxRAM=" + maxRam);
     for (BenchFunction function : functions) {
       Map<Variant, List<Double>> ofFunction = new LinkedHashMap<>();
+      Map<Variant, List<Double>> cpuOfFunction = new LinkedHashMap<>();
       for (Case c : cases) {
         if (c.function == function) {
           ofFunction.put(c.variant, millis.get(c));
+          cpuOfFunction.put(c.variant, cpuMillis.get(c));
         }
       }
-      System.out.println(table(java, cpus, function, conditions, ofFunction));
+      System.out.println(table(java, cpus, function, conditions, ofFunction, cpuOfFunction));
     }
   }
 
@@ -129,7 +135,8 @@ public final class ColdStartBenchmark {
   record Start(
       LocalAws aws, boolean https, Path javaHome, int cpus, String maxRam, Path cdsArchive) {}
 
-  static double firstResponseMillis(Start start, Case c, Path log) throws Exception {
+  /** The first response's wall time and the process's CPU time until then, both in ms. */
+  static double[] firstResponse(Start start, Case c, Path log) throws Exception {
     LocalAws aws = start.aws();
     try (LocalLambda lambda = aws.newLambda()) {
       CompletableFuture<InvokeResult> first = lambda.invokeAsync(LocalAws.EVENT);
@@ -146,9 +153,10 @@ public final class ColdStartBenchmark {
       try (LambdaFunction function = builder.start()) {
         InvokeResult result = first.get(60, TimeUnit.SECONDS);
         long nanos = lambda.firstResponseNanos() - function.startedAtNanos();
+        double cpu = ProcessCpu.millis(function.pid());
         LocalAws.check(c.function, c.variant, result, function);
         aws.checkReads(c.function, c.variant, start.https(), function, readsBefore);
-        return nanos / 1e6;
+        return new double[] {nanos / 1e6, cpu};
       }
     }
   }
@@ -170,7 +178,8 @@ public final class ColdStartBenchmark {
       int cpus,
       BenchFunction function,
       String conditions,
-      Map<Variant, List<Double>> millis) {
+      Map<Variant, List<Double>> millis,
+      Map<Variant, List<Double>> cpuMillis) {
     StringBuilder text = new StringBuilder();
     text.append(
         String.format(
@@ -182,16 +191,21 @@ public final class ColdStartBenchmark {
             conditions));
     text.append(
         "| variant | n | median | p25–p75 | min–max | median / none | median of per-round ratios"
-            + " |\n"
-            + "|---|---|---|---|---|---|---|\n");
+            + " | CPU ms, median | CPU / none |\n"
+            + "|---|---|---|---|---|---|---|---|---|\n");
     double none =
         millis.containsKey(Variant.NONE) ? Stats.of(millis.get(Variant.NONE)).median() : Double.NaN;
+    double cpuNone =
+        cpuMillis.containsKey(Variant.NONE)
+            ? Stats.of(cpuMillis.get(Variant.NONE)).median()
+            : Double.NaN;
     for (Map.Entry<Variant, List<Double>> entry : millis.entrySet()) {
       Stats s = Stats.of(entry.getValue());
+      double cpu = Stats.of(cpuMillis.get(entry.getKey())).median();
       text.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %.0f | %.0f–%.0f | %.0f–%.0f | %.2f | %.2f |%n",
+              "| %s | %d | %.0f | %.0f–%.0f | %.0f–%.0f | %.2f | %.2f | %.0f | %.2f |%n",
               entry.getKey(),
               s.n(),
               s.median(),
@@ -200,7 +214,9 @@ public final class ColdStartBenchmark {
               s.min(),
               s.max(),
               s.median() / none,
-              pairedRatio(entry.getValue(), millis.get(Variant.NONE))));
+              pairedRatio(entry.getValue(), millis.get(Variant.NONE)),
+              cpu,
+              cpu / cpuNone));
     }
     for (Map.Entry<Variant, List<Double>> entry : millis.entrySet()) {
       text.append("\n").append(entry.getKey()).append(": ").append(Stats.values(entry.getValue()));
