@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * The headline table of docs/performance.md from the CSV files of {@link ColdStartBenchmark} runs:
  * per function, variant and CPU count, the medians of JDK 17 and 25 and their ratio to the
  * unguarded function of the same run (ratio of medians, and in brackets the median of the per-round
- * ratios). The JDK and the CPU count are read from the file names ({@code …-jdk17-1cpu….csv}).
+ * ratios), and the ratio of the median CPU times where the files have them. The JDK and the CPU
+ * count are read from the file names ({@code …-jdk17-1cpu….csv}).
  *
  * <p>{@code <title> <csv>…}
  */
@@ -34,8 +35,10 @@ public final class ColdStartSummary {
   }
 
   static String summary(String title, List<Path> files) throws IOException {
-    // function -> variant -> cpus -> jdk -> per-round ms, rounds in order
-    Map<String, Map<String, Map<Integer, Map<String, List<Double>>>>> runs = new TreeMap<>();
+    // "function variant cpus jdk" -> per-round ms, rounds in order; CPU ms likewise, where recorded
+    Map<String, List<Double>> wall = new TreeMap<>();
+    Map<String, List<Double>> cpu = new TreeMap<>();
+    TreeSet<String> rows = new TreeSet<>();
     TreeSet<String> jdks = new TreeSet<>();
     for (Path file : files) {
       Matcher name = NAME.matcher(file.getFileName().toString());
@@ -43,57 +46,64 @@ public final class ColdStartSummary {
         throw new IllegalArgumentException("not a cold-start result file: " + file);
       }
       String jdk = name.group(1);
-      int cpus = Integer.parseInt(name.group(2));
+      String cpus = name.group(2);
       jdks.add(jdk);
       List<String> lines = Files.readAllLines(file);
       for (String line : lines.subList(1, lines.size())) {
         String[] cells = line.split(",");
-        runs.computeIfAbsent(cells[1], f -> new TreeMap<>())
-            .computeIfAbsent(cells[2], v -> new TreeMap<>())
-            .computeIfAbsent(cpus, c -> new TreeMap<>())
-            .computeIfAbsent(jdk, j -> new ArrayList<>())
+        String row = cells[1] + " " + cells[2] + " " + cpus;
+        rows.add(row);
+        wall.computeIfAbsent(row + " " + jdk, k -> new ArrayList<>())
             .add(Double.parseDouble(cells[3]));
+        if (cells.length > 4) {
+          cpu.computeIfAbsent(row + " " + jdk, k -> new ArrayList<>())
+              .add(Double.parseDouble(cells[4]));
+        }
       }
     }
     StringBuilder text = new StringBuilder(String.format("%n### %s: first response%n%n", title));
     text.append("| function | variant | CPUs |");
-    jdks.forEach(j -> text.append(" JDK ").append(j).append(": none → variant, ms | ratio |"));
+    jdks.forEach(
+        j -> text.append(" JDK ").append(j).append(": none → variant, ms | ratio | CPU ratio |"));
     text.append("\n|---|---|---|");
-    jdks.forEach(j -> text.append("---|---|"));
+    jdks.forEach(j -> text.append("---|---|---|"));
     text.append("\n");
-    for (var function : runs.entrySet()) {
-      Map<String, Map<Integer, Map<String, List<Double>>>> none = function.getValue();
-      for (var variant : function.getValue().entrySet()) {
-        if (variant.getKey().equals("none")) {
+    for (String row : rows) {
+      String[] parts = row.split(" ");
+      if (parts[1].equals("none")) {
+        continue;
+      }
+      text.append(String.format("| %s | %s | %s |", parts[0], parts[1], parts[2]));
+      String baseline = parts[0] + " none " + parts[2];
+      for (String jdk : jdks) {
+        List<Double> guarded = wall.get(row + " " + jdk);
+        List<Double> none = wall.get(baseline + " " + jdk);
+        if (guarded == null || none == null) {
+          text.append(" – | – | – |");
           continue;
         }
-        for (var cpus : variant.getValue().entrySet()) {
-          text.append(
-              String.format(
-                  "| %s | %s | %d |", function.getKey(), variant.getKey(), cpus.getKey()));
-          for (String jdk : jdks) {
-            List<Double> guarded = cpus.getValue().get(jdk);
-            List<Double> baseline =
-                none.getOrDefault("none", Map.of()).getOrDefault(cpus.getKey(), Map.of()).get(jdk);
-            if (guarded == null || baseline == null) {
-              text.append(" – | – |");
-              continue;
-            }
-            double g = Stats.of(guarded).median();
-            double b = Stats.of(baseline).median();
-            text.append(
-                String.format(
-                    Locale.ROOT,
-                    " %.0f → %.0f | **%.2f** (%.2f) |",
-                    b,
-                    g,
-                    g / b,
-                    ColdStartBenchmark.pairedRatio(guarded, baseline)));
-          }
-          text.append("\n");
-        }
+        double g = Stats.of(guarded).median();
+        double b = Stats.of(none).median();
+        text.append(
+            String.format(
+                Locale.ROOT,
+                " %.0f → %.0f | **%.2f** (%.2f) | %s |",
+                b,
+                g,
+                g / b,
+                ColdStartBenchmark.pairedRatio(guarded, none),
+                ratioOfMedians(cpu.get(row + " " + jdk), cpu.get(baseline + " " + jdk))));
       }
+      text.append("\n");
     }
     return text.toString();
+  }
+
+  private static String ratioOfMedians(List<Double> guarded, List<Double> none) {
+    if (guarded == null || none == null) {
+      return "–";
+    }
+    return String.format(
+        Locale.ROOT, "%.2f", Stats.of(guarded).median() / Stats.of(none).median());
   }
 }

@@ -13,7 +13,7 @@ class ColdStartSummaryTest {
   @TempDir Path dir;
 
   @Test
-  void aRowPerFunctionVariantAndCpuCount_withTheMedianRatioAndTheMedianOfThePerRoundRatios()
+  void aRowPerFunctionVariantAndCpuCount_withTheRatiosOfTheMediansAndTheMedianOfThePerRoundRatios()
       throws Exception {
     Path jdk17 =
         write(
@@ -28,17 +28,22 @@ class ColdStartSummaryTest {
     Path jdk25 =
         write(
             "cold-start-https-jdk25-1cpu.csv",
-            "round,function,variant,first_response_ms",
-            "0,sample,none,1000.0",
-            "0,sample,agent,1100.0");
+            "round,function,variant,first_response_ms,cpu_ms",
+            "0,sample,none,1000.0,600",
+            "0,sample,agent,1100.0,900");
 
     String summary = ColdStartSummary.summary("cold start, https", List.of(jdk17, jdk25));
 
-    // JDK 17: medians 500 → 900 (1.80); per-round ratios 2.00, 1.80, 2.50, median 2.00.
+    // JDK 17: medians 500 → 900 (1.80); per-round ratios 2.00, 1.80, 2.50, median 2.00; no CPU.
+    // JDK 25: 1000 → 1100, CPU 600 → 900.
     assertThat(summary)
         .contains("### cold start, https: first response")
-        .contains("| function | variant | CPUs | JDK 17: none → variant, ms | ratio | JDK 25:")
-        .contains("| sample | agent | 1 | 500 → 900 | **1.80** (2.00) | 1000 → 1100 | **1.10** (1.10) |")
+        .contains(
+            "| function | variant | CPUs | JDK 17: none → variant, ms | ratio | CPU ratio |"
+                + " JDK 25: none → variant, ms | ratio | CPU ratio |")
+        .contains(
+            "| sample | agent | 1 | 500 → 900 | **1.80** (2.00) | – |"
+                + " 1000 → 1100 | **1.10** (1.10) | 1.50 |")
         .doesNotContain("| sample | none |");
   }
 
@@ -58,8 +63,8 @@ class ColdStartSummaryTest {
             "0,realistic,agent,440.0");
 
     assertThat(ColdStartSummary.summary("t", List.of(jdk17, jdk25)))
-        .contains("| realistic | agent | 1 | – | – | 400 → 440 | **1.10** (1.10) |")
-        .contains("| realistic | agent | 2 | 400 → 400 | **1.00** (1.00) | – | – |");
+        .contains("| realistic | agent | 1 | – | – | – | 400 → 440 | **1.10** (1.10) | – |")
+        .contains("| realistic | agent | 2 | 400 → 400 | **1.00** (1.00) | – | – | – | – |");
   }
 
   @Test
