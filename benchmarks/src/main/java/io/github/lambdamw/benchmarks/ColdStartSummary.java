@@ -96,6 +96,51 @@ public final class ColdStartSummary {
       }
       text.append("\n");
     }
+    return text.append(headline(wall, rows, jdks)).toString();
+  }
+
+  /**
+   * The headline table of docs/performance.md: a row per function and guarded variant, a column
+   * per CPU count, each cell the ratios of medians of every JDK, e.g. {@code 1.12 / 1.09}.
+   */
+  private static String headline(
+      Map<String, List<Double>> wall, TreeSet<String> rows, TreeSet<String> jdks) {
+    TreeSet<String> cpuCounts = new TreeSet<>();
+    TreeSet<String> guarded = new TreeSet<>();
+    for (String row : rows) {
+      String[] parts = row.split(" ");
+      cpuCounts.add(parts[2]);
+      if (!parts[1].equals("none")) {
+        guarded.add(parts[0] + " " + parts[1]);
+      }
+    }
+    StringBuilder text =
+        new StringBuilder(
+            String.format("%nRatio of medians, guarded / unguarded, JDK %s:%n%n| function |",
+                String.join(" / ", jdks)));
+    cpuCounts.forEach(c -> text.append(c.equals("1") ? " 1 CPU |" : " " + c + " CPUs |"));
+    text.append("\n|---|");
+    cpuCounts.forEach(c -> text.append("---|"));
+    text.append("\n");
+    for (String functionVariant : guarded) {
+      String[] parts = functionVariant.split(" ");
+      text.append("| ").append(parts[0]).append(parts[1].equals("agent") ? "" : " " + parts[1]);
+      text.append(" |");
+      for (String cpus : cpuCounts) {
+        List<String> cells = new ArrayList<>();
+        for (String jdk : jdks) {
+          List<Double> g = wall.get(functionVariant + " " + cpus + " " + jdk);
+          List<Double> b = wall.get(parts[0] + " none " + cpus + " " + jdk);
+          cells.add(
+              g == null || b == null
+                  ? "–"
+                  : String.format(
+                      Locale.ROOT, "%.2f", Stats.of(g).median() / Stats.of(b).median()));
+        }
+        text.append(" ").append(String.join(" / ", cells)).append(" |");
+      }
+      text.append("\n");
+    }
     return text.toString();
   }
 

@@ -48,6 +48,33 @@ class ColdStartSummaryTest {
   }
 
   @Test
+  void theHeadlineTableHasACellPerCpuCountWithTheRatioOfEveryJdk() throws Exception {
+    Path jdk17 =
+        write(
+            "cold-start-https-jdk17-1cpu.csv",
+            "round,function,variant,first_response_ms",
+            "0,realistic,none,1000.0",
+            "0,realistic,agent,1100.0");
+    Path jdk25 =
+        write(
+            "cold-start-https-jdk25-1cpu.csv",
+            "round,function,variant,first_response_ms",
+            "0,realistic,none,1000.0",
+            "0,realistic,agent,1050.0");
+    Path jdk17on2 =
+        write(
+            "cold-start-https-jdk17-2cpu.csv",
+            "round,function,variant,first_response_ms",
+            "0,realistic,none,1000.0",
+            "0,realistic,agent,950.0");
+
+    assertThat(ColdStartSummary.summary("t", List.of(jdk17, jdk25, jdk17on2)))
+        .contains("Ratio of medians, guarded / unguarded, JDK 17 / 25:")
+        .contains("| function | 1 CPU | 2 CPUs |")
+        .contains("| realistic | 1.10 / 1.05 | 0.95 / – |");
+  }
+
+  @Test
   void aJdkWithoutThatRunShowsDashes() throws Exception {
     Path jdk17 =
         write(
