@@ -1,19 +1,52 @@
 #!/bin/sh
-# Cold first-response latency, none / agent-disabled / agent / agent-open /
-# agent-runtime-bytebuddy / agent-tls interleaved,
-# on JDK 17 and 25, on 2 CPUs and on 1 (taskset -c 0). Builds first if needed (BENCH_REBUILD=true
-# forces it). RUNS=10 by default; JAVAS="17 25", CPUS="2 1" to narrow; MAX_RAM=512m sizes the
-# heap as in a 512 MB sandbox. VARIANTS=none,agent picks variants; agent-tls reads SSM
-# over HTTPS (keys made with keytool into benchmarks/target/tls/) and trusts its JDK's full cacerts
-# plus the stand-in's certificate, as in Lambda; TLS_TRUST=minimal makes it trust that certificate
-# alone, to tell the trust store's share (results then end in -trustminimal). Results: stdout
-# (markdown) and benchmarks/target/results/cold-start-*.csv. See docs/performance.md.
+# Cold first-response latency, on JDK 17 and 25, on 1 CPU (taskset -c 0) and 2, RUNS=10
+# interleaved rounds. Usage: benchmarks/cold-start.sh [https|loopback|cds|all]
+#   https (default): the sample function and the realistic one (SDK v2 SsmClient in a static field,
+#       one GetParameter over HTTPS per invocation), variants none and agent, SSM over HTTPS for the
+#       agent and the function alike, as in Lambda. The headline figures.
+#   loopback: the sample function, none / agent-disabled / agent / agent-open /
+#       agent-runtime-bytebuddy, SSM over plain http on loopback (issue 7's targets).
+#   cds: as https, with an AppCDS archive of the runtime's classes for every variant, as Lambda
+#       maps its own (RuntimeCds).
+#   all: the three.
+# Builds first if needed (BENCH_REBUILD=true forces it). Narrow with JAVAS="17 25", CPUS="1 2",
+# FUNCTIONS=sample,realistic, VARIANTS=none,agent; MAX_RAM=512m sizes the heap as in a 512 MB
+# sandbox; TLS_TRUST=minimal makes the HTTPS runs trust the stand-in's certificate alone (the full
+# JDK cacerts plus it by default, as in Lambda). Results: per-run tables and a summary per group
+# on stdout (markdown), raw numbers in benchmarks/target/results/cold-start-<group>-*.csv.
+# See docs/performance.md.
 . "$(dirname "$0")/lib.sh"
-for cpus in ${CPUS:-2 1}; do
-  for java in ${JAVAS:-17 25}; do
-    bench_java ColdStartBenchmark --java "$java" --cpus "$cpus" --runs "${RUNS:-10}" \
-      --variants "${VARIANTS:-none,agent-disabled,agent,agent-open,agent-runtime-bytebuddy,agent-tls}" \
-      ${MAX_RAM:+--max-ram "$MAX_RAM"} ${TLS_TRUST:+--tls-trust "$TLS_TRUST"} \
-      --out "$BENCH_DIR/target/results/cold-start-jdk$java-${cpus}cpu${MAX_RAM:+-maxram$MAX_RAM}${TLS_TRUST:+-trust$TLS_TRUST}.csv"
+
+# cold_start_group <group> <ssm: https|http> <cds: off|runtime> <functions> <variants>
+cold_start_group() {
+  files=""
+  for cpus in ${CPUS:-1 2}; do
+    for java in ${JAVAS:-17 25}; do
+      out="$BENCH_DIR/target/results/cold-start-$1-jdk$java-${cpus}cpu${MAX_RAM:+-maxram$MAX_RAM}${TLS_TRUST:+-trust$TLS_TRUST}.csv"
+      bench_java ColdStartBenchmark --java "$java" --cpus "$cpus" --runs "${RUNS:-10}" \
+        --functions "${FUNCTIONS:-$4}" --variants "${VARIANTS:-$5}" --ssm "$2" --cds "$3" \
+        ${MAX_RAM:+--max-ram "$MAX_RAM"} ${TLS_TRUST:+--tls-trust "$TLS_TRUST"} --out "$out"
+      files="$files $out"
+    done
   done
-done
+  # shellcheck disable=SC2086 # one word per file
+  bench_java ColdStartSummary "cold start, $1 (summary)" $files
+}
+
+case "${1:-https}" in
+  https) cold_start_group https https off sample,realistic none,agent ;;
+  loopback)
+    cold_start_group loopback http off sample \
+      none,agent-disabled,agent,agent-open,agent-runtime-bytebuddy
+    ;;
+  cds) cold_start_group cds https runtime sample,realistic none,agent ;;
+  all)
+    "$0" https
+    "$0" loopback
+    "$0" cds
+    ;;
+  *)
+    echo "usage: $0 [https|loopback|cds|all]" >&2
+    exit 64
+    ;;
+esac

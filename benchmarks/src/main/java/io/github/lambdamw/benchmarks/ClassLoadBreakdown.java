@@ -1,5 +1,6 @@
 package io.github.lambdamw.benchmarks;
 
+import io.github.lambdamw.harness.function.JavaHome;
 import io.github.lambdamw.harness.function.LambdaFunction;
 import io.github.lambdamw.harness.runtimeapi.InvokeResult;
 import io.github.lambdamw.harness.runtimeapi.LocalLambda;
@@ -15,12 +16,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a cold start's classes come from, per variant: one run each with {@code
+ * Where a cold start's classes come from, per function and variant: one run each with {@code
  * -Xlog:class+load:file=…:uptime} (so not a timing run), counted by origin, with the JVM uptime at
  * which the runtime client's main class loads (the end of premain) and at which the last class
  * before the first response loads.
  *
- * <p>{@code --java 17|25 --variants none,agent,… --dir <folder for the logs>}
+ * <p>{@code --java 17|25 --functions sample,realistic --variants none,agent,… --ssm http|https
+ * --dir <folder for the logs>}; SSM on loopback http by default.
  */
 public final class ClassLoadBreakdown {
   private static final String SHADED = "io.github.lambdamw.agent.shaded.";
@@ -32,37 +34,59 @@ public final class ClassLoadBreakdown {
   public static void main(String[] argv) throws Exception {
     Args args = new Args(argv);
     String java = args.text("java", "25");
+    List<BenchFunction> functions = BenchFunction.parseList(args.text("functions", "sample"));
     List<Variant> variants =
         Variant.parseList(args.text("variants", "none,agent,agent-open,agent-runtime-bytebuddy"));
+    boolean https = args.text("ssm", "http").equals("https");
     Path dir = Files.createDirectories(Path.of(args.text("dir", "target/results/class-load")));
+    Path javaHome = LocalAws.javaHome(java);
     StringBuilder table = new StringBuilder();
-    table.append(String.format("%n### Classes loaded until the first response, JDK %s%n%n", java));
     table.append(
-        "| variant | total | CDS archive | JDK (jrt) | runtime client + function | agent (own)"
-            + " | agent: Byte Buddy | agent: AWS SDK | agent: other shaded | other"
+        String.format(
+            "%n### Classes loaded until the first response, JDK %s, SSM %s%n%n",
+            java,
+            https ? "over HTTPS" : "on loopback http"));
+    table.append(
+        "| function / variant | total | CDS archive | JDK (jrt) | runtime client + function |"
+            + " agent (own) | agent: Byte Buddy | agent: AWS SDK | agent: other shaded | other"
             + " | RIC main loaded at | last class at |\n");
     table.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-    try (LocalAws aws = LocalAws.start()) {
-      for (Variant variant : variants) {
-        Path log = dir.resolve("class-load-jdk" + java + "-" + variant + ".log");
-        Files.deleteIfExists(log);
-        try (LocalLambda lambda = aws.newLambda()) {
-          CompletableFuture<InvokeResult> first = lambda.invokeAsync(LocalAws.EVENT);
-          try (LambdaFunction function =
-              aws.function(
-                      lambda, variant, LocalAws.javaHome(java), 2, dir.resolve(variant + ".out"))
-                  .withJvmFlag("-Xlog:class+load=info:file=" + log + ":uptime")
-                  .start()) {
-            LocalAws.check(variant, first.get(60, TimeUnit.SECONDS), function);
+    StandInTls tls =
+        https ? StandInTls.create(JavaHome.of(javaHome), StandInTls.Trust.FULL) : null;
+    try (LocalAws aws = LocalAws.start(tls)) {
+      for (BenchFunction benchFunction : functions) {
+        for (Variant variant : variants) {
+          String name =
+              benchFunction + "-" + variant + (https ? "-https" : "") + "-jdk" + java;
+          Path log = dir.resolve("class-load-" + name + ".log");
+          Files.deleteIfExists(log);
+          try (LocalLambda lambda = aws.newLambda()) {
+            CompletableFuture<InvokeResult> first = lambda.invokeAsync(LocalAws.EVENT);
+            try (LambdaFunction function =
+                aws.function(
+                        lambda,
+                        benchFunction,
+                        variant,
+                        https,
+                        javaHome,
+                        2,
+                        dir.resolve(name + ".out"))
+                    .withJvmFlag("-Xlog:class+load=info:file=" + log + ":uptime")
+                    .start()) {
+              LocalAws.check(benchFunction, variant, first.get(60, TimeUnit.SECONDS), function);
+            }
           }
+          table.append(
+              summarize(
+                  functions.size() > 1 ? benchFunction + " / " + variant : variant.toString(),
+                  Files.readAllLines(log)));
         }
-        table.append(summarize(variant, Files.readAllLines(log)));
       }
     }
     System.out.println(table);
   }
 
-  static String summarize(Variant variant, List<String> lines) {
+  static String summarize(String row, List<String> lines) {
     Map<String, Integer> counts = new TreeMap<>();
     double ricMain = Double.NaN;
     double last = 0;
@@ -85,7 +109,7 @@ public final class ClassLoadBreakdown {
     return String.format(
         Locale.ROOT,
         "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %.0f ms | %.0f ms |%n",
-        variant,
+        row,
         total,
         counts.getOrDefault("cds", 0),
         counts.getOrDefault("jrt", 0),

@@ -10,6 +10,7 @@ import io.github.lambdamw.harness.runtimeapi.InvokeResult;
 import io.github.lambdamw.harness.runtimeapi.LocalLambda;
 import io.github.lambdamw.harness.ssm.LocalSsm;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,16 +25,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * Local AWS for benchmarks: SSM on loopback with a closed and an open window, dynoxide with the
- * deferral table, and functions started per {@link Variant}: the sample function under RIC 2.10.1
- * with Lambda's JVM flags (the launcher's own). Given {@link StandInTls}, a second SSM stand-in
- * serves the same parameters over HTTPS, for the variants that read SSM as Lambda does.
+ * Local AWS for benchmarks: SSM on loopback with a closed and an open window (and the realistic
+ * function's own parameter), dynoxide with the deferral table, and functions started per {@link
+ * BenchFunction} and {@link Variant} under RIC 2.10.1 with Lambda's JVM flags (the launcher's own).
+ * Given {@link StandInTls}, a second SSM stand-in serves the same parameters over HTTPS, for runs
+ * that read SSM as Lambda does.
  */
 final class LocalAws implements AutoCloseable {
   static final String RIC = "2.10.1";
   static final String CLOSED_PARAMETER = "bench-window-closed";
   static final String OPEN_PARAMETER = "bench-window-open";
   static final String TABLE = "bench-deferred";
+
+  /** The parameter {@link BenchFunction#REALISTIC} reads in its handler, and its value. */
+  static final String FUNCTION_PARAMETER = "bench-function-config";
+
+  static final String FUNCTION_PARAMETER_VALUE = "feature-flags=v42";
 
   /** An EventBridge scheduled event, what the sample function is deployed behind. */
   static final byte[] EVENT =
@@ -115,6 +122,7 @@ final class LocalAws implements AutoCloseable {
   private static LocalSsm withWindows(LocalSsm ssm) {
     ssm.put(CLOSED_PARAMETER, "2020-01-01T02:00:00Z,2020-01-01T06:00:00Z");
     ssm.put(OPEN_PARAMETER, "2020-01-01T02:00:00Z,2099-01-01T06:00:00Z");
+    ssm.put(FUNCTION_PARAMETER, FUNCTION_PARAMETER_VALUE);
     return ssm;
   }
 
@@ -144,9 +152,9 @@ final class LocalAws implements AutoCloseable {
     ssm.resetFaults();
   }
 
-  /** GetParameter calls the HTTPS stand-in answered since its warm-up; 0 without TLS. */
-  int tlsReads() {
-    return tlsSsm == null ? 0 : tlsSsm.calls("GetParameter");
+  /** GetParameter calls the HTTPS (or the plain http) stand-in answered since its warm-up. */
+  int reads(boolean https) {
+    return ssmFor(https).calls("GetParameter");
   }
 
   Dynoxide dynoxide() {
@@ -165,31 +173,51 @@ final class LocalAws implements AutoCloseable {
         .start();
   }
 
-  /** The sample function as {@code variant} runs it, on {@code java}, pinned to CPU 0 if asked. */
+  /**
+   * The sample function as {@code variant} runs it with SSM on loopback, on {@code java}, pinned to
+   * CPU 0 if asked.
+   */
   LambdaFunction.Builder function(
       LocalLambda lambda, Variant variant, Path javaHome, int cpus, Path logFile) {
+    return function(lambda, BenchFunction.SAMPLE, variant, false, javaHome, cpus, logFile);
+  }
+
+  /**
+   * {@code function} as {@code variant} runs it, on {@code java}, pinned to CPU 0 if asked; SSM (the
+   * agent's and the function's own calls) over HTTPS if {@code https}, else on loopback http.
+   */
+  LambdaFunction.Builder function(
+      LocalLambda lambda,
+      BenchFunction function,
+      Variant variant,
+      boolean https,
+      Path javaHome,
+      int cpus,
+      Path logFile) {
     LambdaFunction.Builder builder =
         LambdaFunction.builder(lambda)
-            .withEnv("AWS_ENDPOINT_URL_SSM", ssmFor(variant).endpoint().toString())
+            .withEnv("AWS_ENDPOINT_URL_SSM", ssmFor(https).endpoint().toString())
             .withEnv("AWS_ENDPOINT_URL_DYNAMODB", dynoxide.endpoint().toString())
-            .withHandler(BuiltArtifacts.SAMPLE_HANDLER)
-            .withFunctionJar(SampleFunctionJar.forJava(JavaHome.of(javaHome).featureVersion()))
+            .withHandler(function.handler)
             .withJavaHome(javaHome)
             .withRuntimeClient(RIC)
             .withLogFile(logFile)
             .withEnv(
                 "MAINTENANCE_WINDOW_PARAMETER",
                 variant.windowOpen ? OPEN_PARAMETER : CLOSED_PARAMETER)
-            .withEnv("MAINTENANCE_WINDOW_TABLE", TABLE);
+            .withEnv("MAINTENANCE_WINDOW_TABLE", TABLE)
+            .withEnv("FUNCTION_PARAMETER", FUNCTION_PARAMETER);
+    function.jars(JavaHome.of(javaHome).featureVersion()).forEach(builder::withFunctionJar);
     if (variant.layer) {
       builder.withLayer(BuiltArtifacts.layerDir());
     }
     if (variant == Variant.AGENT_DISABLED) {
       builder.withEnv("MAINTENANCE_WINDOW_DISABLED", "true");
     }
-    if (variant.tls) {
-      // Through JAVA_TOOL_OPTIONS, where a Lambda user would put it; the layer's wrapper appends
-      // its -javaagent to what is there.
+    if (https) {
+      // Every variant, the unguarded one too: the function trusts the stand-in as Lambda's JVM
+      // trusts SSM. Through JAVA_TOOL_OPTIONS, where a Lambda user would put it; the layer's
+      // wrapper appends its -javaagent to what is there.
       builder.withEnv("JAVA_TOOL_OPTIONS", tls.javaToolOptions());
     }
     if (variant.runtimeInstrumentation) {
@@ -203,45 +231,81 @@ final class LocalAws implements AutoCloseable {
     return builder;
   }
 
-  private LocalSsm ssmFor(Variant variant) {
-    if (!variant.tls) {
+  /** Where SSM answers, over HTTPS or on loopback http. */
+  URI ssmEndpoint(boolean https) {
+    return ssmFor(https).endpoint();
+  }
+
+  private LocalSsm ssmFor(boolean https) {
+    if (!https) {
       return ssm;
     }
     if (tlsSsm == null) {
-      throw new IllegalStateException(variant + " needs LocalAws.start(StandInTls)");
+      throw new IllegalStateException("SSM over HTTPS needs LocalAws.start(StandInTls)");
     }
     return tlsSsm;
   }
 
   /** Fails unless {@code result} is what {@code variant} must answer (handler ran, or deferred). */
   static void check(Variant variant, InvokeResult result, LambdaFunction function) {
+    check(BenchFunction.SAMPLE, variant, result, function);
+  }
+
+  /** As {@link #check(Variant, InvokeResult, LambdaFunction)}, for {@code benchFunction}. */
+  static void check(
+      BenchFunction benchFunction, Variant variant, InvokeResult result, LambdaFunction function) {
     String body = result.payloadUtf8();
     boolean ok =
         !result.isFunctionError()
-            && (variant.windowOpen
-                ? body.contains("deferred")
-                : body.contains("scheduled job ran"));
+            && body.contains(variant.windowOpen ? "deferred" : benchFunction.answerMarker);
     if (!ok) {
       throw new IllegalStateException(
-          variant + " answered unexpectedly: " + body + "\nlog: " + function.logLines());
+          benchFunction
+              + " "
+              + variant
+              + " answered unexpectedly: "
+              + body
+              + "\nlog: "
+              + function.logLines());
     }
   }
 
   /**
    * Fails unless a guarded {@code function} logged that it read the window: a read that fails
    * (a TLS error, say) lets the handler run all the same, and would pass {@link #check} faster
-   * than a real read. For the {@link Variant#tls} variants, also fails unless the HTTPS stand-in
-   * answered a GetParameter more than the {@code tlsReadsBefore} of {@link #tlsReads()}.
+   * than a real read. Also fails unless the stand-in of the transport ({@code https} or not)
+   * answered as many GetParameter calls since {@code readsBefore} (from {@link #reads(boolean)}) as
+   * the agent and the handler make: none went elsewhere.
    */
-  void checkWindowRead(Variant variant, LambdaFunction function, int tlsReadsBefore) {
-    if (!variant.readsWindow()) {
-      return;
+  void checkReads(
+      BenchFunction benchFunction,
+      Variant variant,
+      boolean https,
+      LambdaFunction function,
+      int readsBefore) {
+    int expected = 0;
+    if (variant.readsWindow()) {
+      function.awaitLog(
+          line -> line.contains("read the window from SSM parameter"), Duration.ofSeconds(5));
+      expected++;
     }
-    function.awaitLog(
-        line -> line.contains("read the window from SSM parameter"), Duration.ofSeconds(5));
-    if (variant.tls && tlsReads() <= tlsReadsBefore) {
+    if (benchFunction.callsSsm && !variant.windowOpen) {
+      expected++;
+    }
+    int reads = reads(https) - readsBefore;
+    if (reads < expected) {
       throw new IllegalStateException(
-          variant + " did not read its window over HTTPS; log: " + function.logLines());
+          benchFunction
+              + " "
+              + variant
+              + ": "
+              + reads
+              + " GetParameter calls over "
+              + (https ? "HTTPS" : "http")
+              + ", expected "
+              + expected
+              + "; log: "
+              + function.logLines());
     }
   }
 

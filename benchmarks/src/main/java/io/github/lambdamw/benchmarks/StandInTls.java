@@ -52,6 +52,18 @@ final class StandInTls {
     this.trust = trust;
   }
 
+  /**
+   * Makes the files afresh in {@code benchmarks/target/tls/jdk<feature>-<trust>/}, for functions
+   * running on {@code java}.
+   */
+  static StandInTls create(JavaHome java, Trust trust) {
+    return create(
+        Path.of("benchmarks/target/tls", "jdk" + java.featureVersion() + "-" + trust.id())
+            .toAbsolutePath(),
+        java,
+        trust);
+  }
+
   /** Makes the files afresh in {@code dir} (emptied first); the trust store for {@code java}. */
   static StandInTls create(Path dir, JavaHome java, Trust trust) {
     try {

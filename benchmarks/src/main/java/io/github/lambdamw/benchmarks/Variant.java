@@ -4,40 +4,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** How a benchmarked function is started. */
+/**
+ * How a benchmarked function is started: with or without the layer, and how the agent is set. Over
+ * which transport SSM is read (loopback http or HTTPS, as in Lambda) is the run's, for all variants
+ * alike (see {@link ColdStartBenchmark}).
+ */
 enum Variant {
   /** No layer: the function as Lambda runs it unguarded. */
-  NONE(false, false, false, false),
+  NONE(false, false, false),
   /**
    * The layer with {@code MAINTENANCE_WINDOW_DISABLED=true}: wrapper script, agent jar attached,
    * premain returns at once. The floor of any agent in this layer (breakdown only).
    */
-  AGENT_DISABLED(true, false, false, false),
+  AGENT_DISABLED(true, false, false),
   /** The layer, window closed, the dispatch class prepared at build time. */
-  AGENT(true, false, false, false),
-  /**
-   * As {@link #AGENT}, but SSM is read over HTTPS, as in Lambda: the function trusts a copy of its
-   * JDK's full cacerts plus the local stand-in's certificate, so its cold start pays for loading
-   * the trust store, the TLS context and a full handshake (see {@link StandInTls}).
-   */
-  AGENT_TLS(true, false, false, true),
-  /** The layer, window open: the first invocation is deferred (DynamoDB client built, PutItem). */
-  AGENT_OPEN(true, true, false, false),
+  AGENT(true, false, false),
+  /** The layer, window open: the first invocation is deferred (one conditional PutItem). */
+  AGENT_OPEN(true, true, false),
   /** The layer, window closed, run-time Byte Buddy forced (the path of an unknown RIC build). */
-  AGENT_RUNTIME_BYTEBUDDY(true, false, true, false);
+  AGENT_RUNTIME_BYTEBUDDY(true, false, true);
 
   final boolean layer;
   final boolean windowOpen;
   final boolean runtimeInstrumentation;
 
-  /** SSM over HTTPS; the other variants read it over plain http on loopback. */
-  final boolean tls;
-
-  Variant(boolean layer, boolean windowOpen, boolean runtimeInstrumentation, boolean tls) {
+  Variant(boolean layer, boolean windowOpen, boolean runtimeInstrumentation) {
     this.layer = layer;
     this.windowOpen = windowOpen;
     this.runtimeInstrumentation = runtimeInstrumentation;
-    this.tls = tls;
   }
 
   /** Whether the agent reads the window from SSM at INIT (a function with the layer, enabled). */

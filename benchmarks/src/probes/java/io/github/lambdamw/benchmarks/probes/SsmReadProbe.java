@@ -1,0 +1,59 @@
+package io.github.lambdamw.benchmarks.probes;
+
+import io.github.lambdamw.agent.internal.AgentConfig;
+import io.github.lambdamw.agent.internal.gate.SsmWindowSource;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.GetParameterRequest;
+
+/**
+ * The first SSM read of a fresh JVM (the child of {@code SsmReadCost}), from Lambda's environment
+ * variables (region, credentials, {@code AWS_ENDPOINT_URL_SSM}, {@code
+ * MAINTENANCE_WINDOW_PARAMETER}): prints {@code ms=} the time from here to the value.
+ *
+ * <p>{@code agent}: the agent's {@code SsmWindowSource} as premain's thread runs it (its own SigV4
+ * and JSON reader, the JDK's HTTP). {@code sdk}: an SDK v2 {@code SsmClient} built as AWS advises
+ * for Lambda (url-connection client, environment credentials, region named), one {@code
+ * GetParameter}.
+ */
+public final class SsmReadProbe {
+  private SsmReadProbe() {}
+
+  public static void main(String[] args) throws Exception {
+    long start = System.nanoTime();
+    Map<String, String> env = System.getenv();
+    String value;
+    switch (args[0]) {
+      case "agent":
+        value = new SsmWindowSource(AgentConfig.from(env), env).read();
+        break;
+      case "sdk":
+        try (SsmClient ssm =
+            SsmClient.builder()
+                .region(Region.of(env.get("AWS_REGION")))
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                .build()) {
+          value =
+              ssm.getParameter(
+                      GetParameterRequest.builder()
+                          .name(env.get("MAINTENANCE_WINDOW_PARAMETER"))
+                          .build())
+                  .parameter()
+                  .value();
+        }
+        break;
+      default:
+        throw new IllegalArgumentException("unknown mode " + args[0]);
+    }
+    double ms = (System.nanoTime() - start) / 1e6;
+    if (!value.startsWith("2020-")) {
+      throw new IllegalStateException("unexpected value " + value);
+    }
+    System.out.printf(Locale.ROOT, "ms=%.2f%n", ms);
+  }
+}
