@@ -68,6 +68,18 @@ class BundledAssetsTest {
     assertThat(Path.of(first)).isRegularFile().hasFileName("lambda-mw-wrapper-layer.zip");
   }
 
+  @Test
+  void anExtractedFileWhoseBytesChangedIsWrittenAgain() throws IOException {
+    Path extracted = Path.of(BundledAssets.layerZip());
+    byte[] original = Files.readAllBytes(extracted);
+    byte[] tampered = original.clone();
+    tampered[tampered.length / 2] ^= 0x5a; // same size, different bytes
+    Files.write(extracted, tampered);
+
+    assertThat(Path.of(BundledAssets.layerZip())).isEqualTo(extracted);
+    assertThat(Files.readAllBytes(extracted)).isEqualTo(original);
+  }
+
   /** A stack in an app that records each asset's staged path in the template, as the CDK CLI asks apps to. */
   private Stack stack() {
     App app =

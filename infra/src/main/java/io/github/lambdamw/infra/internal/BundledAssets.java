@@ -15,10 +15,11 @@ import java.util.HexFormat;
  * The layer zip and the replay function's jar this library carries as class-path resources (the build copies them
  * in from the wrapper and replay modules), so that the constructs work from a dependency with no path to give.
  *
- * <p>CDK stages an asset from a file on disk, so a resource is written out once to {@code
- * <java.io.tmpdir>/lambda-mw-cdk/<sha-256 of its bytes>/<name>} and that file is returned. The folder is named
- * after the content, so every synth of the same library version reuses the same file (and the same asset hash),
- * and the file is left in place: with asset staging disabled (SAM's local tooling) the template points at it.
+ * <p>CDK stages an asset from a file on disk, so a resource is written out to {@code
+ * <java.io.tmpdir>/lambda-mw-cdk-<user>/<sha-256 of its bytes>/<name>} and that file is returned. The folder is
+ * named after the content, so every synth of the same library version reuses the same file, and the file is left
+ * in place: with asset staging disabled (SAM's local tooling) the template points at it. A file found there is
+ * reused only when its bytes hash to the same SHA-256 (a shared temporary folder is no place to trust a name).
  */
 public final class BundledAssets {
 
@@ -44,10 +45,14 @@ public final class BundledAssets {
 
   private static synchronized String extract(String name) {
     byte[] bytes = read(name);
-    Path dir = Path.of(System.getProperty("java.io.tmpdir"), FOLDER, sha256(bytes));
+    String hash = sha256(bytes);
+    String folder = FOLDER + "-" + System.getProperty("user.name");
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"), folder, hash.substring(0, 32));
     Path file = dir.resolve(name);
     try {
-      if (Files.isRegularFile(file) && Files.size(file) == bytes.length) {
+      if (Files.isRegularFile(file)
+          && Files.size(file) == bytes.length
+          && sha256(Files.readAllBytes(file)).equals(hash)) {
         return file.toString();
       }
       Files.createDirectories(dir);
@@ -82,7 +87,7 @@ public final class BundledAssets {
 
   private static String sha256(byte[] bytes) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JDK", e);
     }
