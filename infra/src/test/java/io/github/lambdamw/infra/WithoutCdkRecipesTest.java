@@ -135,6 +135,14 @@ class WithoutCdkRecipesTest {
   }
 
   @Test
+  void theLayerZipIsWhereThePageSaysTheLibraryJarHasIt() {
+    String resource = BundledAssets.class.getPackageName().replace('.', '/') + "/assets/" + BundledAssets.LAYER_ZIP;
+
+    assertThat(BundledAssets.class.getClassLoader().getResource(resource)).isNotNull();
+    assertThat(codeOf("The layer")).contains("unzip -j -o lambda-mw-cdk-").contains(" " + resource + "\n");
+  }
+
+  @Test
   void everyVariableThePageNamesIsReadByTheAgentOrTheWrapper() throws IOException {
     Set<String> read = new TreeSet<>(agentSettings());
     read.addAll(all(VARIABLE, wrapperScript("maintenance-window/wrapper")));
