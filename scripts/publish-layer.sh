@@ -1,7 +1,7 @@
 #!/bin/sh
 # Publishes the maintenance-window layer zip as a Lambda layer version in each given region, makes it public
-# (any account may attach it; nobody else can change it), and writes its ARN to an SSM parameter in that region,
-# as Powertools for AWS Lambda does, so that users find it with one `aws ssm get-parameter`:
+# (any account may attach it; nobody else can change it), and writes its ARN to SSM parameters in that region, as
+# Powertools for AWS Lambda does, so that stacks and scripts of the publishing account resolve it by name:
 #   /lambda-mw/layer-arn              the latest published version
 #   /lambda-mw/<version>/layer-arn    this release, for pinning
 # Not run by the build or CI: it needs credentials of the publishing account. docs/without-cdk.md says how users
@@ -46,7 +46,7 @@ while [ $# -gt 0 ]; do
     --parameter-prefix) [ $# -ge 2 ] || fail "--parameter-prefix needs a value"; parameter_prefix=$2; shift 2 ;;
     --private) public=false; shift ;;
     --dry-run) dry_run=true; shift ;;
-    -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) fail "unknown option '$1' (see --help)" ;;
   esac
 done
