@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the pinned CDK CLI through {@code examples/demo-stack/synth.sh}, as CI does: offline, with every {@code
- * AWS_*} variable removed, with the real sample jar and the layer zip and replay jar lambda-mw-cdk carries. Skipped when {@code npm ci} has not been run, except
- * on CI ({@code CI=true}), where that fails.
+ * AWS_*} variable removed, with the real sample jar and the layer zip and replay jar lambda-mw-cdk carries.
+ * Skipped when {@code npm ci} has not been run, except on CI ({@code CI=true}), where that fails.
  */
 class CdkCliSynthIT {
 
