@@ -1,25 +1,21 @@
 package io.github.lambdamw.infra;
 
+import static io.github.lambdamw.infra.RecipePage.all;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lambdamw.agent.internal.AgentConfig;
 import io.github.lambdamw.infra.internal.BundledAssets;
-import io.github.lambdamw.infra.internal.Runtimes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -33,39 +29,24 @@ import software.amazon.awscdk.services.lambda.Runtime;
 
 /**
  * docs/without-cdk.md cannot drift: each recipe (AWS CLI, AWS SAM, Terraform) sets exactly the variables and grants
- * exactly the IAM actions a function guarded by the construct gets (read from a synthesized template), every
- * variable the page names is one the agent (AgentConfig) or the layer's wrapper script reads, and
- * scripts/publish-layer.sh publishes for the runtimes the construct guards.
+ * exactly the IAM actions a function guarded by the construct gets (read from a synthesized template), and every
+ * variable the page names is one the agent (AgentConfig) or the layer's wrapper script reads.
  */
 class WithoutCdkRecipesTest {
 
-  private static final Path DOC = Path.of("../docs/without-cdk.md");
-  private static final Path PUBLISH_SCRIPT = Path.of("../scripts/publish-layer.sh");
+  static final Path DOC = Path.of("../docs/without-cdk.md");
   private static final List<String> RECIPES = List.of("AWS CLI", "AWS SAM", "Terraform");
   private static final Pattern VARIABLE = Pattern.compile("\\b(AWS_LAMBDA_EXEC_WRAPPER|MAINTENANCE_WINDOW_[A-Z_]+)");
   private static final Pattern ASSIGNED = Pattern.compile(VARIABLE.pattern() + "\\s*[=:]");
   private static final Pattern ACTION = Pattern.compile("\\b((?:ssm|dynamodb|kms):[A-Za-z]+)\\b");
 
-  private static Map<String, String> sections;
+  private static RecipePage page;
 
   @TempDir Path dir;
 
   @BeforeAll
-  static void readTheDoc() throws IOException {
-    sections = new LinkedHashMap<>();
-    String title = "";
-    StringBuilder body = new StringBuilder();
-    for (String line : Files.readAllLines(DOC, StandardCharsets.UTF_8)) {
-      if (line.startsWith("## ")) {
-        sections.put(title, body.toString());
-        title = line.substring(3).trim();
-        body = new StringBuilder();
-      } else {
-        body.append(line).append('\n');
-      }
-    }
-    sections.put(title, body.toString());
-    assertThat(sections).containsKeys(RECIPES.toArray(String[]::new));
+  static void readThePage() throws IOException {
+    page = RecipePage.read(DOC);
   }
 
   /** What the construct gives a guarded function: its variable names and the IAM actions of its role's policy. */
@@ -105,9 +86,9 @@ class WithoutCdkRecipesTest {
     Set<String> expected = guardedByTheConstruct().variables();
 
     assertThat(expected).contains("AWS_LAMBDA_EXEC_WRAPPER", AgentConfig.PARAMETER, AgentConfig.TABLE);
-    assertThat(all(VARIABLE, tableRowsOf("What every recipe sets"))).isEqualTo(expected);
+    assertThat(all(VARIABLE, page.tableRowsOf("What every recipe sets"))).isEqualTo(expected);
     for (String recipe : RECIPES) {
-      assertThat(all(ASSIGNED, codeOf(recipe))).as(recipe).isEqualTo(expected);
+      assertThat(all(ASSIGNED, page.codeOf(recipe))).as(recipe).isEqualTo(expected);
     }
   }
 
@@ -116,11 +97,11 @@ class WithoutCdkRecipesTest {
     Set<String> expected = guardedByTheConstruct().actions();
 
     assertThat(expected).containsExactlyInAnyOrder(MaintenanceWindow.PARAMETER_ACTION, MaintenanceWindow.TABLE_ACTION);
-    assertThat(all(ACTION, sections.get("What every recipe sets")))
+    assertThat(all(ACTION, page.section("What every recipe sets")))
         .as("the table and the KMS note")
         .isEqualTo(union(expected, MaintenanceWindow.KEY_ACTIONS));
     for (String recipe : RECIPES) {
-      assertThat(all(ACTION, codeOf(recipe))).as(recipe).isEqualTo(expected);
+      assertThat(all(ACTION, page.codeOf(recipe))).as(recipe).isEqualTo(expected);
     }
   }
 
@@ -130,7 +111,7 @@ class WithoutCdkRecipesTest {
 
     assertThat(wrapperScript(inLayer)).startsWith("#!/bin/sh");
     for (String recipe : RECIPES) {
-      assertThat(codeOf(recipe)).as(recipe).contains(MaintenanceWindow.EXEC_WRAPPER_PATH);
+      assertThat(page.codeOf(recipe)).as(recipe).contains(MaintenanceWindow.EXEC_WRAPPER_PATH);
     }
   }
 
@@ -139,7 +120,7 @@ class WithoutCdkRecipesTest {
     String resource = BundledAssets.class.getPackageName().replace('.', '/') + "/assets/" + BundledAssets.LAYER_ZIP;
 
     assertThat(BundledAssets.class.getClassLoader().getResource(resource)).isNotNull();
-    assertThat(codeOf("The layer")).contains("unzip -j -o lambda-mw-cdk-").contains(" " + resource + "\n");
+    assertThat(page.codeOf("The layer")).contains("unzip -j -o lambda-mw-cdk-").contains(" " + resource + "\n");
   }
 
   @Test
@@ -148,63 +129,8 @@ class WithoutCdkRecipesTest {
     read.addAll(all(VARIABLE, wrapperScript("maintenance-window/wrapper")));
 
     assertThat(read).contains("AWS_LAMBDA_EXEC_WRAPPER"); // the wrapper's own name, in its comments
-    assertThat(all(VARIABLE, Files.readString(DOC))).isNotEmpty().isSubsetOf(read);
+    assertThat(all(VARIABLE, page.text())).isNotEmpty().isSubsetOf(read);
     assertThat(guardedByTheConstruct().variables()).isSubsetOf(read);
-  }
-
-  @Test
-  void thePublishScriptPublishesEveryRegionForTheGuardableRuntimesAndRecordsTheArn() throws Exception {
-    Path zip = Path.of(TestApps.layerZip(dir));
-    Path stderr = dir.resolve("stderr");
-    Process process =
-        new ProcessBuilder(
-                "sh",
-                PUBLISH_SCRIPT.toString(),
-                "--regions",
-                "eu-west-1 us-east-1",
-                "--zip",
-                zip.toString(),
-                "--version",
-                "9.9.9",
-                "--dry-run")
-            .redirectError(stderr.toFile())
-            .start();
-    String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
-    String commands = Files.readString(stderr);
-
-    assertThat(process.exitValue()).as(commands).isZero();
-    assertThat(stdout.lines())
-        .containsExactly(
-            "arn:aws:lambda:eu-west-1:123456789012:layer:lambda-maintenance-window:1",
-            "arn:aws:lambda:us-east-1:123456789012:layer:lambda-maintenance-window:1");
-    for (String region : List.of("eu-west-1", "us-east-1")) {
-      assertThat(commands)
-          .contains("aws lambda publish-layer-version --region " + region)
-          .contains("--compatible-runtimes " + String.join(" ", Runtimes.GUARDABLE) + " ")
-          .contains(
-              "aws lambda add-layer-version-permission --region "
-                  + region
-                  + " --layer-name lambda-maintenance-window --version-number 1 --statement-id public"
-                  + " --action lambda:GetLayerVersion --principal *")
-          .contains("aws ssm put-parameter --region " + region + " --name /lambda-mw/layer-arn ")
-          .contains("aws ssm put-parameter --region " + region + " --name /lambda-mw/9.9.9/layer-arn ");
-    }
-    assertThat(sections.get("The layer")).contains("/lambda-mw/layer-arn", "/lambda-mw/<version>/layer-arn");
-  }
-
-  @Test
-  void thePublishScriptRefusesAMissingZipWithoutCallingAws() throws Exception {
-    Process process =
-        new ProcessBuilder(
-                "sh", PUBLISH_SCRIPT.toString(), "--regions", "eu-west-1", "--zip", dir.resolve("no.zip").toString())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
-
-    assertThat(process.exitValue()).isEqualTo(2);
-    assertThat(output).contains("no layer zip at " + dir.resolve("no.zip"));
   }
 
   /** The names of AgentConfig's settings: its public String constants. */
@@ -232,41 +158,6 @@ class WithoutCdkRecipesTest {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
     }
-  }
-
-  /** The rows of the tables of a section. */
-  private static String tableRowsOf(String section) {
-    StringBuilder rows = new StringBuilder();
-    for (String line : sections.get(section).split("\n")) {
-      if (line.startsWith("| `")) {
-        rows.append(line).append('\n');
-      }
-    }
-    return rows.toString();
-  }
-
-  /** The code blocks of a section. */
-  private static String codeOf(String section) {
-    StringBuilder code = new StringBuilder();
-    boolean inside = false;
-    for (String line : sections.get(section).split("\n")) {
-      if (line.startsWith("```")) {
-        inside = !inside;
-      } else if (inside) {
-        code.append(line).append('\n');
-      }
-    }
-    assertThat(code).as("code in section %s", section).isNotEmpty();
-    return code.toString();
-  }
-
-  private static Set<String> all(Pattern pattern, String text) {
-    Set<String> found = new TreeSet<>();
-    Matcher matcher = pattern.matcher(text);
-    while (matcher.find()) {
-      found.add(matcher.group(1));
-    }
-    return found;
   }
 
   private static Set<String> union(Set<String> a, List<String> b) {
