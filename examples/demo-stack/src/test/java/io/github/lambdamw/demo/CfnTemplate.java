@@ -79,6 +79,13 @@ final class CfnTemplate {
     return actions;
   }
 
+  /** The keys of the template's outputs. */
+  List<String> outputKeys() {
+    List<String> keys = new ArrayList<>();
+    root.path("Outputs").fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
   /** The resources other than functions and policies whose definition contains {@code text}. */
   List<JsonNode> resourcesMentioning(String text) {
     Set<String> skipped = Set.of("AWS::Lambda::Function", "AWS::IAM::Policy");

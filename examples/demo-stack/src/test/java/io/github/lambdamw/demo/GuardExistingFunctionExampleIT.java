@@ -98,6 +98,14 @@ class GuardExistingFunctionExampleIT {
   }
 
   @Test
+  void theStackOutputsWhatMwStackReads() {
+    assertThat(orders.outputKeys())
+        .as("the README's `mw --stack Orders` reads these")
+        .anyMatch(key -> key.startsWith("LambdaMwTable"))
+        .anyMatch(key -> key.startsWith("LambdaMwParameter"));
+  }
+
+  @Test
   void theAspectGuardsEveryJavaFunctionOfItsStackAndLeavesTheNodeOneAlone() {
     for (String id : List.of("NightlyReport", "RepriceOpenOrders")) {
       JsonNode function = nightlyJobs.function(id);
