@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * A copy of a stand-alone example project under target/, built and run the way its user would: the Maven running
- * this build, offline, with a local repository of its own chained to this build's one (Maven 3.9's {@code
+ * this build, with a local repository of its own chained to this build's one (Maven 3.9's {@code
  * maven.repo.local.tail}), under the given JDK, with {@code CDK_OUTDIR} pointing at a cloud assembly folder.
  */
 final class ExampleProject {
@@ -83,9 +83,11 @@ final class ExampleProject {
     env.put("JAVA_HOME", javaHome);
     String path = env.getOrDefault("PATH", "");
     env.put("PATH", mavenExecutable().getParent() + ":" + Path.of(javaHome, "bin") + ":" + path);
+    // Not offline: on a fresh machine (CI) the reactor has not necessarily fetched every plugin the example's own
+    // lifecycle needs; what it lacks comes from Maven Central into the example's repository, as for any user.
     env.put(
         "MAVEN_ARGS",
-        "-o -Dmaven.repo.local="
+        "-Dmaven.repo.local="
             + System.getProperty("example.repo")
             + " -Dmaven.repo.local.tail="
             + System.getProperty("build.repo"));

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Builds examples/guard-existing-function as a stranger's project, offline, against lambda-mw-cdk installed in a
+ * Builds examples/guard-existing-function as a stranger's project against lambda-mw-cdk installed in a
  * local repository (the pom installs it there before this test), then runs the app exactly as {@code cdk.json} says
  * with {@code CDK_OUTDIR} set, as the CDK CLI does, and reads the cloud assembly back. Under JDK 17 when one is
  * installed: the library and the example must build and synthesize on the oldest Java their users run.
