@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class WindowPlanPropertyTest {
   private static final long SEED = 0x5eed_2026_1207L;
-  private static final int VALUES = 600;
-  private static final int INSTANTS_PER_VALUE = 16;
+  private static final int VALUES = 400;
+  private static final int INSTANTS_PER_VALUE = 12;
 
   private static final Instant FIRST = Instant.parse("1970-01-01T00:00:00Z");
   private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
@@ -51,24 +51,27 @@ class WindowPlanPropertyTest {
   }
 
   private static void check(String value, WindowPlan plan, Instant t) {
-    WindowStatus status;
-    try {
-      status = plan.statusAt(t);
-    } catch (RuntimeException e) {
-      throw new AssertionError("statusAt(" + t + ") threw for the value " + value, e);
-    }
+    WindowStatus status = statusAt(value, plan, t);
     if (status.validUntil() != null && !status.validUntil().isAfter(t)) {
       fail("statusAt(" + t + ") of " + value + " says the status holds until " + status.validUntil());
     }
     if (status.isOpen() && status.start().isAfter(t)) {
       fail("statusAt(" + t + ") of " + value + " is open from " + status.start() + ", after the instant");
     }
-    if (!status.isOpen() && status.validUntil() != null && !plan.statusAt(status.validUntil()).isOpen()) {
+    if (!status.isOpen() && status.validUntil() != null && !statusAt(value, plan, status.validUntil()).isOpen()) {
       fail("statusAt(" + t + ") of " + value + " is closed until " + status.validUntil() + ", but it is closed then");
     }
     boolean inSomeWindow = plan.enabled() && plan.windows().stream().anyMatch(w -> w.occurrenceAt(t) != null);
     if (status.isOpen() != inSomeWindow) {
       fail("statusAt(" + t + ") of " + value + " is " + status + " but the windows say " + inSomeWindow);
+    }
+  }
+
+  private static WindowStatus statusAt(String value, WindowPlan plan, Instant t) {
+    try {
+      return plan.statusAt(t);
+    } catch (RuntimeException e) {
+      throw new AssertionError("statusAt(" + t + ") threw for the value " + value, e);
     }
   }
 
@@ -167,7 +170,9 @@ class WindowPlanPropertyTest {
     String minutes = pick("0", "*", "*/15", "30", "0,30", "5-10", "59");
     String hours = pick("*", "2", "0-23/6", "23", "1,2,3", "0");
     String month = pick("*", "1", "FEB", "2", "1-6", "*/3", "12", "DEC");
-    String year = pick("*", "*", "1970", "2026", "2199", "2026-2030", "1970-2199", "2100/10", "2024,2028");
+    // Years far from the instants asked cost cron-utils the most (it walks the years between): a third of the values.
+    String year =
+        random.nextInt(3) > 0 ? "*" : pick("1970", "2026", "2199", "2026-2030", "1970-2199", "2100/10", "2024,2028");
     String dayOfMonth;
     String dayOfWeek;
     if (random.nextBoolean()) {
