@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lambdamw.agent.MaintenanceWindowDeferralException;
 import io.github.lambdamw.agent.internal.defer.DynamoDbDeferralStore;
+import io.github.lambdamw.agent.internal.gate.SsmWindowSource;
+import io.github.lambdamw.agent.internal.gate.WindowReadException;
 import io.github.lambdamw.agent.internal.invocation.Invocation;
 import io.github.lambdamw.window.WindowStatus;
 import java.io.ByteArrayOutputStream;
@@ -18,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A malformed endpoint variable: reported at INIT, once, naming it; a deferral still fails with the documented
- * MaintenanceWindowDeferralException, not an IllegalArgumentException out of the advice.
+ * A malformed endpoint variable: reported at INIT, once, naming it; a window read fails as unreadable, and a deferral
+ * with the documented MaintenanceWindowDeferralException, not an IllegalArgumentException out of the advice.
  */
 class EndpointSettingsTest {
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -77,6 +79,17 @@ class EndpointSettingsTest {
         .isInstanceOf(MaintenanceWindowDeferralException.class)
         .hasMessageContaining("invocation request-1 arrived during a maintenance window but was not stored")
         .hasMessageContaining("AWS_ENDPOINT_URL_DYNAMODB='localhost:8000' is not a usable dynamodb endpoint");
+  }
+
+  @Test
+  void aWindowReadWithAMalformedSsmEndpoint_isAReadFailureNamingIt() {
+    Map<String, String> env = lambdaEnvironment("AWS_ENDPOINT_URL_SSM", "localhost:8000");
+    SsmWindowSource source = new SsmWindowSource(AgentConfig.from(env), env);
+
+    assertThatThrownBy(source::read)
+        .isInstanceOf(WindowReadException.class)
+        .hasMessageContaining("SSM parameter 'maintenance-window' could not be read")
+        .hasMessageContaining("AWS_ENDPOINT_URL_SSM='localhost:8000' is not a usable ssm endpoint");
   }
 
   /** Region and credentials as Lambda sets them, plus one endpoint variable. */
