@@ -1,5 +1,6 @@
 package io.github.lambdamw.agent.internal;
 
+import io.github.lambdamw.agent.internal.aws.AwsEnvironment;
 import java.util.Locale;
 import java.util.Map;
 
@@ -64,6 +65,9 @@ public final class AgentConfig {
     this.ssmTimeoutMillis = number(env, SSM_TIMEOUT_MILLIS, DEFAULT_SSM_TIMEOUT_MILLIS, 1);
     this.functionName = text(env, "AWS_LAMBDA_FUNCTION_NAME", "unknown-function");
     this.answer = text(env, ANSWER, DEFAULT_ANSWER);
+    if (!disabled) {
+      reportEndpointProblems(env);
+    }
   }
 
   /**
@@ -145,6 +149,24 @@ public final class AgentConfig {
     AgentLog.warn(
         name + "='" + value + "' is not a whole number >= " + minimum + "; using the default " + fallback);
     return fallback;
+  }
+
+  /**
+   * A malformed {@code AWS_ENDPOINT_URL_SSM}, {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code AWS_ENDPOINT_URL} cannot be
+   * replaced by a default (the operator pointed the agent somewhere on purpose): it is reported here, once, and each
+   * call fails naming it, a window read as unreadable and a deferral with MaintenanceWindowDeferralException.
+   */
+  private static void reportEndpointProblems(Map<String, String> env) {
+    AwsEnvironment aws = new AwsEnvironment(env);
+    String ssm = aws.endpointProblem("ssm");
+    if (ssm != null) {
+      AgentLog.error(ssm + "; the window cannot be read until it is fixed (" + ON_READ_ERROR + " applies)");
+    }
+    String dynamoDb = aws.endpointProblem("dynamodb");
+    if (dynamoDb != null) {
+      AgentLog.error(dynamoDb + "; invocations during a window will fail with MaintenanceWindowDeferralException"
+          + " until it is fixed");
+    }
   }
 
   private static ReadErrorMode readErrorMode(Map<String, String> env) {

@@ -7,6 +7,11 @@ import java.time.Instant;
 /**
  * The agent's log lines: one line each, prefixed so they are easy to find, in Lambda's JSON log format when the
  * function uses it. Never given event payloads.
+ *
+ * <p>Messages carry text from outside (the window value and its reasons, AWS error answers), so a line must never
+ * break: in the text format, control characters and Unicode line separators are written as escapes ({@code \n},
+ * {@code \u2028}), or a newline in a window value would start a second, forged, log line; the JSON format escapes them
+ * as JSON does.
  */
 public final class AgentLog {
   private static final String LOGGER = "maintenance-window";
@@ -49,9 +54,42 @@ public final class AgentLog {
       }
       line = b.append('}').toString();
     } else {
-      line = LOGGER + " " + level + " " + message;
+      line = LOGGER + " " + level + " " + escaped(message);
     }
     out().println(line);
+  }
+
+  /** {@code message} with every character that could end or hide a line escaped; the same string when none does. */
+  static String escaped(String message) {
+    int i = 0;
+    while (i < message.length() && !breaksLines(message.charAt(i))) {
+      i++;
+    }
+    if (i == message.length()) {
+      return message;
+    }
+    StringBuilder out = new StringBuilder(message.length() + 16).append(message, 0, i);
+    for (; i < message.length(); i++) {
+      char c = message.charAt(i);
+      if (!breaksLines(c)) {
+        out.append(c);
+      } else if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (c == '\t') {
+        out.append("\\t");
+      } else {
+        String hex = Integer.toHexString(c);
+        out.append("\\u").append("0000", hex.length(), 4).append(hex);
+      }
+    }
+    return out.toString();
+  }
+
+  /** C0 controls, DEL, NEL and the Unicode line and paragraph separators. */
+  private static boolean breaksLines(char c) {
+    return c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029;
   }
 
   /** System.out is replaced by the runtime client once it starts; read it each time. */

@@ -6,6 +6,7 @@ import com.cronutils.model.definition.CronDefinition;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -40,6 +41,14 @@ public final class AwsCron {
 
   private static final CronParser PARSER = new CronParser(AWS);
 
+  /**
+   * No expression matches outside the years above. cron-utils is asked only within them: far from its matches it
+   * searches minute fields year by year (seconds of CPU for a clock in year 9999) and, in year 292,278,994, throws.
+   */
+  private static final LocalDateTime FIRST_MATCHABLE = LocalDateTime.of(1970, 1, 1, 0, 0);
+
+  private static final LocalDateTime LAST_MATCHABLE = LocalDateTime.of(2199, 12, 31, 23, 59);
+
   private final String expression;
   private final ExecutionTime executionTime;
 
@@ -65,16 +74,77 @@ public final class AwsCron {
 
   /** The latest local time at or before {@code t} that the expression matches, or {@code null} when none. */
   public LocalDateTime latestAtOrBefore(LocalDateTime t) {
-    ZonedDateTime at = t.atZone(ZoneOffset.UTC);
-    if (executionTime.isMatch(at)) {
-      return t;
+    if (t.isBefore(FIRST_MATCHABLE)) {
+      return null;
     }
-    return local(executionTime.lastExecution(at));
+    ZonedDateTime at = (t.isAfter(LAST_MATCHABLE) ? LAST_MATCHABLE : t).atZone(ZoneOffset.UTC);
+    // Not cron-utils' isMatch: it is built on lastExecution, which throws for some year steps (below).
+    LocalDateTime match = firstAfter(at.toLocalDateTime().minusMinutes(1));
+    if (at.toLocalDateTime().equals(match)) {
+      return match;
+    }
+    LocalDateTime latest;
+    try {
+      latest = local(executionTime.lastExecution(at));
+    } catch (DateTimeException e) {
+      // cron-utils 9.2.1 throws "Invalid date 'FEBRUARY 30'" for some year steps (cron(0 2 * 2 ? 2026/2) in 2027)
+      return latestBySearch(at.toLocalDateTime());
+    }
+    // It may also answer an earlier match than the latest when it crosses years without one (cron(0 2 L * ? 2026/2)
+    // in 2027 gives 2026-11-30, not 2026-12-31): one nextExecution shows it.
+    LocalDateTime following = firstAfter(latest == null ? FIRST_MATCHABLE.minusMinutes(1) : latest);
+    if (following == null || following.isAfter(at.toLocalDateTime())) {
+      return latest;
+    }
+    return latestBySearch(at.toLocalDateTime());
+  }
+
+  /**
+   * The latest match before {@code t} (a whole minute that does not match) found with nextExecution alone: back from
+   * {@code t} by doubling steps to a time whose next match is at or before {@code t}, then a binary search for the
+   * last minute from which the next match still is. About fifty evaluations at worst; taken only when
+   * lastExecution fails.
+   */
+  private LocalDateTime latestBySearch(LocalDateTime t) {
+    LocalDateTime low;
+    long back = 1;
+    while (true) {
+      LocalDateTime candidate = t.minusMinutes(back);
+      boolean beforeAll = candidate.isBefore(FIRST_MATCHABLE);
+      if (beforeAll) {
+        candidate = FIRST_MATCHABLE.minusMinutes(1);
+      }
+      LocalDateTime next = firstAfter(candidate);
+      if (next != null && !next.isAfter(t)) {
+        low = candidate;
+        break;
+      }
+      if (beforeAll) {
+        return null;
+      }
+      back *= 2;
+    }
+    long below = 0; // the next match after low + below minutes is at or before t
+    long above = java.time.Duration.between(low, t).toMinutes(); // from t itself, the next match is after t
+    while (above - below > 1) {
+      long middle = below + (above - below) / 2;
+      LocalDateTime next = firstAfter(low.plusMinutes(middle));
+      if (next != null && !next.isAfter(t)) {
+        below = middle;
+      } else {
+        above = middle;
+      }
+    }
+    return firstAfter(low.plusMinutes(below));
   }
 
   /** The first local time strictly after {@code t} that the expression matches, or {@code null} when none. */
   public LocalDateTime firstAfter(LocalDateTime t) {
-    return local(executionTime.nextExecution(t.atZone(ZoneOffset.UTC)));
+    if (!t.isBefore(LAST_MATCHABLE)) {
+      return null;
+    }
+    LocalDateTime from = t.isBefore(FIRST_MATCHABLE) ? FIRST_MATCHABLE.minusMinutes(1) : t;
+    return local(executionTime.nextExecution(from.atZone(ZoneOffset.UTC)));
   }
 
   private static LocalDateTime local(Optional<ZonedDateTime> time) {

@@ -11,10 +11,19 @@ import java.util.Map;
  * {@link BigDecimal}, {@link Boolean} and {@code null}. The agent reads two small documents per cold start, the SSM
  * answer and the window value; loading a JSON library for them cost about a hundred classes on every guarded cold
  * start. Errors name the offset and what was expected there.
+ *
+ * <p>The text may come from anyone who can answer on the agent's connections (a proxy, a misconfigured endpoint), so
+ * it is read with the limits of Jackson's default {@code StreamReadConstraints}: at most 64 levels of nesting and
+ * numbers of at most 1,000 characters (a million-digit number took 20 s to convert). Every malformed text,
+ * an exponent beyond {@link BigDecimal}'s range included, is one {@link JsonSyntaxException}. {@code
+ * JsonReaderDifferentialTest} holds the reader to jackson-core over generated texts.
  */
 public final class JsonReader {
   /** Deeper documents are refused rather than risking the stack of the thread that reads them. */
   private static final int MAX_DEPTH = 64;
+
+  /** Characters of a number, sign and exponent included: Jackson's default maxNumberLength. */
+  private static final int MAX_NUMBER_LENGTH = 1_000;
 
   private final String text;
   private int position;
@@ -44,14 +53,15 @@ public final class JsonReader {
     }
   }
 
+  /** @param depth how many arrays and objects enclose the value */
   private Object value(int depth) throws JsonSyntaxException {
-    if (depth > MAX_DEPTH) {
-      throw new JsonSyntaxException("nesting deeper than " + MAX_DEPTH + " at offset " + position);
-    }
     if (position >= text.length()) {
       throw error("a value");
     }
     char c = text.charAt(position);
+    if ((c == '{' || c == '[') && depth >= MAX_DEPTH) {
+      throw new JsonSyntaxException("nesting deeper than " + MAX_DEPTH + " at offset " + position);
+    }
     switch (c) {
       case '{':
         return object(depth);
@@ -184,7 +194,7 @@ public final class JsonReader {
         }
         int code = 0;
         for (int i = 0; i < 4; i++) {
-          int digit = Character.digit(text.charAt(position++), 16);
+          int digit = hexDigit(text.charAt(position++));
           if (digit < 0) {
             position--;
             throw error("four hex digits after \\u");
@@ -205,14 +215,14 @@ public final class JsonReader {
     }
     if (peek('0')) {
       position++;
-    } else if (!digits()) {
+    } else if (!digits(start)) {
       throw error("a digit");
     }
     boolean integral = true;
     if (peek('.')) {
       integral = false;
       position++;
-      if (!digits()) {
+      if (!digits(start)) {
         throw error("a digit after '.'");
       }
     }
@@ -222,7 +232,7 @@ public final class JsonReader {
       if (peek('+') || peek('-')) {
         position++;
       }
-      if (!digits()) {
+      if (!digits(start)) {
         throw error("a digit in the exponent");
       }
     }
@@ -230,15 +240,43 @@ public final class JsonReader {
     if (integral && number.length() < 19) {
       return Long.parseLong(number);
     }
-    return new BigDecimal(number);
+    try {
+      return new BigDecimal(number);
+    } catch (NumberFormatException e) {
+      throw new JsonSyntaxException(
+          "a number whose exponent is beyond what a decimal can hold at offset " + start + ": " + abbreviated(number));
+    }
   }
 
-  private boolean digits() {
+  /** Skips digits; refuses the number that began at {@code numberStart} as soon as it is too long. */
+  private boolean digits(int numberStart) throws JsonSyntaxException {
     int start = position;
     while (position < text.length() && text.charAt(position) >= '0' && text.charAt(position) <= '9') {
       position++;
+      if (position - numberStart > MAX_NUMBER_LENGTH) {
+        throw new JsonSyntaxException(
+            "a number longer than " + MAX_NUMBER_LENGTH + " characters at offset " + numberStart);
+      }
     }
     return position > start;
+  }
+
+  /** ASCII only: {@link Character#digit} would also take fullwidth and other scripts' digits. */
+  private static int hexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
+  }
+
+  private static String abbreviated(String number) {
+    return number.length() <= 40 ? number : number.substring(0, 40) + "…";
   }
 
   private Object literal(String word, Object value) throws JsonSyntaxException {

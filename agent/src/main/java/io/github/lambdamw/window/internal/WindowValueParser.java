@@ -30,6 +30,21 @@ public final class WindowValueParser {
       "an EventBridge cron expression cron(minutes hours day-of-month month day-of-week year) with '?' in"
           + " day-of-month or day-of-week, like cron(0 2 ? * SUN *)";
 
+  /**
+   * The instants a value may name. Beyond them the arithmetic of a status (epoch milliseconds in a {@code long}, cron
+   * years) would overflow on some invocation years later, long after the value was read as valid; no maintenance
+   * window needs them. docs/window-format.md ("Ranges") documents both limits.
+   */
+  static final Instant FIRST_INSTANT = Instant.EPOCH;
+
+  static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+  /** The longest occurrence of a recurring window: about ten years. */
+  static final Duration LONGEST_DURATION = Duration.ofDays(3660);
+
+  private static final String RANGE =
+      "outside the supported range; expected an instant from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z";
+
   /** What a value holds: its windows and its master switch. */
   public record Parsed(List<Window> windows, boolean enabled) {}
 
@@ -155,6 +170,10 @@ public final class WindowValueParser {
     if (duration.isNegative() || duration.isZero()) {
       throw new WindowFormatException("field '" + path + "' is '" + text + "', not positive" + expected);
     }
+    if (duration.compareTo(LONGEST_DURATION) > 0) {
+      throw new WindowFormatException(
+          "field '" + path + "' is '" + text + "', longer than P3660D (about ten years)" + expected);
+    }
     return duration;
   }
 
@@ -207,8 +226,9 @@ public final class WindowValueParser {
   }
 
   private static Instant instant(String path, String text) throws WindowFormatException {
+    Instant instant;
     try {
-      return IsoInstants.parse(text);
+      instant = IsoInstants.parse(text);
     } catch (DateTimeParseException e) {
       throw new WindowFormatException(
           "field '"
@@ -218,6 +238,10 @@ public final class WindowValueParser {
               + "'; expected an ISO-8601 instant with offset, like 2026-12-01T02:00:00Z or"
               + " 2026-12-01T03:00:00+01:00");
     }
+    if (instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)) {
+      throw new WindowFormatException("field '" + path + "' is '" + text + "', " + RANGE);
+    }
+    return instant;
   }
 
   private static void requireOrdered(String prefix, Instant start, Instant end, boolean endInclusive)

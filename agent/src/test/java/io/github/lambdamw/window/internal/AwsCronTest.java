@@ -79,4 +79,34 @@ class AwsCronTest {
     assertThatThrownBy(() -> AwsCron.parse("60 2 ? * SUN *")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> AwsCron.parse("0 2 ? * 8 *")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aYearStepIntoFebruary_findsTheLatestMatch_whereCronUtilsThrows() {
+    AwsCron cron = AwsCron.parse("0 2 * 2 ? 2026/2");
+
+    assertThat(cron.latestAtOrBefore(LocalDateTime.parse("2027-05-31T00:00")))
+        .isEqualTo(LocalDateTime.parse("2026-02-28T02:00"));
+    assertThat(cron.latestAtOrBefore(LocalDateTime.parse("2028-02-01T02:00")))
+        .isEqualTo(LocalDateTime.parse("2028-02-01T02:00"));
+  }
+
+  @Test
+  void aYearStep_findsTheLatestMatch_whereCronUtilsAnswersAnEarlierOne() {
+    assertThat(AwsCron.parse("0 2 L * ? 2026/2").latestAtOrBefore(LocalDateTime.parse("2027-03-01T00:00")))
+        .isEqualTo(LocalDateTime.parse("2026-12-31T02:00"));
+    assertThat(AwsCron.parse("0 2 ? 2 MON 2026/2").latestAtOrBefore(LocalDateTime.parse("2027-03-01T00:00")))
+        .isEqualTo(LocalDateTime.parse("2026-02-23T02:00"));
+  }
+
+  @Test
+  void timesBeyondTheCronYears_answerAtOnce_withoutAskingCronUtilsThere() {
+    AwsCron cron = AwsCron.parse("0 2 ? * SUN *");
+    LocalDateTime farFuture = LocalDateTime.parse("+292278994-08-17T07:12:55");
+
+    assertThat(cron.latestAtOrBefore(farFuture)).isEqualTo(LocalDateTime.parse("2199-12-29T02:00"));
+    assertThat(cron.firstAfter(farFuture)).isNull();
+    assertThat(cron.latestAtOrBefore(LocalDateTime.parse("1969-12-31T23:59"))).isNull();
+    assertThat(cron.firstAfter(LocalDateTime.parse("-292275055-05-16T16:47:04")))
+        .isEqualTo(LocalDateTime.parse("1970-01-04T02:00"));
+  }
 }

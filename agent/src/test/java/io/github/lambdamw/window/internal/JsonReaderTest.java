@@ -60,4 +60,47 @@ class JsonReaderTest {
     assertThatThrownBy(() -> JsonReader.read("[".repeat(10_000)))
         .hasMessageContaining("nesting deeper than 64");
   }
+
+  @Test
+  void sixtyFourLevelsOfNesting_areRead_andSixtyFiveRefused() throws Exception {
+    assertThat(JsonReader.read("[".repeat(64) + "]".repeat(64))).isInstanceOf(List.class);
+    assertThat(JsonReader.read("{\"a\":".repeat(64) + "1" + "}".repeat(64))).isInstanceOf(Map.class);
+
+    assertThatThrownBy(() -> JsonReader.read("[".repeat(65) + "]".repeat(65)))
+        .isInstanceOf(JsonReader.JsonSyntaxException.class)
+        .hasMessageContaining("nesting deeper than 64 at offset 64");
+  }
+
+  @Test
+  void anExponentBeyondADecimal_isASyntaxError_notANumberFormatException() {
+    assertThatThrownBy(() -> JsonReader.read("{\"message\":1e9999999999}"))
+        .isInstanceOf(JsonReader.JsonSyntaxException.class)
+        .hasMessageContaining("exponent is beyond what a decimal can hold at offset 11");
+  }
+
+  @Test
+  void aNumberOfAThousandCharacters_isRead_andOneMoreRefused() throws Exception {
+    String thousand = "-1." + "1".repeat(991) + "e+0001";
+    assertThat(thousand).hasSize(1_000);
+    assertThat(JsonReader.read(thousand)).isEqualTo(new BigDecimal(thousand));
+
+    for (String tooLong :
+        List.of("1".repeat(1_001), "-" + "1".repeat(1_000), "0." + "1".repeat(999), "1e" + "1".repeat(999),
+            "1".repeat(1_000_001))) {
+      assertThatThrownBy(() -> JsonReader.read("[" + tooLong + "]"))
+          .isInstanceOf(JsonReader.JsonSyntaxException.class)
+          .hasMessageContaining("a number longer than 1000 characters at offset 1");
+    }
+  }
+
+  @Test
+  void unicodeEscapes_takeAsciiHexDigitsOnly() throws Exception {
+    assertThat(JsonReader.read("\"\\u00aF\"")).isEqualTo("\u00af");
+
+    assertThatThrownBy(() -> JsonReader.read("\"\\u0\uff11\uff12\uff13\""))
+        .isInstanceOf(JsonReader.JsonSyntaxException.class)
+        .hasMessageContaining("four hex digits after \\u at offset 4");
+    assertThatThrownBy(() -> JsonReader.read("\"\\u0\u0661\u0662\u0663\""))
+        .isInstanceOf(JsonReader.JsonSyntaxException.class);
+  }
 }

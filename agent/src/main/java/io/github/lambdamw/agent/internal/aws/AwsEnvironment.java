@@ -1,6 +1,7 @@
 package io.github.lambdamw.agent.internal.aws;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
 
@@ -48,18 +49,59 @@ public final class AwsEnvironment {
   /**
    * The endpoint of {@code service}: {@code AWS_ENDPOINT_URL_<SERVICE>}, then {@code AWS_ENDPOINT_URL}, then the
    * regional public endpoint of {@code region}'s partition.
+   *
+   * @throws IllegalArgumentException when the variable that names it is not a usable endpoint ({@link
+   *     #endpointProblem} says why)
    */
   public URI endpoint(String service, String region) {
-    String specific = env.get("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT));
-    if (specific != null && !specific.isBlank()) {
-      return URI.create(specific.strip());
-    }
-    String global = env.get("AWS_ENDPOINT_URL");
-    if (global != null && !global.isBlank()) {
-      return URI.create(global.strip());
+    String variable = endpointVariable(service);
+    if (variable != null) {
+      String problem = endpointProblem(service);
+      if (problem != null) {
+        throw new IllegalArgumentException(problem);
+      }
+      return URI.create(env.get(variable).strip());
     }
     boolean fips = "true".equalsIgnoreCase(env.get("AWS_USE_FIPS_ENDPOINT"));
     return URI.create("https://" + service + (fips ? "-fips." : ".") + region + "." + dnsSuffix(region));
+  }
+
+  /**
+   * Why the endpoint configured for {@code service} cannot be used, naming the variable and its value; {@code null}
+   * when it can, or when none is configured (the public endpoint is used). Checked at INIT ({@code AgentConfig}), so
+   * that a typo is reported once, before any invocation depends on it.
+   */
+  public String endpointProblem(String service) {
+    String variable = endpointVariable(service);
+    if (variable == null) {
+      return null;
+    }
+    String value = env.get(variable).strip();
+    String why;
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("https") && !scheme.equals("http")) {
+        why = "it is not an http:// or https:// URL";
+      } else if (uri.getHost() == null) {
+        why = "it has no host name that java.net.URI accepts";
+      } else {
+        return null;
+      }
+    } catch (URISyntaxException e) {
+      why = e.getMessage();
+    }
+    return variable + "='" + value + "' is not a usable " + service + " endpoint (" + why + "); expected a URL like"
+        + " https://" + service + ".us-east-1.amazonaws.com or http://127.0.0.1:8000";
+  }
+
+  /** The variable naming {@code service}'s endpoint, or {@code null} when neither is set. */
+  private String endpointVariable(String service) {
+    String specific = "AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT);
+    if (has(specific)) {
+      return specific;
+    }
+    return has("AWS_ENDPOINT_URL") ? "AWS_ENDPOINT_URL" : null;
   }
 
   /** {@link #endpoint} of {@code service} in this environment's region, as text for a message; never throws. */

@@ -99,6 +99,12 @@ public final class DynamoDbDeferralStore implements DeferralStore {
       } catch (IOException | UncheckedIOException e) {
         Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
         lastProblem = "DynamoDB could not be reached for table '" + tableName + "' at " + endpointText() + ": " + cause;
+      } catch (MaintenanceWindowDeferralException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // A setting that cannot work (a malformed AWS_ENDPOINT_URL_DYNAMODB, reported at INIT), or any surprise:
+        // still the documented failure, so that Lambda's retries keep the event. Asking again would not help.
+        throw failure(invocation, "DynamoDB could not be called for table '" + tableName + "': " + e);
       }
       if (attempt < ATTEMPTS) {
         backOff(attempt, deadline);

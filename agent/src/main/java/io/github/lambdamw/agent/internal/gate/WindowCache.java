@@ -16,6 +16,10 @@ import java.util.Objects;
  * <p>A failed re-read keeps the last value that could be read (a typo in the parameter or an SSM outage must not
  * drop a window that is open) and is retried at the refresh interval. While nothing has ever been read, reads are
  * retried with a doubling back-off from one second up to the refresh interval. Each distinct problem is logged once.
+ *
+ * <p>A status that cannot be computed (any {@code RuntimeException} from the plan, when read or when its status next
+ * changes) is treated like an unreadable value: nothing escapes into the dispatch advice, where it would fail the
+ * invocation without storing its event.
  */
 public final class WindowCache {
   /** First retry delay after a failed read; doubles per consecutive failure up to the refresh interval. */
@@ -24,13 +28,20 @@ public final class WindowCache {
   private final WindowSource source;
   private final long refreshMillis;
   private final ReadErrorMode readErrorMode;
+  private final PlanParser parser;
   private volatile Snapshot snapshot = Snapshot.UNREAD;
   private String lastProblem;
 
   public WindowCache(WindowSource source, long refreshMillis, ReadErrorMode readErrorMode) {
+    this(source, refreshMillis, readErrorMode, null);
+  }
+
+  /** With plans made by {@code parser} ({@code null}: {@link WindowPlan#parse}). */
+  WindowCache(WindowSource source, long refreshMillis, ReadErrorMode readErrorMode, PlanParser parser) {
     this.source = source;
     this.refreshMillis = refreshMillis;
     this.readErrorMode = readErrorMode;
+    this.parser = parser;
   }
 
   /** The status at {@code nowMillis}; reads the source only when the cached value is due for a refresh. */
@@ -53,8 +64,13 @@ public final class WindowCache {
     if (nowMillis < current.checkAgainAtMillis) {
       return current.status; // another thread refreshed while this one waited for the lock
     }
-    Snapshot next =
-        nowMillis >= current.readAgainAtMillis ? read(current, nowMillis) : current.recompute(nowMillis);
+    Snapshot next;
+    try {
+      next = nowMillis >= current.readAgainAtMillis ? read(current, nowMillis) : current.recompute(nowMillis);
+    } catch (RuntimeException e) {
+      // The plan in hand failed when its status changed (or when kept after a failed read): no good value is left.
+      next = fallback(current.failures + 1, nowMillis, unusable(e));
+    }
     snapshot = next;
     return next.status;
   }
@@ -62,7 +78,7 @@ public final class WindowCache {
   private Snapshot read(Snapshot current, long nowMillis) {
     String problem;
     try {
-      WindowPlan plan = WindowPlan.parse(source.read());
+      WindowPlan plan = parser == null ? WindowPlan.parse(source.read()) : parser.parse(source.read());
       if (lastProblem != null || current.plan == null) {
         AgentLog.info("read the window from " + source.describe() + ": " + describe(plan, nowMillis));
       } else if (!Objects.equals(plan.toString(), current.plan.toString())) {
@@ -75,7 +91,7 @@ public final class WindowCache {
     } catch (WindowFormatException e) {
       problem = source.describe() + " holds a value that is not a window: " + e.getMessage();
     } catch (RuntimeException e) {
-      problem = source.describe() + " could not be read: " + e;
+      problem = unusable(e); // sources report their own failures as WindowReadException: this came from the plan
     }
     int failures = current.failures + 1;
     if (current.plan != null) {
@@ -84,7 +100,16 @@ public final class WindowCache {
       logOnce(problem + "; keeping the last window read (" + current.plan + ")");
       return Snapshot.of(current.plan, nowMillis, retryAt, failures);
     }
-    // Nothing read yet: retry soon, then less and less often, up to the refresh interval.
+    return fallback(failures, nowMillis, problem);
+  }
+
+  /** The same text whether the plan failed when read or later, so that the problem is logged once. */
+  private String unusable(RuntimeException e) {
+    return source.describe() + " holds a window the agent cannot use: " + e;
+  }
+
+  /** Nothing read yet: the configured fail mode; retry soon, then less and less often, up to the refresh interval. */
+  private Snapshot fallback(int failures, long nowMillis, String problem) {
     long retryAt = nowMillis + retryDelay(failures);
     WindowStatus fallback =
         readErrorMode == ReadErrorMode.DEFER

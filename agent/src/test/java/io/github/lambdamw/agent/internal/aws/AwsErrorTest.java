@@ -43,6 +43,15 @@ class AwsErrorTest {
     assertThat(error.message()).startsWith("<html>").hasSizeLessThan(210);
   }
 
+  @Test
+  void anAnswerWithANumberBeyondADecimal_isAnUnknownError_notANumberFormatException() {
+    AwsError error = AwsError.of(new JsonCall.Response(500, "{\"__type\":1e9999999999}"));
+
+    assertThat(error.type()).isEqualTo("UnknownError");
+    assertThat(error.message()).isEqualTo("{\"__type\":1e9999999999}");
+    assertThat(error.retryable()).isTrue();
+  }
+
   private static AwsError error(int status, String type) {
     return AwsError.of(new JsonCall.Response(status, "{\"__type\":\"x#" + type + "\",\"Message\":\"m\"}"));
   }
