@@ -1,6 +1,7 @@
 package io.github.lambdamw.infra;
 
 import io.github.lambdamw.infra.internal.BundledAssets;
+import io.github.lambdamw.infra.internal.OnceWrittenParameter;
 import io.github.lambdamw.infra.internal.Runtimes;
 import io.github.lambdamw.infra.internal.StackOutputs;
 import java.nio.file.Files;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.CfnDeletionPolicy;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.dynamodb.Attribute;
@@ -33,10 +36,9 @@ import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.ILayerVersion;
 import software.amazon.awscdk.services.lambda.LayerVersion;
 import software.amazon.awscdk.services.ssm.IStringParameter;
-import software.amazon.awscdk.services.ssm.ParameterTier;
-import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
+import software.constructs.IDependable;
 
 /**
  * Maintenance windows for Lambda Java functions: the layer (wrapper script and agent), the SSM parameter holding
@@ -89,6 +91,7 @@ public class MaintenanceWindow extends Construct {
   private final IKey tableKey;
   private final MaintenanceWindowProps props;
   private final Set<Function> guarded = new LinkedHashSet<>();
+  private IDependable parameterWriter;
 
   /** A maintenance window with every default of {@link MaintenanceWindowProps}. */
   public MaintenanceWindow(Construct scope, String id) {
@@ -128,27 +131,40 @@ public class MaintenanceWindow extends Construct {
               + path.toAbsolutePath().normalize()
               + "); pass another zip, or leave layerZip unset for the layer this library carries");
     }
-    return LayerVersion.Builder.create(this, "Layer")
-        .code(Code.fromAsset(zip))
-        .compatibleRuntimes(Runtimes.compatible())
-        .compatibleArchitectures(List.of(Architecture.X86_64, Architecture.ARM_64))
-        .license("Apache-2.0")
-        .description("Maintenance windows for Lambda Java functions: wrapper script and agent")
-        .build();
+    LayerVersion created =
+        LayerVersion.Builder.create(this, "Layer")
+            .code(Code.fromAsset(zip))
+            .compatibleRuntimes(Runtimes.compatible())
+            .compatibleArchitectures(List.of(Architecture.X86_64, Architecture.ARM_64))
+            .license("Apache-2.0")
+            .description("Maintenance windows for Lambda Java functions: wrapper script and agent")
+            .removalPolicy(removalPolicy() == RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
+            .build();
+    // A new zip replaces the layer version: the old one stays, so functions of other stacks still on it (and the
+    // LayerVersionArn they were given) keep working until they are deployed again.
+    ((CfnResource) created.getNode().getDefaultChild()).getCfnOptions().setUpdateReplacePolicy(CfnDeletionPolicy.RETAIN);
+    return created;
   }
 
   private IStringParameter createParameter() {
     String problem = parameterNameProblem(props.getParameterName());
     if (problem != null) {
-      // StringParameter itself rejects such a name at once, with a message that does not say which setting it is.
       throw new IllegalArgumentException("MaintenanceWindow: " + problem);
     }
-    return StringParameter.Builder.create(this, "Parameter")
-        .parameterName(props.getParameterName())
-        .stringValue(props.getInitialWindowValue())
-        .tier(ParameterTier.STANDARD)
-        .description("Maintenance window of the guarded Lambda functions (JSON windows or start,end)")
-        .build();
+    OnceWrittenParameter created =
+        new OnceWrittenParameter(
+            this,
+            "Parameter",
+            props.getParameterName(),
+            props.getInitialWindowValue() == null ? "" : props.getInitialWindowValue(),
+            "Maintenance window of the guarded Lambda functions (JSON windows or start,end)",
+            removalPolicy());
+    this.parameterWriter = created.writer();
+    return created.parameter();
+  }
+
+  private RemovalPolicy removalPolicy() {
+    return props.getRemovalPolicy() != null ? props.getRemovalPolicy() : RemovalPolicy.RETAIN;
   }
 
   private ITable createTable() {
@@ -166,7 +182,7 @@ public class MaintenanceWindow extends Construct {
                     .build())
             .encryption(tableKey != null ? TableEncryption.CUSTOMER_MANAGED : TableEncryption.AWS_MANAGED)
             .encryptionKey(tableKey)
-            .removalPolicy(props.getRemovalPolicy() != null ? props.getRemovalPolicy() : RemovalPolicy.RETAIN)
+            .removalPolicy(removalPolicy() == RemovalPolicy.SNAPSHOT ? RemovalPolicy.RETAIN : removalPolicy())
             .build();
     created.addGlobalSecondaryIndex(
         GlobalSecondaryIndexProps.builder()
@@ -202,6 +218,11 @@ public class MaintenanceWindow extends Construct {
         && !Token.isUnresolved(tableName)
         && !TABLE_NAME.matcher(tableName).matches()) {
       errors.add("tableName '" + tableName + "' is not a valid DynamoDB table name (3-255 of A-Za-z0-9_.-)");
+    }
+    if (props.getRemovalPolicy() == RemovalPolicy.SNAPSHOT) {
+      errors.add(
+          "removalPolicy SNAPSHOT is not supported: CloudFormation cannot snapshot a DynamoDB table or an SSM"
+              + " parameter; use RETAIN (the default; back the table up with point-in-time recovery) or DESTROY");
     }
     if (props.getTable() != null && props.getEncryptionKey() != null) {
       errors.add("encryptionKey applies to a created table only; an existing table brings its own key");
@@ -252,6 +273,10 @@ public class MaintenanceWindow extends Construct {
           "MaintenanceWindow.guard: cannot guard " + fn.getNode().getPath() + ": " + why);
     }
     fn.addLayers(layer);
+    if (parameterWriter != null) {
+      // the name is a literal, not a reference: say explicitly that the parameter comes first
+      fn.getNode().addDependency(parameterWriter);
+    }
     fn.addEnvironment("AWS_LAMBDA_EXEC_WRAPPER", EXEC_WRAPPER_PATH);
     fn.addEnvironment("MAINTENANCE_WINDOW_PARAMETER", parameter.getParameterName());
     fn.addEnvironment("MAINTENANCE_WINDOW_TABLE", table.getTableName());
@@ -320,10 +345,13 @@ public class MaintenanceWindow extends Construct {
   }
 
   /**
-   * Whether {@code construct} is a window or a replay, or sits inside one: such functions are the tooling of the
-   * windows and are never guarded.
+   * Whether {@code construct} is a window or a replay, sits inside one, or is the provider of the custom resource
+   * writing the window parameter: such functions are the tooling of the windows and are never guarded.
    */
   static boolean isPartOfAnyWindow(IConstruct construct) {
+    if (construct.getNode().getId().equals(OnceWrittenParameter.providerFunctionId())) {
+      return true; // aws-cdk-lib's custom-resource provider, which writes the window parameter
+    }
     for (var scope : construct.getNode().getScopes()) {
       if (scope instanceof MaintenanceWindow || scope instanceof MaintenanceWindowReplay) {
         return true;

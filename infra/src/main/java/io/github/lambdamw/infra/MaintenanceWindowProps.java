@@ -99,7 +99,7 @@ public final class MaintenanceWindowProps {
     return encryptionKey;
   }
 
-  /** What CloudFormation does with a created table when it leaves the stack. */
+  /** What CloudFormation does with a created table, parameter and layer version when they leave the stack. */
   public RemovalPolicy getRemovalPolicy() {
     return removalPolicy;
   }
@@ -181,9 +181,10 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * The value a created parameter starts with. Default: {@value #CLOSED_WINDOW_VALUE}, a closed window. Later
-     * changes go through {@code aws ssm put-parameter}; CloudFormation writes this value again only when it
-     * changes here.
+     * The value a created parameter starts with. Default: {@value #CLOSED_WINDOW_VALUE}, a closed window. It is
+     * written once, when the parameter does not exist yet ({@code PutParameter} with {@code Overwrite=false}), and
+     * never by a later deploy, whatever changed: windows are opened and closed with {@code mw window} or {@code aws
+     * ssm put-parameter}, and a deploy during a window leaves the window open.
      */
     public Builder initialWindowValue(String initialWindowValue) {
       this.initialWindowValue = initialWindowValue;
@@ -220,8 +221,11 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * What happens to a created table when it leaves the stack. Default: {@link RemovalPolicy#RETAIN}: deferred
-     * invocations outlive {@code cdk destroy}. The parameter and the layer are always deleted with the stack.
+     * What happens to a created table, parameter and layer version when they leave the stack. Default: {@link
+     * RemovalPolicy#RETAIN}: deferred invocations, the window value and the layer outlive {@code cdk destroy}.
+     * {@link RemovalPolicy#DESTROY} deletes them with the stack. {@link RemovalPolicy#SNAPSHOT} is refused at synth
+     * (CloudFormation cannot snapshot a table or a parameter). Whatever the policy, a layer version replaced by a
+     * deploy is kept, so functions still on it keep working.
      */
     public Builder removalPolicy(RemovalPolicy removalPolicy) {
       this.removalPolicy = removalPolicy;
