@@ -1,6 +1,7 @@
 package io.github.lambdamw.infra;
 
 import io.github.lambdamw.infra.internal.BundledAssets;
+import io.github.lambdamw.infra.internal.CheckedGrants;
 import io.github.lambdamw.infra.internal.OnceWrittenParameter;
 import io.github.lambdamw.infra.internal.Runtimes;
 import io.github.lambdamw.infra.internal.StackOutputs;
@@ -12,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnDeletionPolicy;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.RemovalPolicy;
@@ -27,7 +27,7 @@ import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.Grant;
-import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
+import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
@@ -76,6 +76,9 @@ public class MaintenanceWindow extends Construct {
 
   /** The only action guarded functions get on the table. */
   public static final String TABLE_ACTION = "dynamodb:PutItem";
+
+  /** What {@link #grantOperate} gives on the parameter: read it, and write it to open or close a window. */
+  public static final List<String> OPERATE_ACTIONS = List.of("ssm:GetParameter", "ssm:PutParameter");
 
   /** What guarded functions get on a customer-managed key of the table, and only then. */
   public static final List<String> KEY_ACTIONS = List.of("kms:Encrypt", "kms:GenerateDataKey", "kms:Decrypt");
@@ -287,31 +290,74 @@ public class MaintenanceWindow extends Construct {
     if (props.getOnReadError() != null) {
       fn.addEnvironment("MAINTENANCE_WINDOW_ON_READ_ERROR", props.getOnReadError());
     }
-    grant(fn, List.of(PARAMETER_ACTION), parameter.getParameterArn());
-    grant(fn, List.of(TABLE_ACTION), table.getTableArn());
-    if (tableKey != null) {
-      grant(fn, KEY_ACTIONS, tableKey.getKeyArn());
-    }
+    CheckedGrants grants = new CheckedGrants(fn, props.isRequireGrants());
+    guardGrants(grants, fn);
+    grants.report(fn, "MaintenanceWindow.guard(" + fn.getNode().getPath() + ")");
   }
 
-  private static void grant(Function fn, List<String> actions, String resourceArn) {
-    Grant grant =
-        Grant.addToPrincipal(
-            GrantOnPrincipalOptions.builder()
-                .grantee(fn)
-                .actions(actions)
-                .resourceArns(List.of(resourceArn))
-                .build());
-    if (!grant.getSuccess()) {
-      Annotations.of(fn)
-          .addWarningV2(
-              "lambda-mw:grant-not-added",
-              "its role is not managed by this app: grant it "
-                  + String.join(", ", actions)
-                  + " on "
-                  + resourceArn
-                  + " yourself, or the agent cannot read the window or store invocations");
+  /**
+   * Grants what a guarded function's agent needs: {@value #PARAMETER_ACTION} on the parameter, {@value
+   * #TABLE_ACTION} on the table, and {@link #KEY_ACTIONS} on the table's customer-managed key when it has one.
+   * {@link #guard} calls it; use it for a function guarded outside CDK whose role this app manages. A principal that
+   * does not accept the statements (an immutable or foreign role) gets a synth warning naming them, or an error
+   * with {@link MaintenanceWindowProps.Builder#requireGrants}.
+   */
+  public Grant grantGuard(IGrantable grantee) {
+    CheckedGrants grants = new CheckedGrants(reportOn(grantee), props.isRequireGrants());
+    Grant grant = guardGrants(grants, grantee);
+    grants.report(grantee, "MaintenanceWindow.grantGuard");
+    return grant;
+  }
+
+  /**
+   * Grants what people (or pipelines) who open and close windows need: {@link #OPERATE_ACTIONS} on the parameter,
+   * what {@code mw window open|close|status} and {@code aws ssm put-parameter} use. Reported like {@link
+   * #grantGuard}.
+   */
+  public Grant grantOperate(IGrantable grantee) {
+    CheckedGrants grants = new CheckedGrants(reportOn(grantee), props.isRequireGrants());
+    Grant grant = grants.grant(grantee, OPERATE_ACTIONS, parameter.getParameterArn());
+    grants.report(grantee, "MaintenanceWindow.grantOperate");
+    return grant;
+  }
+
+  /**
+   * Grants what a replay of any guarded function needs on the window's resources (replay/README.md, "IAM"):
+   * {@value MaintenanceWindowReplay#QUERY_ACTION} on the table's arrival index, {@link
+   * MaintenanceWindowReplay#ITEM_ACTIONS} on the table, {@value #PARAMETER_ACTION} on the parameter, and {@link
+   * #KEY_ACTIONS} on a customer-managed key. Not {@code lambda:InvokeFunction}: that one names the functions, see
+   * {@link MaintenanceWindowReplay}, which also narrows the table rights to one function's items. Reported like
+   * {@link #grantGuard}.
+   */
+  public Grant grantReplay(IGrantable grantee) {
+    CheckedGrants grants = new CheckedGrants(reportOn(grantee), props.isRequireGrants());
+    List<Grant> all = new ArrayList<>();
+    all.add(
+        grants.grant(
+            grantee,
+            List.of(MaintenanceWindowReplay.QUERY_ACTION),
+            table.getTableArn() + "/index/" + ARRIVAL_INDEX));
+    all.add(grants.grant(grantee, MaintenanceWindowReplay.ITEM_ACTIONS, table.getTableArn()));
+    all.add(grants.grant(grantee, List.of(PARAMETER_ACTION), parameter.getParameterArn()));
+    if (tableKey != null) {
+      all.add(grants.grant(grantee, KEY_ACTIONS, tableKey.getKeyArn()));
     }
+    grants.report(grantee, "MaintenanceWindow.grantReplay");
+    return CheckedGrants.combine(all);
+  }
+
+  private Grant guardGrants(CheckedGrants grants, IGrantable grantee) {
+    List<Grant> all = new ArrayList<>();
+    all.add(grants.grant(grantee, List.of(PARAMETER_ACTION), parameter.getParameterArn()));
+    all.add(grants.grant(grantee, List.of(TABLE_ACTION), table.getTableArn()));
+    if (tableKey != null) {
+      all.add(grants.grant(grantee, KEY_ACTIONS, tableKey.getKeyArn()));
+    }
+    return CheckedGrants.combine(all);
+  }
+
+  private Construct reportOn(IGrantable grantee) {
+    return grantee instanceof Construct ? (Construct) grantee : this;
   }
 
   /** The layer guarded functions get. */

@@ -37,6 +37,7 @@ public final class MaintenanceWindowProps {
   private final int refreshSeconds;
   private final int retentionDays;
   private final String onReadError;
+  private final boolean requireGrants;
 
   private MaintenanceWindowProps(Builder builder) {
     this.layer = builder.layer;
@@ -52,6 +53,7 @@ public final class MaintenanceWindowProps {
     this.refreshSeconds = builder.refreshSeconds;
     this.retentionDays = builder.retentionDays;
     this.onReadError = builder.onReadError;
+    this.requireGrants = builder.requireGrants;
   }
 
   /** A builder holding every default. */
@@ -124,6 +126,11 @@ public final class MaintenanceWindowProps {
     return onReadError;
   }
 
+  /** Whether a grant that cannot be added to a principal's role fails the synth instead of warning. */
+  public boolean isRequireGrants() {
+    return requireGrants;
+  }
+
   /** Builds {@link MaintenanceWindowProps}; each setter names its default. */
   public static final class Builder {
     private ILayerVersion layer;
@@ -139,6 +146,7 @@ public final class MaintenanceWindowProps {
     private int refreshSeconds = DEFAULT_REFRESH_SECONDS;
     private int retentionDays;
     private String onReadError;
+    private boolean requireGrants;
 
     private Builder() {}
 
@@ -263,6 +271,17 @@ public final class MaintenanceWindowProps {
      */
     public Builder onReadError(String onReadError) {
       this.onReadError = onReadError;
+      return this;
+    }
+
+    /**
+     * What {@code guard()} and the {@code grant*} methods do when the principal's role does not accept the
+     * statements (a role imported with {@code mutable(false)}, or of another account): {@code false} adds a synth
+     * warning (id {@code lambda-mw:grant-not-added}) naming each statement to add by hand; {@code true} makes it an
+     * error, which fails the synth. Default: {@code false}.
+     */
+    public Builder requireGrants(boolean requireGrants) {
+      this.requireGrants = requireGrants;
       return this;
     }
 
