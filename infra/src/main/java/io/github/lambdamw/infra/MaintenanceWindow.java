@@ -2,6 +2,7 @@ package io.github.lambdamw.infra;
 
 import io.github.lambdamw.infra.internal.BundledAssets;
 import io.github.lambdamw.infra.internal.CheckedGrants;
+import io.github.lambdamw.infra.internal.ExecWrapperChain;
 import io.github.lambdamw.infra.internal.OnceWrittenParameter;
 import io.github.lambdamw.infra.internal.Runtimes;
 import io.github.lambdamw.infra.internal.StackOutputs;
@@ -55,6 +56,12 @@ public class MaintenanceWindow extends Construct {
 
   /** Where Lambda finds the wrapper script of the layer (docs/contracts.md). */
   public static final String EXEC_WRAPPER_PATH = "/opt/maintenance-window/wrapper";
+
+  /**
+   * The variable in which {@link #guard} keeps a guarded function's previous {@code AWS_LAMBDA_EXEC_WRAPPER} (another
+   * tool's wrapper): the layer's wrapper adds the agent, then runs that one.
+   */
+  public static final String NEXT_WRAPPER_VARIABLE = ExecWrapperChain.NEXT;
 
   /** The table's partition key: the guarded function's name. */
   public static final String PARTITION_KEY = "functionName";
@@ -253,9 +260,14 @@ public class MaintenanceWindow extends Construct {
    * exactly {@value #PARAMETER_ACTION} on the parameter and {@value #TABLE_ACTION} on the table (plus {@link
    * #KEY_ACTIONS} on the table's customer-managed key, when it has one). Guarding a function twice changes nothing.
    *
+   * <p>Another tool's exec wrapper (ADOT's {@code /opt/otel-handler}, Datadog's, ...) is never replaced: it moves to
+   * {@value #NEXT_WRAPPER_VARIABLE} and the layer's wrapper runs it after adding the agent. A wrapper set after this
+   * call is chained the same way late in synth; one that cannot be (two other wrappers, or set after that) fails
+   * the synth with a message saying what to set.
+   *
    * @param function a {@link Function} of this app on java17, java21 or java25
    * @throws IllegalArgumentException for an imported function (its layers and environment cannot be changed from
-   *     here) or a runtime the agent cannot guard
+   *     here), a runtime the agent cannot guard, or two exec wrappers already set
    */
   public void guard(IFunction function) {
     if (!(function instanceof Function fn)) {
@@ -280,7 +292,7 @@ public class MaintenanceWindow extends Construct {
       // the name is a literal, not a reference: say explicitly that the parameter comes first
       fn.getNode().addDependency(parameterWriter);
     }
-    fn.addEnvironment("AWS_LAMBDA_EXEC_WRAPPER", EXEC_WRAPPER_PATH);
+    ExecWrapperChain.install(fn, EXEC_WRAPPER_PATH);
     fn.addEnvironment("MAINTENANCE_WINDOW_PARAMETER", parameter.getParameterName());
     fn.addEnvironment("MAINTENANCE_WINDOW_TABLE", table.getTableName());
     fn.addEnvironment("MAINTENANCE_WINDOW_REFRESH_SECONDS", Integer.toString(props.getRefreshSeconds()));
