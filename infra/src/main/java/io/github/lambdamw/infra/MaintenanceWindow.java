@@ -4,19 +4,24 @@ import io.github.lambdamw.infra.internal.BundledAssets;
 import io.github.lambdamw.infra.internal.CheckedGrants;
 import io.github.lambdamw.infra.internal.ExecWrapperChain;
 import io.github.lambdamw.infra.internal.OnceWrittenParameter;
+import io.github.lambdamw.infra.internal.ParameterNames;
 import io.github.lambdamw.infra.internal.Runtimes;
 import io.github.lambdamw.infra.internal.StackOutputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.CfnDeletionPolicy;
 import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.Names;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
@@ -26,6 +31,7 @@ import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableAttributes;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
@@ -37,6 +43,7 @@ import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.ILayerVersion;
 import software.amazon.awscdk.services.lambda.LayerVersion;
 import software.amazon.awscdk.services.ssm.IStringParameter;
+import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 import software.constructs.IDependable;
@@ -91,7 +98,6 @@ public class MaintenanceWindow extends Construct {
   public static final List<String> KEY_ACTIONS = List.of("kms:Encrypt", "kms:GenerateDataKey", "kms:Decrypt");
 
   // SSM: letters, digits and _.-/ ; at most 1011 characters after an optional leading slash.
-  private static final Pattern PARAMETER_NAME = Pattern.compile("/?[A-Za-z0-9_.\\-]+(/[A-Za-z0-9_.\\-]+)*");
   private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.\\-]{3,255}");
   private static final Set<String> ON_READ_ERROR = Set.of("run-handler", "defer");
 
@@ -102,6 +108,10 @@ public class MaintenanceWindow extends Construct {
   private final MaintenanceWindowProps props;
   private final Set<Function> guarded = new LinkedHashSet<>();
   private IDependable parameterWriter;
+  private String createdParameterName;
+  private LayerVersion createdLayer;
+  private StringParameter layerArnParameter;
+  private final Map<String, ILayerVersion> layersOfOtherStacks = new HashMap<>();
 
   /** A maintenance window with every default of {@link MaintenanceWindowProps}. */
   public MaintenanceWindow(Construct scope, String id) {
@@ -124,6 +134,53 @@ public class MaintenanceWindow extends Construct {
     }
     getNode().addValidation(this::validateProps);
     StackOutputs.ofWindow(this, table.getTableName(), parameter.getParameterName());
+  }
+
+  /**
+   * A window deployed elsewhere (another stack of this app or another app), to guard functions with and to grant
+   * on. Nothing is created: the parameter, table and layer version are referred to by name and ARN.
+   *
+   * @throws IllegalArgumentException when a required attribute is missing or the parameter name is one SSM refuses
+   */
+  public static MaintenanceWindow fromAttributes(Construct scope, String id, MaintenanceWindowAttributes attributes) {
+    return new MaintenanceWindow(scope, id, attributes);
+  }
+
+  @SuppressWarnings("this-escape") // a construct passes itself as the scope of its children: CDK's pattern
+  private MaintenanceWindow(Construct scope, String id, MaintenanceWindowAttributes attributes) {
+    super(scope, id);
+    List<String> missing = new ArrayList<>();
+    String nameProblem = ParameterNames.problem("parameterName", attributes.getParameterName());
+    if (nameProblem != null) {
+      missing.add(nameProblem);
+    }
+    if (attributes.getTableName() == null || attributes.getTableName().isBlank()) {
+      missing.add("tableName is not set");
+    }
+    if (attributes.getLayerVersionArn() == null || attributes.getLayerVersionArn().isBlank()) {
+      missing.add("layerVersionArn is not set");
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("MaintenanceWindow.fromAttributes: " + String.join("; ", missing));
+    }
+    this.props =
+        MaintenanceWindowProps.builder()
+            .refreshSeconds(attributes.getRefreshSeconds())
+            .requireGrants(attributes.isRequireGrants())
+            .build();
+    this.layer = LayerVersion.fromLayerVersionArn(this, "Layer", attributes.getLayerVersionArn());
+    this.parameter = OnceWrittenParameter.imported(this, "Parameter", attributes.getParameterName());
+    this.tableKey = attributes.getTableEncryptionKey();
+    this.table =
+        Table.fromTableAttributes(
+            this,
+            "Table",
+            TableAttributes.builder()
+                .tableName(attributes.getTableName())
+                .encryptionKey(tableKey)
+                .globalIndexes(List.of(ARRIVAL_INDEX))
+                .build());
+    getNode().addValidation(this::validateProps);
   }
 
   private ILayerVersion createLayer(String explicitZip) {
@@ -153,11 +210,12 @@ public class MaintenanceWindow extends Construct {
     // A new zip replaces the layer version: the old one stays, so functions of other stacks still on it (and the
     // LayerVersionArn they were given) keep working until they are deployed again.
     ((CfnResource) created.getNode().getDefaultChild()).getCfnOptions().setUpdateReplacePolicy(CfnDeletionPolicy.RETAIN);
+    this.createdLayer = created;
     return created;
   }
 
   private IStringParameter createParameter() {
-    String problem = parameterNameProblem(props.getParameterName());
+    String problem = ParameterNames.problem("parameterName", props.getParameterName());
     if (problem != null) {
       throw new IllegalArgumentException("MaintenanceWindow: " + problem);
     }
@@ -170,6 +228,7 @@ public class MaintenanceWindow extends Construct {
             "Maintenance window of the guarded Lambda functions (JSON windows or start,end)",
             removalPolicy());
     this.parameterWriter = created.writer();
+    this.createdParameterName = props.getParameterName();
     return created.parameter();
   }
 
@@ -204,15 +263,6 @@ public class MaintenanceWindow extends Construct {
     return created;
   }
 
-  private static String parameterNameProblem(String name) {
-    if (name == null || name.isBlank()) {
-      return "parameterName is empty ('" + name + "'): name the SSM parameter of the window";
-    }
-    if (!Token.isUnresolved(name) && (!PARAMETER_NAME.matcher(name).matches() || name.length() > 1011)) {
-      return "parameterName '" + name + "' is not a valid SSM parameter name (letters, digits, _.-/ only)";
-    }
-    return null;
-  }
 
   private List<String> validateProps() {
     List<String> errors = new ArrayList<>();
@@ -228,6 +278,17 @@ public class MaintenanceWindow extends Construct {
         && !Token.isUnresolved(tableName)
         && !TABLE_NAME.matcher(tableName).matches()) {
       errors.add("tableName '" + tableName + "' is not a valid DynamoDB table name (3-255 of A-Za-z0-9_.-)");
+    }
+    String sharedWith = otherWindowWithTheSameParameter();
+    if (sharedWith != null) {
+      errors.add(
+          "parameterName '"
+              + createdParameterName
+              + "' is also the parameter of the MaintenanceWindow "
+              + sharedWith
+              + " in the same account and region: two windows would write one parameter. Give each its own"
+              + " parameterName, or share one window: pass the other window to guard() (it may be in another"
+              + " stack), or import it with MaintenanceWindow.fromAttributes");
     }
     if (props.getRemovalPolicy() == RemovalPolicy.SNAPSHOT) {
       errors.add(
@@ -253,6 +314,31 @@ public class MaintenanceWindow extends Construct {
       errors.add("onReadError '" + onReadError + "' is neither run-handler nor defer");
     }
     return errors;
+  }
+
+  /** The path of another window of this app that creates the same parameter in the same place, or {@code null}. */
+  private String otherWindowWithTheSameParameter() {
+    if (createdParameterName == null || Token.isUnresolved(createdParameterName)) {
+      return null;
+    }
+    for (IConstruct other : getNode().getRoot().getNode().findAll()) {
+      if (other != this
+          && other instanceof MaintenanceWindow
+          && createdParameterName.equals(((MaintenanceWindow) other).createdParameterName)
+          && samePlace(Stack.of(this), Stack.of(other))) {
+        return other.getNode().getPath();
+      }
+    }
+    return null;
+  }
+
+  /** Whether two stacks may deploy to the same account and region (an environment-agnostic one may go anywhere). */
+  private static boolean samePlace(Stack a, Stack b) {
+    return maySame(a.getAccount(), b.getAccount()) && maySame(a.getRegion(), b.getRegion());
+  }
+
+  private static boolean maySame(String a, String b) {
+    return Token.isUnresolved(a) || Token.isUnresolved(b) || a.equals(b);
   }
 
   /**
@@ -287,7 +373,7 @@ public class MaintenanceWindow extends Construct {
       throw new IllegalArgumentException(
           "MaintenanceWindow.guard: cannot guard " + fn.getNode().getPath() + ": " + why);
     }
-    fn.addLayers(layer);
+    fn.addLayers(layerFor(fn));
     if (parameterWriter != null) {
       // the name is a literal, not a reference: say explicitly that the parameter comes first
       fn.getNode().addDependency(parameterWriter);
@@ -370,6 +456,37 @@ public class MaintenanceWindow extends Construct {
 
   private Construct reportOn(IGrantable grantee) {
     return grantee instanceof Construct ? (Construct) grantee : this;
+  }
+
+  /**
+   * The layer for {@code fn}: the window's own, or for a function in another stack, the same version by its ARN read
+   * from an SSM parameter when that stack deploys.
+   *
+   * <p>Why not the plain cross-stack reference: that is an export of the layer version ARN, which changes with every
+   * new zip, and CloudFormation refuses to change an export another stack imports, so the window's stack could no
+   * longer be deployed. Through the parameter, the window's stack publishes a new version (the old one is kept), and
+   * the other stack moves to it on its next deploy.
+   */
+  private ILayerVersion layerFor(Function fn) {
+    Stack stack = Stack.of(fn);
+    if (createdLayer == null || stack.getNode().getPath().equals(Stack.of(this).getNode().getPath())) {
+      return layer;
+    }
+    if (layerArnParameter == null) {
+      layerArnParameter =
+          StringParameter.Builder.create(this, "LayerVersionArn")
+              .parameterName("/lambda-mw/layer-version-arn/" + Names.uniqueId(this))
+              .stringValue(createdLayer.getLayerVersionArn())
+              .description("The layer version of " + getNode().getPath() + ", for guarded functions of other stacks")
+              .build();
+    }
+    String name = "/lambda-mw/layer-version-arn/" + Names.uniqueId(this);
+    stack.addDependency(Stack.of(this), "the maintenance window's parameter and layer come first");
+    return layersOfOtherStacks.computeIfAbsent(
+        stack.getNode().getPath(),
+        path ->
+            LayerVersion.fromLayerVersionArn(
+                stack, "MaintenanceWindowLayer" + Names.uniqueId(this), StringParameter.valueForStringParameter(stack, name)));
   }
 
   /** The layer guarded functions get. */

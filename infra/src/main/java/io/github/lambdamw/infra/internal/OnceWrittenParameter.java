@@ -48,11 +48,7 @@ public final class OnceWrittenParameter {
    */
   public OnceWrittenParameter(
       Construct scope, String id, String name, String initialValue, String description, RemovalPolicy removal) {
-    this.parameter =
-        StringParameter.fromStringParameterAttributes(
-            scope,
-            id,
-            StringParameterAttributes.builder().parameterName(name).simpleName(!name.startsWith("/")).build());
+    this.parameter = imported(scope, id, name);
     AwsSdkCall createIfMissing =
         AwsSdkCall.builder()
             .service("SSM")
@@ -111,6 +107,14 @@ public final class OnceWrittenParameter {
                             .resources(List.of(parameter.getParameterArn()))
                             .build())))
             .build();
+  }
+
+  /** A parameter of this name, referred to (not created): its ARN carries the name as SSM spells it. */
+  public static IStringParameter imported(Construct scope, String id, String name) {
+    return StringParameter.fromStringParameterAttributes(
+        scope,
+        id,
+        StringParameterAttributes.builder().parameterName(name).simpleName(!name.startsWith("/")).build());
   }
 
   /** The parameter, as guarded functions and grants refer to it. */
