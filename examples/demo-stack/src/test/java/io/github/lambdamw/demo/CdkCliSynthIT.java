@@ -80,6 +80,9 @@ class CdkCliSynthIT {
     Run run = synth(outdir);
 
     assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.output())
+        .as("cdk.json carries the pinned aws-cdk-lib's recommended feature flags")
+        .doesNotContain("feature flags are not configured");
     Path template = outdir.resolve("MaintenanceWindowDemo.template.json");
     assertThat(template).isNotEmptyFile();
     assertThat(Files.readString(template))
