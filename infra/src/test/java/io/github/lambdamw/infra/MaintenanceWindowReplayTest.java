@@ -99,7 +99,7 @@ class MaintenanceWindowReplayTest {
   }
 
   @Test
-  void theRoleGetsExactlyTheStatementsOfTheReplayReadmeAndNoWildcard() {
+  void theRoleGetsExactlyTheStatementsOfTheReplayReadmeItsOwnLogsAndNoWildcardOrManagedPolicy() {
     Stack stack = TestApps.stack(dir);
     MaintenanceWindow window = window(stack, MaintenanceWindowProps.builder());
     Function guarded = TestApps.function(stack, "Fn", Runtime.JAVA_21);
@@ -119,15 +119,24 @@ class MaintenanceWindowReplayTest {
         "AWS::IAM::Role",
         Map.of(
             "ManagedPolicyArns",
+            Match.absent(),
+            "Policies",
             List.of(
                 Map.of(
-                    "Fn::Join",
-                    List.of(
-                        "",
+                    "PolicyName",
+                    "OwnLogs",
+                    "PolicyDocument",
+                    Map.of(
+                        "Statement",
                         List.of(
-                            "arn:",
-                            ref("AWS::Partition"),
-                            ":iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"))))));
+                            Map.of(
+                                "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                                "Effect", "Allow",
+                                "Resource", arnOf(logicalId(stack, replay.getFunction().getLogGroup())))),
+                        "Version",
+                        "2012-10-17")))));
+    assertThat(template.findResources("AWS::IAM::Role").get(logicalId(stack, replay.getFunction().getRole())).toString())
+        .doesNotContain("AWSLambdaBasicExecutionRole");
   }
 
   @Test

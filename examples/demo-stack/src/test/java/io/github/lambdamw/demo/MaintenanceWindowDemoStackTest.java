@@ -172,6 +172,37 @@ class MaintenanceWindowDemoStackTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void noRoleCarriesAnAwsManagedPolicyAndEachFunctionWritesOnlyItsOwnLogGroup() {
+    MaintenanceWindowDemoStack stack = demo(Map.of());
+    Template template = Template.fromStack(stack);
+
+    for (Map.Entry<String, Map<String, Object>> role : template.findResources("AWS::IAM::Role").entrySet()) {
+      Map<String, Object> properties = (Map<String, Object>) role.getValue().get("Properties");
+      assertThat(properties).as(role.getKey()).doesNotContainKey("ManagedPolicyArns");
+    }
+    template.hasResourceProperties(
+        "AWS::IAM::Role",
+        Map.of(
+            "Policies",
+            List.of(
+                Map.of(
+                    "PolicyName", "OwnLogs",
+                    "PolicyDocument",
+                        Map.of(
+                            "Statement",
+                            List.of(
+                                Map.of(
+                                    "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                                    "Effect", "Allow",
+                                    "Resource",
+                                        Map.of(
+                                            "Fn::GetAtt",
+                                            List.of(logicalId(stack, stack.getFunction().getLogGroup()), "Arn")))),
+                            "Version", "2012-10-17")))));
+  }
+
+  @Test
   void noIamStatementAnywhereHasAWildcardResource() {
     Template template = Template.fromStack(demo(Map.of()));
 
