@@ -3,6 +3,7 @@ package io.github.lambdamw.infra;
 import io.github.lambdamw.infra.internal.BundledAssets;
 import io.github.lambdamw.infra.internal.CheckedGrants;
 import io.github.lambdamw.infra.internal.ExecWrapperChain;
+import io.github.lambdamw.infra.internal.HighThroughputSetting;
 import io.github.lambdamw.infra.internal.OnceWrittenParameter;
 import io.github.lambdamw.infra.internal.ParameterNames;
 import io.github.lambdamw.infra.internal.Runtimes;
@@ -131,6 +132,9 @@ public class MaintenanceWindow extends Construct {
     } else {
       this.tableKey = props.getEncryptionKey();
       this.table = createTable();
+    }
+    if (props.isHighThroughput()) {
+      HighThroughputSetting.enable(this, "HighThroughput");
     }
     getNode().addValidation(this::validateProps);
     StackOutputs.ofWindow(this, table.getTableName(), parameter.getParameterName());

@@ -38,6 +38,7 @@ public final class MaintenanceWindowProps {
   private final int retentionDays;
   private final String onReadError;
   private final boolean requireGrants;
+  private final boolean highThroughput;
 
   private MaintenanceWindowProps(Builder builder) {
     this.layer = builder.layer;
@@ -54,6 +55,7 @@ public final class MaintenanceWindowProps {
     this.retentionDays = builder.retentionDays;
     this.onReadError = builder.onReadError;
     this.requireGrants = builder.requireGrants;
+    this.highThroughput = builder.highThroughput;
   }
 
   /** A builder holding every default. */
@@ -131,6 +133,11 @@ public final class MaintenanceWindowProps {
     return requireGrants;
   }
 
+  /** Whether the window turns on Parameter Store's higher throughput for the account and region. */
+  public boolean isHighThroughput() {
+    return highThroughput;
+  }
+
   /** Builds {@link MaintenanceWindowProps}; each setter names its default. */
   public static final class Builder {
     private ILayerVersion layer;
@@ -147,6 +154,7 @@ public final class MaintenanceWindowProps {
     private int retentionDays;
     private String onReadError;
     private boolean requireGrants;
+    private boolean highThroughput;
 
     private Builder() {}
 
@@ -282,6 +290,21 @@ public final class MaintenanceWindowProps {
      */
     public Builder requireGrants(boolean requireGrants) {
       this.requireGrants = requireGrants;
+      return this;
+    }
+
+    /**
+     * Turns on Parameter Store's higher throughput ({@code /ssm/parameter-store/high-throughput-enabled}) in the
+     * stack's account and region when the stack deploys. Parameter Store serves 40 {@code GetParameter} per second
+     * by default, shared by everything in the account and region; every guarded execution environment reads the
+     * window at INIT and every {@link #refreshSeconds}, so a fleet that starts together can be throttled
+     * (infra/README.md, "SSM throughput"). The setting is
+     * account-wide, charged per Parameter Store API interaction for every parameter read there (AWS Systems
+     * Manager pricing), and stays on when the stack is deleted. Default: {@code false}, the setting is not
+     * touched.
+     */
+    public Builder highThroughput(boolean highThroughput) {
+      this.highThroughput = highThroughput;
       return this;
     }
 
