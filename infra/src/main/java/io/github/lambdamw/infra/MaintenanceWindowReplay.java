@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.services.events.Rule;
@@ -77,6 +78,7 @@ public class MaintenanceWindowReplay extends Construct {
   public MaintenanceWindowReplay(Construct scope, String id, MaintenanceWindowReplayProps props) {
     super(scope, id);
     check(props);
+    checkNoCycle(props);
     MaintenanceWindow window = props.getWindow();
     this.guarded = props.getFunction();
     this.function = createFunction(props, window);
@@ -147,6 +149,37 @@ public class MaintenanceWindowReplay extends Construct {
     }
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException("MaintenanceWindowReplay: " + String.join("; ", errors));
+    }
+  }
+
+  /**
+   * Refuses the one placement CloudFormation cannot deploy, with a message that says what to do instead of CDK's
+   * {@code DependencyCycle}: the replay in its window's stack, replaying a function of this app in another stack.
+   * That stack depends on the window's (the layer, the parameter), and the replay would need the function's name and
+   * ARN from it: a cycle.
+   */
+  private void checkNoCycle(MaintenanceWindowReplayProps props) {
+    IFunction target = props.getFunction();
+    if (!(target instanceof Function)) {
+      return; // an imported function is referred to by its name or ARN: no reference to another stack
+    }
+    String here = Stack.of(this).getNode().getPath();
+    String targetStack = Stack.of(target).getNode().getPath();
+    if (!here.equals(targetStack) && here.equals(Stack.of(props.getWindow()).getNode().getPath())) {
+      throw new IllegalArgumentException(
+          "MaintenanceWindowReplay "
+              + getNode().getPath()
+              + ": the replay is in the window's stack "
+              + here
+              + " but replays "
+              + target.getNode().getPath()
+              + " of stack "
+              + targetStack
+              + ", which depends on the window's stack (layer and parameter): CloudFormation cannot deploy that cycle."
+              + " Create the replay in the function's stack (new MaintenanceWindowReplay(<"
+              + targetStack
+              + ">, ...)) or in a third stack, or refer to the function by name in this one"
+              + " (Function.fromFunctionName(...))");
     }
   }
 

@@ -187,6 +187,76 @@ class MaintenanceWindowStacksTest {
   }
 
   @Test
+  void aReplayBesideItsWindowOfAFunctionInAnotherStackSaysWhereToPutItInsteadOfADependencyCycle() {
+    App app = app();
+    Stack operations = new Stack(app, "Operations");
+    MaintenanceWindow window = window(operations, MaintenanceWindowProps.builder());
+    Stack orders = new Stack(app, "Orders");
+    Function fn = TestApps.function(orders, "Fn", Runtime.JAVA_21);
+    window.guard(fn);
+
+    assertThatThrownBy(
+            () ->
+                new MaintenanceWindowReplay(
+                    operations,
+                    "Replay",
+                    MaintenanceWindowReplayProps.builder()
+                        .window(window)
+                        .function(fn)
+                        .functionJar(TestApps.replayJar(dir))
+                        .build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Create the replay in the function's stack")
+        .hasMessageContaining("Function.fromFunctionName");
+  }
+
+  @Test
+  void aReplayBesideItsWindowOfAFunctionOfAnotherStackReferredToByNameSynthesizes() {
+    App app = app();
+    Stack operations = new Stack(app, "Operations");
+    MaintenanceWindow window = window(operations, MaintenanceWindowProps.builder());
+    Stack orders = new Stack(app, "Orders");
+    window.guard(
+        Function.Builder.create(orders, "Fn")
+            .functionName("orders")
+            .runtime(Runtime.JAVA_21)
+            .handler("example.Handler::handleRequest")
+            .code(software.amazon.awscdk.services.lambda.Code.fromAsset(TestApps.sampleJar(dir)))
+            .build());
+    new MaintenanceWindowReplay(
+        operations,
+        "Replay",
+        MaintenanceWindowReplayProps.builder()
+            .window(window)
+            .function(Function.fromFunctionName(operations, "Orders", "orders"))
+            .functionJar(TestApps.replayJar(dir))
+            .build());
+
+    assertThatCode(app::synth).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aReplayInTheFunctionsStackOfAWindowInAnotherStackSynthesizes() {
+    App app = app();
+    Stack operations = new Stack(app, "Operations");
+    MaintenanceWindow window = window(operations, MaintenanceWindowProps.builder());
+    Stack orders = new Stack(app, "Orders");
+    Function fn = TestApps.function(orders, "Fn", Runtime.JAVA_21);
+    window.guard(fn);
+    new MaintenanceWindowReplay(
+        orders,
+        "Replay",
+        MaintenanceWindowReplayProps.builder()
+            .window(window)
+            .function(fn)
+            .functionJar(TestApps.replayJar(dir))
+            .schedule("rate(1 hour)")
+            .build());
+
+    assertThatCode(app::synth).doesNotThrowAnyException();
+  }
+
+  @Test
   void aFunctionInAnotherStackGuardedByTheAspectOfTheWholeAppSynthesizes() {
     App app = app();
     Stack windows = new Stack(app, "Windows");
