@@ -4,6 +4,7 @@ import io.github.lambdamw.infra.internal.BundledAssets;
 import io.github.lambdamw.infra.internal.CheckedGrants;
 import io.github.lambdamw.infra.internal.ExecWrapperChain;
 import io.github.lambdamw.infra.internal.HighThroughputSetting;
+import io.github.lambdamw.infra.internal.LayerOfOtherStacks;
 import io.github.lambdamw.infra.internal.OnceWrittenParameter;
 import io.github.lambdamw.infra.internal.ParameterNames;
 import io.github.lambdamw.infra.internal.Runtimes;
@@ -12,15 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.CfnDeletionPolicy;
 import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.Names;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
@@ -44,7 +42,6 @@ import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.ILayerVersion;
 import software.amazon.awscdk.services.lambda.LayerVersion;
 import software.amazon.awscdk.services.ssm.IStringParameter;
-import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 import software.constructs.IDependable;
@@ -110,9 +107,7 @@ public class MaintenanceWindow extends Construct {
   private final Set<Function> guarded = new LinkedHashSet<>();
   private IDependable parameterWriter;
   private String createdParameterName;
-  private LayerVersion createdLayer;
-  private StringParameter layerArnParameter;
-  private final Map<String, ILayerVersion> layersOfOtherStacks = new HashMap<>();
+  private LayerOfOtherStacks createdLayer;
 
   /** A maintenance window with every default of {@link MaintenanceWindowProps}. */
   public MaintenanceWindow(Construct scope, String id) {
@@ -213,8 +208,9 @@ public class MaintenanceWindow extends Construct {
             .build();
     // A new zip replaces the layer version: the old one stays, so functions of other stacks still on it (and the
     // LayerVersionArn they were given) keep working until they are deployed again.
-    ((CfnResource) created.getNode().getDefaultChild()).getCfnOptions().setUpdateReplacePolicy(CfnDeletionPolicy.RETAIN);
-    this.createdLayer = created;
+    CfnResource resource = (CfnResource) created.getNode().getDefaultChild();
+    resource.getCfnOptions().setUpdateReplacePolicy(CfnDeletionPolicy.RETAIN);
+    this.createdLayer = new LayerOfOtherStacks(this, created);
     return created;
   }
 
@@ -462,35 +458,9 @@ public class MaintenanceWindow extends Construct {
     return grantee instanceof Construct ? (Construct) grantee : this;
   }
 
-  /**
-   * The layer for {@code fn}: the window's own, or for a function in another stack, the same version by its ARN read
-   * from an SSM parameter when that stack deploys.
-   *
-   * <p>Why not the plain cross-stack reference: that is an export of the layer version ARN, which changes with every
-   * new zip, and CloudFormation refuses to change an export another stack imports, so the window's stack could no
-   * longer be deployed. Through the parameter, the window's stack publishes a new version (the old one is kept), and
-   * the other stack moves to it on its next deploy.
-   */
+  /** The layer for {@code fn}: the window's own; in another stack, the same version by its ARN (LayerOfOtherStacks). */
   private ILayerVersion layerFor(Function fn) {
-    Stack stack = Stack.of(fn);
-    if (createdLayer == null || stack.getNode().getPath().equals(Stack.of(this).getNode().getPath())) {
-      return layer;
-    }
-    if (layerArnParameter == null) {
-      layerArnParameter =
-          StringParameter.Builder.create(this, "LayerVersionArn")
-              .parameterName("/lambda-mw/layer-version-arn/" + Names.uniqueId(this))
-              .stringValue(createdLayer.getLayerVersionArn())
-              .description("The layer version of " + getNode().getPath() + ", for guarded functions of other stacks")
-              .build();
-    }
-    String name = "/lambda-mw/layer-version-arn/" + Names.uniqueId(this);
-    stack.addDependency(Stack.of(this), "the maintenance window's parameter and layer come first");
-    return layersOfOtherStacks.computeIfAbsent(
-        stack.getNode().getPath(),
-        path ->
-            LayerVersion.fromLayerVersionArn(
-                stack, "MaintenanceWindowLayer" + Names.uniqueId(this), StringParameter.valueForStringParameter(stack, name)));
+    return createdLayer == null ? layer : createdLayer.in(Stack.of(fn));
   }
 
   /** The layer guarded functions get. */

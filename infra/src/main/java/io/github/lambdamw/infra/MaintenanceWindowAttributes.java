@@ -55,7 +55,7 @@ public final class MaintenanceWindowAttributes {
     return refreshSeconds;
   }
 
-  /** Whether a grant that cannot be added fails the synth (see {@link MaintenanceWindowProps.Builder#requireGrants}). */
+  /** Whether a grant that cannot be added fails the synth ({@link MaintenanceWindowProps.Builder#requireGrants}). */
   public boolean isRequireGrants() {
     return requireGrants;
   }

@@ -15,7 +15,7 @@ final class CfnIntrinsics {
     return Map.of("Fn::GetAtt", List.of(logicalId, "Arn"));
   }
 
-  /** The ARN of an SSM parameter of the stack's region: {@code arn:<partition>:ssm:<region>:<account>:parameter/<name>}. */
+  /** The ARN of a parameter in the stack's region: {@code arn:<partition>:ssm:<region>:<account>:parameter/<name>}. */
   static Map<String, Object> parameterArn(String parameterName) {
     return Map.of(
         "Fn::Join",

@@ -135,7 +135,8 @@ class MaintenanceWindowReplayTest {
                                 "Resource", arnOf(logicalId(stack, replay.getFunction().getLogGroup())))),
                         "Version",
                         "2012-10-17")))));
-    assertThat(template.findResources("AWS::IAM::Role").get(logicalId(stack, replay.getFunction().getRole())).toString())
+    String roleId = logicalId(stack, replay.getFunction().getRole());
+    assertThat(template.findResources("AWS::IAM::Role").get(roleId).toString())
         .doesNotContain("AWSLambdaBasicExecutionRole");
   }
 

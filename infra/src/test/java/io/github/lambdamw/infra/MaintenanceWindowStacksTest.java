@@ -103,7 +103,11 @@ class MaintenanceWindowStacksTest {
 
     Template template = Template.fromStack(stack);
     for (String type :
-        List.of("AWS::Lambda::LayerVersion", "AWS::DynamoDB::Table", "AWS::SSM::Parameter", "Custom::MaintenanceWindowParameter")) {
+        List.of(
+            "AWS::Lambda::LayerVersion",
+            "AWS::DynamoDB::Table",
+            "AWS::SSM::Parameter",
+            "Custom::MaintenanceWindowParameter")) {
       template.resourceCountIs(type, 0);
     }
     template.hasResourceProperties(

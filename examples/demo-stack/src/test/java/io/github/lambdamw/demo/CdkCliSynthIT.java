@@ -86,7 +86,11 @@ class CdkCliSynthIT {
     Path template = outdir.resolve("MaintenanceWindowDemo.template.json");
     assertThat(template).isNotEmptyFile();
     assertThat(Files.readString(template))
-        .contains("AWS::Lambda::LayerVersion", "Custom::MaintenanceWindowParameter", "AWS::DynamoDB::Table", "AWS::Events::Rule")
+        .contains(
+            "AWS::Lambda::LayerVersion",
+            "Custom::MaintenanceWindowParameter",
+            "AWS::DynamoDB::Table",
+            "AWS::Events::Rule")
         .contains("/opt/maintenance-window/wrapper")
         .contains("io.github.lambdamw.sample.ScheduledJobHandler::handleRequest")
         .contains("io.github.lambdamw.replay.ReplayFunctionHandler::handleRequest", "rate(1 hour)");

@@ -70,7 +70,7 @@ public final class ExecWrapperChain implements IAspect {
     if (current != null && !ours.equals(current)) {
       Object next = variables.get(NEXT);
       if (!(current instanceof String)) {
-        return fn.getNode().getPath() + ": " + WRAPPER + " is not a plain string (" + current + "), so it cannot be chained";
+        return fn.getNode().getPath() + ": " + WRAPPER + " is no plain string (" + current + "): it cannot be chained";
       }
       if (next != null && !next.equals(current)) {
         return fn.getNode().getPath()

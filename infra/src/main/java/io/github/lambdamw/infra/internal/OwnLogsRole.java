@@ -27,7 +27,7 @@ public final class OwnLogsRole {
 
   private OwnLogsRole() {}
 
-  /** A role Lambda can assume, with {@link #LOG_ACTIONS} on {@code logs} (inline policy {@value #POLICY_NAME}) and nothing else yet. */
+  /** A role Lambda can assume, with {@link #LOG_ACTIONS} on {@code logs} (inline policy {@value #POLICY_NAME}). */
   public static Role create(Construct scope, String id, ILogGroup logs, String description) {
     // inline in the role itself: the rights exist as soon as the role does, before any policy resource
     PolicyStatement ownLogs =

@@ -14,7 +14,7 @@ import software.amazon.awscdk.Token;
  */
 public final class ParameterNames {
 
-  /** The longest name accepted here: 1,011 less the longest ARN prefix ({@code arn:aws-us-gov:ssm:<region>:<account>:parameter}). */
+  /** The longest name accepted here: 1,011 less room for the longest ARN prefix ({@code arn:aws-us-gov:ssm:…}). */
   public static final int MAX_LENGTH = 900;
 
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_.\\-]+");
