@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
 import software.amazon.awscdk.AspectOptions;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Stack;
@@ -75,6 +76,22 @@ class ExecWrapperChainTest {
   @Test
   void theAspectAddedBeforeAnAdotFunctionExistsChainsItsWrapper() {
     Stack stack = TestApps.stack(dir);
+    Aspects.of(stack).add(new MaintenanceWindowAspect(window(stack)));
+    Function fn = adotFunction(stack);
+
+    assertThat(variables(stack, fn))
+        .containsEntry("AWS_LAMBDA_EXEC_WRAPPER", OURS)
+        .containsEntry("MAINTENANCE_WINDOW_NEXT_WRAPPER", OTEL);
+  }
+
+  @Test
+  void theAspectChainsWithAspectStabilizationOnAsTheRecommendedFlagsSetIt() {
+    App app =
+        App.Builder.create()
+            .outdir(dir.resolve("cdk.out").toString())
+            .context(Map.of("@aws-cdk/core:aspectStabilization", true))
+            .build();
+    Stack stack = new Stack(app, "Test");
     Aspects.of(stack).add(new MaintenanceWindowAspect(window(stack)));
     Function fn = adotFunction(stack);
 
