@@ -373,12 +373,17 @@ public class MaintenanceWindow extends Construct {
       throw new IllegalArgumentException(
           "MaintenanceWindow.guard: cannot guard " + fn.getNode().getPath() + ": " + why);
     }
+    try {
+      ExecWrapperChain.install(fn, EXEC_WRAPPER_PATH); // first: it refuses before it changes anything
+    } catch (IllegalArgumentException e) {
+      guarded.remove(fn);
+      throw e;
+    }
     fn.addLayers(layerFor(fn));
     if (parameterWriter != null) {
       // the name is a literal, not a reference: say explicitly that the parameter comes first
       fn.getNode().addDependency(parameterWriter);
     }
-    ExecWrapperChain.install(fn, EXEC_WRAPPER_PATH);
     fn.addEnvironment("MAINTENANCE_WINDOW_PARAMETER", parameter.getParameterName());
     fn.addEnvironment("MAINTENANCE_WINDOW_TABLE", table.getTableName());
     fn.addEnvironment("MAINTENANCE_WINDOW_REFRESH_SECONDS", Integer.toString(props.getRefreshSeconds()));

@@ -148,6 +148,8 @@ class ExecWrapperChainTest {
         .hasMessageContaining("two exec wrappers")
         .hasMessageContaining(OTEL)
         .hasMessageContaining("/opt/datadog_wrapper");
+    assertThat(window.getGuardedFunctions()).isEmpty();
+    assertThat(properties(stack, fn)).doesNotContainKey("Layers");
   }
 
   @Test
