@@ -37,6 +37,8 @@ public final class MaintenanceWindowProps {
   private final int refreshSeconds;
   private final int retentionDays;
   private final String onReadError;
+  private final boolean requireGrants;
+  private final boolean highThroughput;
 
   private MaintenanceWindowProps(Builder builder) {
     this.layer = builder.layer;
@@ -52,6 +54,8 @@ public final class MaintenanceWindowProps {
     this.refreshSeconds = builder.refreshSeconds;
     this.retentionDays = builder.retentionDays;
     this.onReadError = builder.onReadError;
+    this.requireGrants = builder.requireGrants;
+    this.highThroughput = builder.highThroughput;
   }
 
   /** A builder holding every default. */
@@ -99,7 +103,7 @@ public final class MaintenanceWindowProps {
     return encryptionKey;
   }
 
-  /** What CloudFormation does with a created table when it leaves the stack. */
+  /** What CloudFormation does with a created table, parameter and layer version when they leave the stack. */
   public RemovalPolicy getRemovalPolicy() {
     return removalPolicy;
   }
@@ -124,6 +128,16 @@ public final class MaintenanceWindowProps {
     return onReadError;
   }
 
+  /** Whether a grant that cannot be added to a principal's role fails the synth instead of warning. */
+  public boolean isRequireGrants() {
+    return requireGrants;
+  }
+
+  /** Whether the window turns on Parameter Store's higher throughput for the account and region. */
+  public boolean isHighThroughput() {
+    return highThroughput;
+  }
+
   /** Builds {@link MaintenanceWindowProps}; each setter names its default. */
   public static final class Builder {
     private ILayerVersion layer;
@@ -139,6 +153,8 @@ public final class MaintenanceWindowProps {
     private int refreshSeconds = DEFAULT_REFRESH_SECONDS;
     private int retentionDays;
     private String onReadError;
+    private boolean requireGrants;
+    private boolean highThroughput;
 
     private Builder() {}
 
@@ -181,9 +197,10 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * The value a created parameter starts with. Default: {@value #CLOSED_WINDOW_VALUE}, a closed window. Later
-     * changes go through {@code aws ssm put-parameter}; CloudFormation writes this value again only when it
-     * changes here.
+     * The value a created parameter starts with. Default: {@value #CLOSED_WINDOW_VALUE}, a closed window. It is
+     * written once, when the parameter does not exist yet ({@code PutParameter} with {@code Overwrite=false}), and
+     * never by a later deploy, whatever changed: windows are opened and closed with {@code mw window} or {@code aws
+     * ssm put-parameter}, and a deploy during a window leaves the window open.
      */
     public Builder initialWindowValue(String initialWindowValue) {
       this.initialWindowValue = initialWindowValue;
@@ -220,8 +237,11 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * What happens to a created table when it leaves the stack. Default: {@link RemovalPolicy#RETAIN}: deferred
-     * invocations outlive {@code cdk destroy}. The parameter and the layer are always deleted with the stack.
+     * What happens to a created table, parameter and layer version when they leave the stack. Default: {@link
+     * RemovalPolicy#RETAIN}: deferred invocations, the window value and the layer outlive {@code cdk destroy}.
+     * {@link RemovalPolicy#DESTROY} deletes them with the stack. {@link RemovalPolicy#SNAPSHOT} is refused at synth
+     * (CloudFormation cannot snapshot a table or a parameter). Whatever the policy, a layer version replaced by a
+     * deploy is kept, so functions still on it keep working.
      */
     public Builder removalPolicy(RemovalPolicy removalPolicy) {
       this.removalPolicy = removalPolicy;
@@ -259,6 +279,32 @@ public final class MaintenanceWindowProps {
      */
     public Builder onReadError(String onReadError) {
       this.onReadError = onReadError;
+      return this;
+    }
+
+    /**
+     * What {@code guard()} and the {@code grant*} methods do when the principal's role does not accept the
+     * statements (a role imported with {@code mutable(false)}, or of another account): {@code false} adds a synth
+     * warning (id {@code lambda-mw:grant-not-added}) naming each statement to add by hand; {@code true} makes it an
+     * error, which fails the synth. Default: {@code false}.
+     */
+    public Builder requireGrants(boolean requireGrants) {
+      this.requireGrants = requireGrants;
+      return this;
+    }
+
+    /**
+     * Turns on Parameter Store's higher throughput ({@code /ssm/parameter-store/high-throughput-enabled}) in the
+     * stack's account and region when the stack deploys. Parameter Store serves 40 {@code GetParameter} per second
+     * by default, shared by everything in the account and region; every guarded execution environment reads the
+     * window at INIT and every {@link #refreshSeconds}, so a fleet that starts together can be throttled
+     * (infra/README.md, "SSM throughput"). The setting is
+     * account-wide, charged per Parameter Store API interaction for every parameter read there (AWS Systems
+     * Manager pricing), and stays on when the stack is deleted. Default: {@code false}, the setting is not
+     * touched.
+     */
+    public Builder highThroughput(boolean highThroughput) {
+      this.highThroughput = highThroughput;
       return this;
     }
 

@@ -1,6 +1,7 @@
 package io.github.lambdamw.infra;
 
 import io.github.lambdamw.infra.internal.BundledAssets;
+import io.github.lambdamw.infra.internal.OwnLogsRole;
 import io.github.lambdamw.infra.internal.ScheduleExpressions;
 import io.github.lambdamw.infra.internal.StackOutputs;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.services.events.Rule;
@@ -40,7 +42,8 @@ import software.constructs.Construct;
  * on the table's {@code byArrival} index, {@link #ITEM_ACTIONS} on the table, both narrowed by default to the
  * function's items with a {@code dynamodb:LeadingKeys} condition, {@value MaintenanceWindow#PARAMETER_ACTION} on the
  * window parameter, and {@link MaintenanceWindow#KEY_ACTIONS} on the table's customer-managed key when it has one.
- * Logs go through {@code AWSLambdaBasicExecutionRole} into the replay's own log group.
+ * Logs go to the replay's own log group, and its role may write there only ({@code logs:CreateLogStream} and {@code
+ * logs:PutLogEvents} on that group; no {@code AWSLambdaBasicExecutionRole}, which allows every log group).
  *
  * <p>Why a construct and not a method of {@link MaintenanceWindow}: a replay is a thing of its own with its own
  * settings (schedule, qualifier, timeout) and resources (function, role, log group, rule), one per guarded function;
@@ -75,6 +78,7 @@ public class MaintenanceWindowReplay extends Construct {
   public MaintenanceWindowReplay(Construct scope, String id, MaintenanceWindowReplayProps props) {
     super(scope, id);
     check(props);
+    checkNoCycle(props);
     MaintenanceWindow window = props.getWindow();
     this.guarded = props.getFunction();
     this.function = createFunction(props, window);
@@ -148,6 +152,37 @@ public class MaintenanceWindowReplay extends Construct {
     }
   }
 
+  /**
+   * Refuses the one placement CloudFormation cannot deploy, with a message that says what to do instead of CDK's
+   * {@code DependencyCycle}: the replay in its window's stack, replaying a function of this app in another stack.
+   * That stack depends on the window's (the layer, the parameter), and the replay would need the function's name and
+   * ARN from it: a cycle.
+   */
+  private void checkNoCycle(MaintenanceWindowReplayProps props) {
+    IFunction target = props.getFunction();
+    if (!(target instanceof Function)) {
+      return; // an imported function is referred to by its name or ARN: no reference to another stack
+    }
+    String here = Stack.of(this).getNode().getPath();
+    String targetStack = Stack.of(target).getNode().getPath();
+    if (!here.equals(targetStack) && here.equals(Stack.of(props.getWindow()).getNode().getPath())) {
+      throw new IllegalArgumentException(
+          "MaintenanceWindowReplay "
+              + getNode().getPath()
+              + ": the replay is in the window's stack "
+              + here
+              + " but replays "
+              + target.getNode().getPath()
+              + " of stack "
+              + targetStack
+              + ", which depends on the window's stack (layer and parameter): CloudFormation cannot deploy that cycle."
+              + " Create the replay in the function's stack (new MaintenanceWindowReplay(<"
+              + targetStack
+              + ">, ...)) or in a third stack, or refer to the function by name in this one"
+              + " (Function.fromFunctionName(...))");
+    }
+  }
+
   private Function createFunction(MaintenanceWindowReplayProps props, MaintenanceWindow window) {
     LogGroup logs =
         LogGroup.Builder.create(this, "Logs")
@@ -170,6 +205,7 @@ public class MaintenanceWindowReplay extends Construct {
             .memorySize(props.getMemorySize())
             .timeout(props.getTimeout())
             .logGroup(logs)
+            .role(OwnLogsRole.create(this, "Role", logs, "The maintenance-window replay of one guarded function"))
             .description("Replays the invocations a maintenance window deferred, after the window")
             .build();
     created.addEnvironment("FUNCTION", guarded.getFunctionName());
@@ -221,24 +257,14 @@ public class MaintenanceWindowReplay extends Construct {
   }
 
   private void acknowledgeFindings(MaintenanceWindowReplayProps props) {
-    Validations.of(function)
-        .acknowledge(
-            Acknowledgment.builder()
-                .id(
-                    "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
-                        + "AWSLambdaBasicExecutionRole]")
-                .reason(
-                    "AWSLambdaBasicExecutionRole only lets the replay write its own CloudWatch logs; the replay's"
-                        + " rights are inline statements on the function, table, index and parameter ARNs")
-                .build());
     if (!Runtime.JAVA_25.getName().equals(props.getRuntime().getName())) {
       Validations.of(function)
           .acknowledge(
               Acknowledgment.builder()
                   .id("AwsSolutions-L1")
                   .reason(
-                      "The replay's deployment package is built and tested for java21, the runtime"
-                          + " replay/README.md documents; the runtime setting selects java25")
+                      "The replay's deployment package is compiled for Java 21 (--release 21) and replay/README.md"
+                          + " documents the java21 runtime; the construct's runtime setting selects java25")
                   .build());
     }
   }

@@ -15,8 +15,8 @@ final class CfnIntrinsics {
     return Map.of("Fn::GetAtt", List.of(logicalId, "Arn"));
   }
 
-  /** The ARN of an SSM parameter the stack creates: {@code arn:<partition>:ssm:<region>:<account>:parameter/<name>}. */
-  static Map<String, Object> parameterArn(String parameterLogicalId) {
+  /** The ARN of a parameter in the stack's region: {@code arn:<partition>:ssm:<region>:<account>:parameter/<name>}. */
+  static Map<String, Object> parameterArn(String parameterName) {
     return Map.of(
         "Fn::Join",
         List.of(
@@ -28,8 +28,7 @@ final class CfnIntrinsics {
                 ref("AWS::Region"),
                 ":",
                 ref("AWS::AccountId"),
-                ":parameter/",
-                ref(parameterLogicalId))));
+                ":parameter/" + (parameterName.startsWith("/") ? parameterName.substring(1) : parameterName))));
   }
 
   static Map<String, Object> allow(String action, Object resource) {

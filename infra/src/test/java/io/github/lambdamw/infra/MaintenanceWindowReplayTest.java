@@ -61,7 +61,7 @@ class MaintenanceWindowReplayTest {
         Map.of(
             "Action", "ssm:GetParameter",
             "Effect", "Allow",
-            "Resource", parameterArn(logicalId(stack, window.getParameter()))));
+            "Resource", parameterArn("maintenance-window")));
   }
 
   @Test
@@ -73,7 +73,7 @@ class MaintenanceWindowReplayTest {
     MaintenanceWindowReplay replay = replay(stack, window, guarded, MaintenanceWindowReplayProps.builder());
 
     Template template = Template.fromStack(stack);
-    template.resourceCountIs("AWS::Lambda::Function", 2);
+    template.resourceCountIs("AWS::Lambda::Function", 3); // with the parameter writer
     template.hasResourceProperties(
         "AWS::Lambda::Function",
         Map.of(
@@ -90,7 +90,7 @@ class MaintenanceWindowReplayTest {
                         Map.of(
                             "FUNCTION", ref(logicalId(stack, guarded)),
                             "TABLE", ref(logicalId(stack, window)),
-                            "PARAMETER", ref(logicalId(stack, window.getParameter())),
+                            "PARAMETER", "maintenance-window",
                             "SETTLE_SECONDS", "60")))));
     template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
     template.resourceCountIs("AWS::Events::Rule", 0);
@@ -99,7 +99,7 @@ class MaintenanceWindowReplayTest {
   }
 
   @Test
-  void theRoleGetsExactlyTheStatementsOfTheReplayReadmeAndNoWildcard() {
+  void theRoleGetsExactlyTheStatementsOfTheReplayReadmeItsOwnLogsAndNoWildcardOrManagedPolicy() {
     Stack stack = TestApps.stack(dir);
     MaintenanceWindow window = window(stack, MaintenanceWindowProps.builder());
     Function guarded = TestApps.function(stack, "Fn", Runtime.JAVA_21);
@@ -119,15 +119,25 @@ class MaintenanceWindowReplayTest {
         "AWS::IAM::Role",
         Map.of(
             "ManagedPolicyArns",
+            Match.absent(),
+            "Policies",
             List.of(
                 Map.of(
-                    "Fn::Join",
-                    List.of(
-                        "",
+                    "PolicyName",
+                    "OwnLogs",
+                    "PolicyDocument",
+                    Map.of(
+                        "Statement",
                         List.of(
-                            "arn:",
-                            ref("AWS::Partition"),
-                            ":iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"))))));
+                            Map.of(
+                                "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                                "Effect", "Allow",
+                                "Resource", arnOf(logicalId(stack, replay.getFunction().getLogGroup())))),
+                        "Version",
+                        "2012-10-17")))));
+    String roleId = logicalId(stack, replay.getFunction().getRole());
+    assertThat(template.findResources("AWS::IAM::Role").get(roleId).toString())
+        .doesNotContain("AWSLambdaBasicExecutionRole");
   }
 
   @Test

@@ -46,15 +46,23 @@ class MaintenanceWindowTest {
   }
 
   @Test
-  void createsTheParameterWithAClosedWindowByDefault() {
+  void aReplacedLayerVersionIsKeptSoFunctionsStillOnItKeepWorking() {
     Stack stack = TestApps.stack(dir);
     window(stack, MaintenanceWindowProps.builder());
 
-    Template template = Template.fromStack(stack);
-    template.resourceCountIs("AWS::SSM::Parameter", 1);
-    template.hasResourceProperties(
-        "AWS::SSM::Parameter",
-        Map.of("Name", "maintenance-window", "Type", "String", "Value", "{\"windows\":[]}"));
+    Template.fromStack(stack)
+        .hasResource(
+            "AWS::Lambda::LayerVersion", Map.of("UpdateReplacePolicy", "Retain", "DeletionPolicy", "Retain"));
+  }
+
+  @Test
+  void removalPolicyDestroyDeletesTheLayerWithTheStackButStillKeepsReplacedVersions() {
+    Stack stack = TestApps.stack(dir);
+    window(stack, MaintenanceWindowProps.builder().removalPolicy(RemovalPolicy.DESTROY));
+
+    Template.fromStack(stack)
+        .hasResource(
+            "AWS::Lambda::LayerVersion", Map.of("UpdateReplacePolicy", "Retain", "DeletionPolicy", "Delete"));
   }
 
   @Test
@@ -137,7 +145,7 @@ class MaintenanceWindowTest {
             Map.of(
                 "Statement",
                 List.of(
-                    allow("ssm:GetParameter", parameterArn(logicalId(stack, window.getParameter()))),
+                    allow("ssm:GetParameter", parameterArn("maintenance-window")),
                     allow("dynamodb:PutItem", Map.of("Fn::GetAtt", List.of(logicalId(stack, window), "Arn"))),
                     Map.of(
                         "Action", List.of("kms:Encrypt", "kms:GenerateDataKey", "kms:Decrypt"),
@@ -161,7 +169,7 @@ class MaintenanceWindowTest {
                     "Variables",
                     Map.of(
                         "AWS_LAMBDA_EXEC_WRAPPER", "/opt/maintenance-window/wrapper",
-                        "MAINTENANCE_WINDOW_PARAMETER", ref(logicalId(stack, window.getParameter())),
+                        "MAINTENANCE_WINDOW_PARAMETER", "maintenance-window",
                         "MAINTENANCE_WINDOW_TABLE", ref(logicalId(stack, window)),
                         "MAINTENANCE_WINDOW_REFRESH_SECONDS", "30"))));
   }
@@ -189,21 +197,14 @@ class MaintenanceWindowTest {
   void guardGrantsExactlyGetParameterOnTheParameterAndPutItemOnTheTable() {
     Stack stack = TestApps.stack(dir);
     MaintenanceWindow window = window(stack, MaintenanceWindowProps.builder());
-    window.guard(TestApps.function(stack, "Fn", Runtime.JAVA_25));
+    Function fn = TestApps.function(stack, "Fn", Runtime.JAVA_25);
+    window.guard(fn);
 
     Template template = Template.fromStack(stack);
-    template.resourceCountIs("AWS::IAM::Policy", 1);
-    template.hasResourceProperties(
-        "AWS::IAM::Policy",
-        Map.of(
-            "PolicyDocument",
-            Map.of(
-                "Statement",
-                List.of(
-                    allow("ssm:GetParameter", parameterArn(logicalId(stack, window.getParameter()))),
-                    allow(
-                        "dynamodb:PutItem",
-                        Map.of("Fn::GetAtt", List.of(logicalId(stack, window), "Arn")))))));
+    assertThat(TestApps.statementsOf(template, stack, fn))
+        .containsExactly(
+            allow("ssm:GetParameter", parameterArn("maintenance-window")),
+            allow("dynamodb:PutItem", Map.of("Fn::GetAtt", List.of(logicalId(stack, window), "Arn"))));
     assertThat(TestApps.allStatements(template))
         .extracting(statement -> statement.get("Resource"))
         .doesNotContain("*");
@@ -220,7 +221,7 @@ class MaintenanceWindowTest {
     Template template = Template.fromStack(stack);
     template.hasResourceProperties(
         "AWS::Lambda::Function", Map.of("Layers", List.of(ref(logicalId(stack, window.getLayer())))));
-    assertThat(TestApps.allStatements(template)).hasSize(2);
+    assertThat(TestApps.statementsOf(template, stack, fn)).hasSize(2);
     assertThat(window.getGuardedFunctions()).containsExactly(fn);
   }
 

@@ -80,10 +80,17 @@ class CdkCliSynthIT {
     Run run = synth(outdir);
 
     assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.output())
+        .as("cdk.json carries the pinned aws-cdk-lib's recommended feature flags")
+        .doesNotContain("feature flags are not configured");
     Path template = outdir.resolve("MaintenanceWindowDemo.template.json");
     assertThat(template).isNotEmptyFile();
     assertThat(Files.readString(template))
-        .contains("AWS::Lambda::LayerVersion", "AWS::SSM::Parameter", "AWS::DynamoDB::Table", "AWS::Events::Rule")
+        .contains(
+            "AWS::Lambda::LayerVersion",
+            "Custom::MaintenanceWindowParameter",
+            "AWS::DynamoDB::Table",
+            "AWS::Events::Rule")
         .contains("/opt/maintenance-window/wrapper")
         .contains("io.github.lambdamw.sample.ScheduledJobHandler::handleRequest")
         .contains("io.github.lambdamw.replay.ReplayFunctionHandler::handleRequest", "rate(1 hour)");

@@ -36,9 +36,9 @@ class MaintenanceWindowDemoStackTest {
     Template template = Template.fromStack(stack);
 
     template.resourceCountIs("AWS::Lambda::LayerVersion", 1);
-    template.resourceCountIs("AWS::SSM::Parameter", 1);
+    template.resourceCountIs("Custom::MaintenanceWindowParameter", 1);
     template.resourceCountIs("AWS::DynamoDB::Table", 1);
-    template.resourceCountIs("AWS::Lambda::Function", 2); // the sample and its replay
+    template.resourceCountIs("AWS::Lambda::Function", 3); // the sample, its replay, the parameter writer
     template.resourceCountIs("AWS::Events::Rule", 2);
     template.resourceCountIs("AWS::Lambda::Permission", 2);
     template.hasResourceProperties(
@@ -52,12 +52,9 @@ class MaintenanceWindowDemoStackTest {
                     "Variables",
                     Map.of(
                         "AWS_LAMBDA_EXEC_WRAPPER", "/opt/maintenance-window/wrapper",
-                        "MAINTENANCE_WINDOW_PARAMETER",
-                            Map.of("Ref", logicalId(stack, stack.getWindow().getParameter())),
+                        "MAINTENANCE_WINDOW_PARAMETER", "maintenance-window",
                         "MAINTENANCE_WINDOW_TABLE", Map.of("Ref", logicalId(stack, stack.getWindow())),
                         "MAINTENANCE_WINDOW_REFRESH_SECONDS", "60"))));
-    template.hasResourceProperties(
-        "AWS::SSM::Parameter", Map.of("Name", "maintenance-window", "Value", "{\"windows\":[]}"));
     template.hasResource("AWS::DynamoDB::Table", Map.of("DeletionPolicy", "Retain"));
   }
 
@@ -105,7 +102,7 @@ class MaintenanceWindowDemoStackTest {
                     Map.of(
                         "FUNCTION", Map.of("Ref", logicalId(stack, stack.getFunction())),
                         "TABLE", Map.of("Ref", logicalId(stack, stack.getWindow())),
-                        "PARAMETER", Map.of("Ref", logicalId(stack, stack.getWindow().getParameter())),
+                        "PARAMETER", "maintenance-window",
                         "SETTLE_SECONDS", "60"))));
     template.hasResourceProperties(
         "AWS::Events::Rule",
@@ -121,7 +118,7 @@ class MaintenanceWindowDemoStackTest {
     Template template = Template.fromStack(stack);
 
     assertThat(stack.getReplay().getSchedule()).isNull();
-    template.resourceCountIs("AWS::Lambda::Function", 2);
+    template.resourceCountIs("AWS::Lambda::Function", 3);
     template.resourceCountIs("AWS::Events::Rule", 1);
     template.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "cron(0/15 * * * ? *)"));
     template.hasOutput(
@@ -135,7 +132,7 @@ class MaintenanceWindowDemoStackTest {
 
     template.hasOutput("FunctionName", Map.of("Value", Map.of("Ref", logicalId(stack, stack.getFunction()))));
     template.hasOutput(
-        "ParameterName", Map.of("Value", Map.of("Ref", logicalId(stack, stack.getWindow().getParameter()))));
+        "ParameterName", Map.of("Value", "maintenance-window"));
     template.hasOutput("TableName", Map.of("Value", Map.of("Ref", logicalId(stack, stack.getWindow()))));
     template.hasOutput(
         "LayerVersionArn", Map.of("Value", Map.of("Ref", logicalId(stack, stack.getWindow().getLayer()))));
@@ -155,7 +152,11 @@ class MaintenanceWindowDemoStackTest {
                 "replaySchedule", "cron(0 7 * * ? *)"));
     Template template = Template.fromStack(stack);
 
-    template.hasResourceProperties("AWS::SSM::Parameter", Map.of("Name", "/ops/maintenance-window"));
+    template.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Map.of(
+            "Environment",
+            Map.of("Variables", Map.of("MAINTENANCE_WINDOW_PARAMETER", "/ops/maintenance-window"))));
     template.hasResource(
         "AWS::DynamoDB::Table",
         Map.of("DeletionPolicy", "Delete", "Properties", Map.of("TableName", "ops-deferred")));
@@ -168,6 +169,37 @@ class MaintenanceWindowDemoStackTest {
             "Runtime", "java25",
             "Environment",
                 Map.of("Variables", Map.of("MAINTENANCE_WINDOW_REFRESH_SECONDS", "15"))));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void noRoleCarriesAnAwsManagedPolicyAndEachFunctionWritesOnlyItsOwnLogGroup() {
+    MaintenanceWindowDemoStack stack = demo(Map.of());
+    Template template = Template.fromStack(stack);
+
+    for (Map.Entry<String, Map<String, Object>> role : template.findResources("AWS::IAM::Role").entrySet()) {
+      Map<String, Object> properties = (Map<String, Object>) role.getValue().get("Properties");
+      assertThat(properties).as(role.getKey()).doesNotContainKey("ManagedPolicyArns");
+    }
+    template.hasResourceProperties(
+        "AWS::IAM::Role",
+        Map.of(
+            "Policies",
+            List.of(
+                Map.of(
+                    "PolicyName", "OwnLogs",
+                    "PolicyDocument",
+                        Map.of(
+                            "Statement",
+                            List.of(
+                                Map.of(
+                                    "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                                    "Effect", "Allow",
+                                    "Resource",
+                                        Map.of(
+                                            "Fn::GetAtt",
+                                            List.of(logicalId(stack, stack.getFunction().getLogGroup()), "Arn")))),
+                            "Version", "2012-10-17")))));
   }
 
   @Test
