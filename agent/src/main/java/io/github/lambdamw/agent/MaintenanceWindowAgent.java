@@ -85,7 +85,12 @@ public final class MaintenanceWindowAgent {
 
     void installGate() {
       window =
-          new WindowCache(new SsmWindowSource(config, System.getenv()), config.refreshMillis(), config.readErrorMode());
+          new WindowCache(
+              new SsmWindowSource(config, System.getenv()),
+              config.refreshMillis(),
+              config.readErrorMode(),
+              config.initReadBudgetMillis(),
+              config.invokeReadBudgetMillis());
       store = new DynamoDbDeferralStore(config, System.getenv());
       Gate.install(new Gate(window, new Deferrer(store, config.functionName(), DeferredAnswer.from(config))));
     }

@@ -17,6 +17,17 @@ public final class AgentConfig {
   public static final String DISABLED = "MAINTENANCE_WINDOW_DISABLED";
   public static final String REQUIRE_GUARD = "MAINTENANCE_WINDOW_REQUIRE_GUARD";
   public static final String SSM_TIMEOUT_MILLIS = "MAINTENANCE_WINDOW_SSM_TIMEOUT_MILLIS";
+  /**
+   * While no window value has been read and SSM throttles (or answers 429/5xx): how long the read started at INIT, or
+   * after a SnapStart restore, keeps retrying with back-off before the configured fail mode applies to it. Below
+   * Lambda's 10 s limit for INIT and for restore hooks.
+   */
+  public static final String INIT_READ_BUDGET_MILLIS = "MAINTENANCE_WINDOW_INIT_READ_BUDGET_MILLIS";
+  /**
+   * The same for an invocation: how long it waits for the answer (the read in progress, then its own retries), and
+   * never more than half the time left before its deadline. Only then does the fail mode apply to it.
+   */
+  public static final String INVOKE_READ_BUDGET_MILLIS = "MAINTENANCE_WINDOW_INVOKE_READ_BUDGET_MILLIS";
   /** For benchmarks: ignore the classes prepared at build time and instrument with Byte Buddy at run time. */
   public static final String RUNTIME_INSTRUMENTATION = "MAINTENANCE_WINDOW_RUNTIME_INSTRUMENTATION";
   /**
@@ -32,6 +43,8 @@ public final class AgentConfig {
   static final long DEFAULT_REFRESH_SECONDS = 60;
   static final long DEFAULT_SSM_TIMEOUT_MILLIS = 2_000;
   static final String DEFAULT_ANSWER = "default";
+  public static final long DEFAULT_INIT_READ_BUDGET_MILLIS = 5_000;
+  public static final long DEFAULT_INVOKE_READ_BUDGET_MILLIS = 30_000;
 
   /** What to do while no window value has ever been read successfully. */
   public enum ReadErrorMode {
@@ -50,6 +63,8 @@ public final class AgentConfig {
   private final boolean requireGuard;
   private final boolean runtimeInstrumentation;
   private final long ssmTimeoutMillis;
+  private final long initReadBudgetMillis;
+  private final long invokeReadBudgetMillis;
   private final String functionName;
   private final String answer;
 
@@ -63,6 +78,8 @@ public final class AgentConfig {
     this.requireGuard = flag(env, REQUIRE_GUARD);
     this.runtimeInstrumentation = flag(env, RUNTIME_INSTRUMENTATION);
     this.ssmTimeoutMillis = number(env, SSM_TIMEOUT_MILLIS, DEFAULT_SSM_TIMEOUT_MILLIS, 1);
+    this.initReadBudgetMillis = number(env, INIT_READ_BUDGET_MILLIS, DEFAULT_INIT_READ_BUDGET_MILLIS, 0);
+    this.invokeReadBudgetMillis = number(env, INVOKE_READ_BUDGET_MILLIS, DEFAULT_INVOKE_READ_BUDGET_MILLIS, 0);
     this.functionName = text(env, "AWS_LAMBDA_FUNCTION_NAME", "unknown-function");
     this.answer = text(env, ANSWER, DEFAULT_ANSWER);
     if (!disabled) {
@@ -112,6 +129,14 @@ public final class AgentConfig {
 
   public long ssmTimeoutMillis() {
     return ssmTimeoutMillis;
+  }
+
+  public long initReadBudgetMillis() {
+    return initReadBudgetMillis;
+  }
+
+  public long invokeReadBudgetMillis() {
+    return invokeReadBudgetMillis;
   }
 
   public String functionName() {

@@ -32,9 +32,20 @@ public record AwsError(int status, String type, String message) {
 
   /** Throttling and server faults pass; the SDK retries the same ones. */
   public boolean retryable() {
-    return status >= 500
+    return status >= 500 || throttling();
+  }
+
+  /**
+   * The service refused for load, not for the request: HTTP 429 or a throttling type (SSM answers HTTP 400 {@code
+   * ThrottlingException}, DynamoDB {@code ProvisionedThroughputExceededException}), as the SDK's retry policy reads
+   * them. Asking again later will succeed; the answer says nothing about the resource.
+   */
+  public boolean throttling() {
+    return status == 429
         || type.equals("ProvisionedThroughputExceededException")
         || type.equals("ThrottlingException")
+        || type.equals("Throttling")
+        || type.equals("TooManyRequestsException")
         || type.equals("RequestLimitExceeded");
   }
 

@@ -1,6 +1,7 @@
 package io.github.lambdamw.agent.internal.gate;
 
 import io.github.lambdamw.agent.internal.defer.Deferrer;
+import io.github.lambdamw.agent.internal.invocation.InvocationRequestReader;
 import io.github.lambdamw.window.WindowStatus;
 import java.io.ByteArrayOutputStream;
 import java.util.concurrent.CountDownLatch;
@@ -54,11 +55,23 @@ public final class Gate {
         return null;
       }
     }
-    WindowStatus status = gate.window.statusAt(System.currentTimeMillis());
+    return gate.dispatch(invocationRequest, System.currentTimeMillis());
+  }
+
+  /**
+   * The decision for one invocation arriving at {@code nowMillis}: {@code null} to run the handler, or the answer to
+   * report in its place (the event stored). The invocation's deadline is read only when the window must be read again,
+   * to bound how long it waits for SSM. Public for the fleet simulation, which runs many gates in one JVM.
+   */
+  public ByteArrayOutputStream dispatch(Object invocationRequest, long nowMillis) {
+    WindowStatus status = window.currentStatusAt(nowMillis);
+    if (status == null) {
+      status = window.statusAt(nowMillis, InvocationRequestReader.deadlineMillis(invocationRequest));
+    }
     if (!status.isOpen()) {
       return null;
     }
-    return gate.deferrer.defer(invocationRequest, status);
+    return deferrer.defer(invocationRequest, status);
   }
 
   private static Gate awaitInstallation() {

@@ -17,7 +17,11 @@ import java.util.Map;
  * background thread, overlapping the runtime's own INIT.
  */
 public final class SsmWindowSource implements WindowSource {
-  /** One retry, soon: a throttled or failed first read would otherwise hold the window back a whole interval. */
+  /**
+   * An unreachable SSM gets one retry, soon: a dropped connection would otherwise hold the window back a whole
+   * interval. Throttling is not retried here: {@link WindowCache} retries it with back-off, on a schedule shared by
+   * every thread of the environment.
+   */
   private static final int ATTEMPTS = 2;
 
   private static final long RETRY_PAUSE_MILLIS = 100;
@@ -35,11 +39,23 @@ public final class SsmWindowSource implements WindowSource {
 
   @Override
   public String read() throws WindowReadException {
+    return read(Long.MAX_VALUE);
+  }
+
+  /**
+   * @throws WindowReadException {@link WindowReadException#throttled() throttled} when SSM answered with throttling,
+   *     HTTP 429 or a server fault
+   */
+  @Override
+  public String read(long maxMillis) throws WindowReadException {
     String body = JsonText.appendQuoted(new StringBuilder("{\"Name\":"), parameterName).append('}').toString();
+    long start = System.nanoTime();
     WindowReadException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      long left = maxMillis - (System.nanoTime() - start) / 1_000_000;
+      int timeoutMillis = (int) Math.max(1, Math.min(timeout.toMillis(), left));
       try {
-        JsonCall.Response response = call().call("GetParameter", body);
+        JsonCall.Response response = call().call("GetParameter", body, timeoutMillis);
         if (response.status() == 200) {
           return value(response.body());
         }
@@ -47,10 +63,10 @@ public final class SsmWindowSource implements WindowSource {
         if (error.type().equals("ParameterNotFound")) {
           throw new WindowReadException(describe() + " does not exist", null);
         }
-        last = new WindowReadException(describe() + " could not be read: " + error, null);
-        if (!error.retryable()) {
-          throw last; // access denied, validation: asking again will not help
+        if (error.retryable()) {
+          throw WindowReadException.throttled(describe() + " could not be read: " + error);
         }
+        throw new WindowReadException(describe() + " could not be read: " + error, null);
       } catch (IOException e) {
         last = new WindowReadException(describe() + " could not be reached at " + endpointText() + ": " + e, e);
       } catch (java.io.UncheckedIOException e) {
@@ -59,9 +75,11 @@ public final class SsmWindowSource implements WindowSource {
       } catch (RuntimeException e) {
         throw new WindowReadException(describe() + " could not be read: " + e, e);
       }
-      if (attempt < ATTEMPTS) {
-        pause();
+      if (attempt == ATTEMPTS
+          || maxMillis - (System.nanoTime() - start) / 1_000_000 <= RETRY_PAUSE_MILLIS) {
+        break;
       }
+      pause();
     }
     throw last;
   }

@@ -1,5 +1,6 @@
 package io.github.lambdamw.agent.internal.gate;
 
+import io.github.lambdamw.agent.internal.AgentConfig;
 import io.github.lambdamw.agent.internal.AgentConfig.ReadErrorMode;
 import io.github.lambdamw.agent.internal.AgentLog;
 import io.github.lambdamw.window.WindowFormatException;
@@ -7,6 +8,9 @@ import io.github.lambdamw.window.WindowPlan;
 import io.github.lambdamw.window.WindowStatus;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The window as the gate sees it: read from its source at INIT, re-read at most every refresh interval, and
@@ -17,110 +21,265 @@ import java.util.Objects;
  * drop a window that is open) and is retried at the refresh interval. While nothing has ever been read, reads are
  * retried with a doubling back-off from one second up to the refresh interval. Each distinct problem is logged once.
  *
- * <p>A status that cannot be computed (any {@code RuntimeException} from the plan, when read or when its status next
- * changes) is treated like an unreadable value: nothing escapes into the dispatch advice, where it would fail the
- * invocation without storing its event.
+ * <p>Throttling is not absence. While nothing has been read and the source answers with throttling (or a server
+ * fault), the answer is unknown, not missing: reads are retried on one full-jitter exponential schedule per
+ * environment, whichever thread makes them, and callers wait for the answer within a budget: {@link
+ * AgentConfig#INIT_READ_BUDGET_MILLIS} when no invocation is waiting (INIT, a SnapStart restore), {@link
+ * AgentConfig#INVOKE_READ_BUDGET_MILLIS} and at most half the time it has left for an invocation. Only a caller whose
+ * budget runs out gets the configured fail mode; the schedule goes on for the next one.
+ *
+ * <p>Refreshes are spread over the second half of the interval ({@code [refresh/2, refresh]}) so that a fleet started
+ * together does not come back to SSM together; a value is still never used longer than the refresh interval.
  */
 public final class WindowCache {
   /** First retry delay after a failed read; doubles per consecutive failure up to the refresh interval. */
   static final long FIRST_RETRY_MILLIS = 1_000;
 
+  /**
+   * Throttled reads: the n-th pause is drawn uniformly from {@code [0, min(cap, base * 2^(n-1))]} (full jitter). The
+   * base keeps a lone throttled environment quick; the cap bounds both the last environment's wait and the calls a
+   * burst makes: a thousand environments waiting make about {@code 2000 / cap} calls per second of which the quota
+   * answers 40 (measured in FleetBurstTest; docs/fidelity.md).
+   */
+  static final long THROTTLE_BASE_MILLIS = 100;
+
+  static final long THROTTLE_CAP_MILLIS = 5_000;
+
+  /** A retry is made only if at least this much of the budget is left for it: a throttled answer takes milliseconds. */
+  static final long MIN_ATTEMPT_MILLIS = 100;
+
   private final WindowSource source;
   private final long refreshMillis;
   private final ReadErrorMode readErrorMode;
-  private final PlanParser parser;
-  private volatile Snapshot snapshot = Snapshot.UNREAD;
-  private String lastProblem;
+  private final long initBudgetMillis;
+  private final long invokeBudgetMillis;
+  private final Random random = new Random();
 
+  /** Held while reading, back-off pauses included: a caller without a value waits here, within its budget. */
+  private final ReentrantLock reading = new ReentrantLock();
+
+  private volatile Snapshot snapshot = Snapshot.UNREAD;
+  private volatile String lastProblem;
+
+  /** With the default read budgets. */
   public WindowCache(WindowSource source, long refreshMillis, ReadErrorMode readErrorMode) {
-    this(source, refreshMillis, readErrorMode, null);
+    this(
+        source,
+        refreshMillis,
+        readErrorMode,
+        AgentConfig.DEFAULT_INIT_READ_BUDGET_MILLIS,
+        AgentConfig.DEFAULT_INVOKE_READ_BUDGET_MILLIS);
   }
 
-  /** With plans made by {@code parser} ({@code null}: {@link WindowPlan#parse}). */
-  WindowCache(WindowSource source, long refreshMillis, ReadErrorMode readErrorMode, PlanParser parser) {
+  public WindowCache(
+      WindowSource source,
+      long refreshMillis,
+      ReadErrorMode readErrorMode,
+      long initBudgetMillis,
+      long invokeBudgetMillis) {
     this.source = source;
     this.refreshMillis = refreshMillis;
     this.readErrorMode = readErrorMode;
-    this.parser = parser;
+    this.initBudgetMillis = initBudgetMillis;
+    this.invokeBudgetMillis = invokeBudgetMillis;
   }
 
-  /** The status at {@code nowMillis}; reads the source only when the cached value is due for a refresh. */
+  /**
+   * The status at {@code nowMillis} when no invocation is waiting (INIT, SnapStart restore); reads the source only
+   * when the cached value is due for a refresh, waiting for a throttled answer at most the INIT budget.
+   */
   public WindowStatus statusAt(long nowMillis) {
     Snapshot current = snapshot;
     if (nowMillis < current.checkAgainAtMillis) {
       return current.status;
     }
-    return refresh(nowMillis);
+    return refresh(nowMillis, initBudgetMillis);
   }
 
-  /** Forgets when the value was read, so the next check reads it again (after a SnapStart restore). */
-  public synchronized void invalidate() {
+  /** The status at {@code nowMillis} if nothing is due, else {@code null}: the gate's path, no allocation. */
+  public WindowStatus currentStatusAt(long nowMillis) {
     Snapshot current = snapshot;
-    snapshot = new Snapshot(current.plan, current.status, 0, 0, current.failures);
+    return nowMillis < current.checkAgainAtMillis ? current.status : null;
   }
 
-  private synchronized WindowStatus refresh(long nowMillis) {
+  /**
+   * The status for an invocation that must be answered by {@code deadlineMillis} (0 when unknown): waits for a
+   * throttled answer at most the invoke budget and at most half the time left, so the handler or the deferral keeps
+   * the other half.
+   */
+  public WindowStatus statusAt(long nowMillis, long deadlineMillis) {
     Snapshot current = snapshot;
     if (nowMillis < current.checkAgainAtMillis) {
-      return current.status; // another thread refreshed while this one waited for the lock
+      return current.status;
     }
-    Snapshot next;
-    try {
-      next = nowMillis >= current.readAgainAtMillis ? read(current, nowMillis) : current.recompute(nowMillis);
-    } catch (RuntimeException e) {
-      // The plan in hand failed when its status changed (or when kept after a failed read): no good value is left.
-      next = fallback(current.failures + 1, nowMillis, unusable(e));
+    long budget = invokeBudgetMillis;
+    if (deadlineMillis > 0) {
+      budget = Math.max(0, Math.min(budget, (deadlineMillis - nowMillis) / 2));
     }
-    snapshot = next;
-    return next.status;
+    return refresh(nowMillis, budget);
   }
 
-  private Snapshot read(Snapshot current, long nowMillis) {
+  /**
+   * After a SnapStart restore: the value in hand may be hours old, so the next check reads it again, and while SSM
+   * throttles that read the old value is used only once the budget has run out.
+   */
+  public void invalidate() {
+    reading.lock();
+    try {
+      Snapshot current = snapshot;
+      snapshot =
+          new Snapshot(current.plan, current.status, 0, 0, current.failures, current.throttles, current.plan != null);
+    } finally {
+      reading.unlock();
+    }
+  }
+
+  private WindowStatus refresh(long nowMillis, long budgetMillis) {
+    long startNanos = System.nanoTime();
+    Snapshot current = snapshot;
+    // A caller with a fresh-enough value in hand never waits for another thread's read: it uses that value.
+    boolean valueInHand = current.plan != null && !current.stale;
+    if (!acquire(valueInHand ? 0 : budgetMillis)) {
+      return unanswered(snapshot, at(nowMillis, startNanos));
+    }
+    try {
+      return readIfDue(nowMillis, budgetMillis, startNanos);
+    } finally {
+      reading.unlock();
+    }
+  }
+
+  private WindowStatus readIfDue(long nowMillis, long budgetMillis, long startNanos) {
+    Snapshot current = snapshot;
+    long now = at(nowMillis, startNanos);
+    if (now < current.checkAgainAtMillis) {
+      return current.status; // another thread read while this one waited for the lock
+    }
+    if (now < current.readAgainAtMillis && !current.pending()) {
+      current = current.recompute(now); // only the status may have changed
+      snapshot = current;
+      return current.status;
+    }
+    // A caller makes the attempt that is due even with no budget (someone must read), and retries only while an
+    // attempt still fits in what is left.
+    long budgetEnd = nowMillis + budgetMillis;
+    boolean attempted = false;
+    while (true) {
+      now = at(nowMillis, startNanos);
+      if (now < current.readAgainAtMillis) {
+        // Throttled: the schedule's next attempt is not due yet. Wait for it if the budget allows.
+        if (current.readAgainAtMillis + MIN_ATTEMPT_MILLIS > budgetEnd
+            || !sleep(current.readAgainAtMillis - now)) {
+          return unanswered(current, now);
+        }
+        attempted = true; // what follows is a retry: bounded by the budget
+        continue;
+      }
+      if (attempted && now + MIN_ATTEMPT_MILLIS > budgetEnd) {
+        return unanswered(current, now);
+      }
+      current = read(current, now, attempted ? budgetEnd - now : Long.MAX_VALUE);
+      snapshot = current;
+      attempted = true;
+      if (!current.pending()) {
+        return current.status;
+      }
+    }
+  }
+
+  /**
+   * The status for a caller whose budget ran out before an answer: the value in hand if any (even one from before a
+   * SnapStart restore), else the configured fail mode.
+   */
+  private WindowStatus unanswered(Snapshot current, long now) {
+    if (current.plan != null) {
+      return current.plan.statusAt(Instant.ofEpochMilli(now));
+    }
+    if (current.failures > 0 && !current.pending()) {
+      return current.status; // a definite failure: its fail-mode status, logged when it happened
+    }
+    logOnce(source.describe() + " has not answered within an invocation's wait; " + failMode());
+    return fallback(now);
+  }
+
+  private Snapshot read(Snapshot current, long now, long maxMillis) {
     String problem;
     try {
-      WindowPlan plan = parser == null ? WindowPlan.parse(source.read()) : parser.parse(source.read());
+      WindowPlan plan = WindowPlan.parse(source.read(maxMillis));
       if (lastProblem != null || current.plan == null) {
-        AgentLog.info("read the window from " + source.describe() + ": " + describe(plan, nowMillis));
+        AgentLog.info("read the window from " + source.describe() + ": " + describe(plan, now));
       } else if (!Objects.equals(plan.toString(), current.plan.toString())) {
-        AgentLog.info("the window in " + source.describe() + " changed: " + describe(plan, nowMillis));
+        AgentLog.info("the window in " + source.describe() + " changed: " + describe(plan, now));
       }
       lastProblem = null;
-      return Snapshot.of(plan, nowMillis, nowMillis + refreshMillis, 0);
+      return Snapshot.of(plan, now, now + jittered(refreshMillis), 0, 0);
     } catch (WindowReadException e) {
+      if (e.throttled()) {
+        return throttled(current, now, e.getMessage());
+      }
       problem = e.getMessage();
     } catch (WindowFormatException e) {
       problem = source.describe() + " holds a value that is not a window: " + e.getMessage();
     } catch (RuntimeException e) {
-      problem = unusable(e); // sources report their own failures as WindowReadException: this came from the plan
+      problem = source.describe() + " could not be read: " + e;
     }
     int failures = current.failures + 1;
     if (current.plan != null) {
       // A value is in hand: retry at the normal cadence, adding no load to an SSM that is already struggling.
-      long retryAt = nowMillis + Math.max(refreshMillis, FIRST_RETRY_MILLIS);
+      long retryAt = now + jittered(Math.max(refreshMillis, FIRST_RETRY_MILLIS));
       logOnce(problem + "; keeping the last window read (" + current.plan + ")");
-      return Snapshot.of(current.plan, nowMillis, retryAt, failures);
+      return Snapshot.of(current.plan, now, retryAt, failures, 0);
     }
-    return fallback(failures, nowMillis, problem);
+    // Nothing read yet: retry soon, then less and less often, up to the refresh interval.
+    long retryAt = now + retryDelay(failures);
+    logOnce(problem + "; " + failMode());
+    return new Snapshot(null, fallback(now), retryAt, retryAt, failures, 0, false);
   }
 
-  /** The same text whether the plan failed when read or later, so that the problem is logged once. */
-  private String unusable(RuntimeException e) {
-    return source.describe() + " holds a window the agent cannot use: " + e;
+  private Snapshot throttled(Snapshot current, long now, String problem) {
+    if (current.plan != null && !current.stale) {
+      long retryAt = now + jittered(Math.max(refreshMillis, FIRST_RETRY_MILLIS));
+      logOnce(problem + "; keeping the last window read (" + current.plan + ")");
+      return Snapshot.of(current.plan, now, retryAt, current.failures + 1, 0);
+    }
+    int throttles = current.throttles + 1;
+    if (throttles == 1) {
+      AgentLog.warn(
+          problem
+              + "; no window value in hand yet: retrying with back-off, waiting up to "
+              + initBudgetMillis
+              + " ms at INIT and "
+              + invokeBudgetMillis
+              + " ms (at most half its time) in an invocation");
+    }
+    // Pending: every caller goes through refresh() (check time 0) and waits for the schedule within its budget.
+    WindowStatus status = current.plan != null ? current.status : fallback(now);
+    return new Snapshot(
+        current.plan, status, now + backOff(throttles), 0, current.failures + 1, throttles, current.stale);
   }
 
-  /** Nothing read yet: the configured fail mode; retry soon, then less and less often, up to the refresh interval. */
-  private Snapshot fallback(int failures, long nowMillis, String problem) {
-    long retryAt = nowMillis + retryDelay(failures);
-    WindowStatus fallback =
-        readErrorMode == ReadErrorMode.DEFER
-            ? WindowStatus.open(Instant.ofEpochMilli(nowMillis), null, null, "window unreadable", source.describe())
-            : WindowStatus.closedUntil(null);
-    logOnce(
-        problem
-            + (readErrorMode == ReadErrorMode.DEFER
-                ? "; deferring every invocation until it can be read (MAINTENANCE_WINDOW_ON_READ_ERROR=defer)"
-                : "; running the handler as if no window were open (MAINTENANCE_WINDOW_ON_READ_ERROR=run-handler)"));
-    return new Snapshot(null, fallback, retryAt, retryAt, failures);
+  private WindowStatus fallback(long now) {
+    return readErrorMode == ReadErrorMode.DEFER
+        ? WindowStatus.open(Instant.ofEpochMilli(now), null, null, "window unreadable", source.describe())
+        : WindowStatus.closedUntil(null);
+  }
+
+  private String failMode() {
+    return readErrorMode == ReadErrorMode.DEFER
+        ? "deferring every invocation until it can be read (MAINTENANCE_WINDOW_ON_READ_ERROR=defer)"
+        : "running the handler as if no window were open (MAINTENANCE_WINDOW_ON_READ_ERROR=run-handler)";
+  }
+
+  /** Full jitter: uniform in {@code [0, min(cap, base * 2^(throttles-1))]}. */
+  private long backOff(int throttles) {
+    long ceiling = Math.min(THROTTLE_CAP_MILLIS, THROTTLE_BASE_MILLIS << Math.min(throttles - 1, 20));
+    return random.nextLong(ceiling + 1);
+  }
+
+  /** Uniform in {@code [interval/2, interval]}: spread, and never later than the interval. */
+  private long jittered(long intervalMillis) {
+    long spread = intervalMillis / 2;
+    return spread == 0 ? intervalMillis : intervalMillis - random.nextLong(spread + 1);
   }
 
   private long retryDelay(int failures) {
@@ -128,10 +287,36 @@ public final class WindowCache {
     return Math.max(1, Math.min(delay, Math.max(refreshMillis, FIRST_RETRY_MILLIS)));
   }
 
+  private boolean acquire(long waitMillis) {
+    try {
+      return waitMillis <= 0 ? reading.tryLock() : reading.tryLock(waitMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static boolean sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** The caller's clock advanced by the real time spent here: reads and waits take real time. */
+  private static long at(long nowMillis, long startNanos) {
+    return nowMillis + (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
   private void logOnce(String problem) {
-    if (!problem.equals(lastProblem)) {
-      AgentLog.error(problem);
-      lastProblem = problem;
+    synchronized (this) {
+      if (!problem.equals(lastProblem)) {
+        AgentLog.error(problem);
+        lastProblem = problem;
+      }
     }
   }
 
@@ -141,34 +326,57 @@ public final class WindowCache {
 
   /** An immutable view the invocation threads read without locking. */
   private static final class Snapshot {
-    static final Snapshot UNREAD = new Snapshot(null, WindowStatus.closedUntil(null), 0, 0, 0);
+    static final Snapshot UNREAD = new Snapshot(null, WindowStatus.closedUntil(null), 0, 0, 0, 0, false);
 
     final WindowPlan plan;
     final WindowStatus status;
     final long readAgainAtMillis;
     final long checkAgainAtMillis;
     final int failures;
+    /** Consecutive throttled answers while no current value is in hand; drives the back-off. */
+    final int throttles;
+    /** The plan is from before a SnapStart restore: a throttled read waits for the budget before using it. */
+    final boolean stale;
 
     Snapshot(
-        WindowPlan plan, WindowStatus status, long readAgainAtMillis, long checkAgainAtMillis, int failures) {
+        WindowPlan plan,
+        WindowStatus status,
+        long readAgainAtMillis,
+        long checkAgainAtMillis,
+        int failures,
+        int throttles,
+        boolean stale) {
       this.plan = plan;
       this.status = status;
       this.readAgainAtMillis = readAgainAtMillis;
       this.checkAgainAtMillis = checkAgainAtMillis;
       this.failures = failures;
+      this.throttles = throttles;
+      this.stale = stale;
     }
 
-    static Snapshot of(WindowPlan plan, long nowMillis, long readAgainAtMillis, int failures) {
+    static Snapshot of(WindowPlan plan, long nowMillis, long readAgainAtMillis, int failures, int throttles) {
       WindowStatus status = plan.statusAt(Instant.ofEpochMilli(nowMillis));
       return new Snapshot(
-          plan, status, readAgainAtMillis, Math.min(readAgainAtMillis, status.validUntilMillis()), failures);
+          plan,
+          status,
+          readAgainAtMillis,
+          Math.min(readAgainAtMillis, status.validUntilMillis()),
+          failures,
+          throttles,
+          false);
+    }
+
+    /** No current answer, and throttled: callers wait for the back-off schedule within their budgets. */
+    boolean pending() {
+      return throttles > 0 && (plan == null || stale);
     }
 
     Snapshot recompute(long nowMillis) {
       if (plan == null) {
-        return new Snapshot(null, status, readAgainAtMillis, readAgainAtMillis, failures);
+        return new Snapshot(null, status, readAgainAtMillis, readAgainAtMillis, failures, throttles, stale);
       }
-      return of(plan, nowMillis, readAgainAtMillis, failures);
+      return of(plan, nowMillis, readAgainAtMillis, failures, throttles);
     }
   }
 }

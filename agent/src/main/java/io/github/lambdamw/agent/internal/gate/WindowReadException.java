@@ -4,7 +4,26 @@ package io.github.lambdamw.agent.internal.gate;
 public final class WindowReadException extends Exception {
   private static final long serialVersionUID = 1L;
 
+  private final boolean throttled;
+
   public WindowReadException(String message, Throwable cause) {
+    this(message, cause, false);
+  }
+
+  private WindowReadException(String message, Throwable cause, boolean throttled) {
     super(message, cause);
+    this.throttled = throttled;
+  }
+
+  /**
+   * The source refused for load (throttling, HTTP 429, a server fault): the value exists and asking again later will
+   * get it, so this is not a reason to apply the fail mode yet.
+   */
+  public static WindowReadException throttled(String message) {
+    return new WindowReadException(message, null, true);
+  }
+
+  public boolean throttled() {
+    return throttled;
   }
 }

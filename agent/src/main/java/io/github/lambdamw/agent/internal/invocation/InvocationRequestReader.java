@@ -57,6 +57,19 @@ public final class InvocationRequestReader {
     return READERS.get(request.getClass()).copy(request);
   }
 
+  /**
+   * The invocation's deadline (epoch milliseconds) without copying the event, or 0 when it cannot be read. Never
+   * throws: it is asked on the dispatch path.
+   */
+  public static long deadlineMillis(Object request) {
+    try {
+      InvocationRequestReader reader = READERS.get(request.getClass());
+      return reader.deadline == null ? 0L : (long) reader.deadline.invoke(request);
+    } catch (Throwable e) {
+      return 0L;
+    }
+  }
+
   private Invocation copy(Object request) {
     try {
       return new Invocation(
