@@ -44,7 +44,7 @@ public final class AgentConfig {
   static final long DEFAULT_SSM_TIMEOUT_MILLIS = 2_000;
   static final String DEFAULT_ANSWER = "default";
   public static final long DEFAULT_INIT_READ_BUDGET_MILLIS = 5_000;
-  public static final long DEFAULT_INVOKE_READ_BUDGET_MILLIS = 30_000;
+  public static final long DEFAULT_INVOKE_READ_BUDGET_MILLIS = 60_000;
 
   /** What to do while no window value has ever been read successfully. */
   public enum ReadErrorMode {

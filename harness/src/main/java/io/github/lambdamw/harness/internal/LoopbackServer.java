@@ -31,6 +31,12 @@ public final class LoopbackServer implements AutoCloseable {
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
+  /**
+   * Connections waiting to be accepted. The fleet simulation opens a thousand within seconds; with a short queue the
+   * kernel drops their handshakes and clients see connect timeouts no AWS endpoint would give.
+   */
+  private static final int BACKLOG = 1_024;
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final boolean tls;
@@ -63,9 +69,9 @@ public final class LoopbackServer implements AutoCloseable {
     try {
       InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
       if (tls == null) {
-        server = HttpServer.create(address, 64);
+        server = HttpServer.create(address, BACKLOG);
       } else {
-        HttpsServer https = HttpsServer.create(address, 64);
+        HttpsServer https = HttpsServer.create(address, BACKLOG);
         https.setHttpsConfigurator(new HttpsConfigurator(tls));
         server = https;
       }

@@ -17,17 +17,19 @@ import javax.net.ssl.SSLContext;
  *
  * <p>Speaks GetParameter, GetParameters, PutParameter and DeleteParameter for String and StringList
  * parameters, with SSM's overwrite rule, versions and error shapes. Faults for tests: {@link
- * #throttleNext(int)}, {@link #failAllCalls(boolean)}, {@link #delayEachCall(Duration)}. Signatures
- * are not checked.
+ * #throttleNext(int)}, {@link #failAllCalls(boolean)}, {@link #delayEachCall(Duration)}, and SSM's
+ * read quota with {@link Builder#withRateLimit(double, int)}. Signatures are not checked.
  */
 public final class LocalSsm implements AutoCloseable {
 
   private final ParameterStore store;
-  private final SsmFaults faults = new SsmFaults();
+  private final SsmFaults faults;
   private final LoopbackServer server;
 
   private LocalSsm(Builder builder) {
     this.store = new ParameterStore(builder.clock);
+    this.faults =
+        new SsmFaults(builder.perSecond > 0 ? new SsmRateLimit(builder.perSecond, builder.burst) : null);
     SsmHandler handler = new SsmHandler(store, faults, builder.region, builder.accountId);
     this.server = LoopbackServer.start("local-ssm", handler::handle, builder.tls);
   }
@@ -100,6 +102,11 @@ public final class LocalSsm implements AutoCloseable {
     return faults.totalCalls();
   }
 
+  /** The read quota given with {@link Builder#withRateLimit(double, int)}, with its per-second counts; or null. */
+  public SsmRateLimit rateLimit() {
+    return faults.rateLimit();
+  }
+
   /** Clears the faults and the counters; the parameters stay. */
   public void resetFaults() {
     faults.reset();
@@ -116,8 +123,23 @@ public final class LocalSsm implements AutoCloseable {
     private String accountId = "123456789012";
     private Clock clock = Clock.systemUTC();
     private SSLContext tls;
+    private double perSecond;
+    private int burst;
 
     private Builder() {}
+
+    /**
+     * Throttles parameter reads beyond a token bucket of {@code perSecond}, holding at most {@code burst} tokens, as
+     * SSM's account quota does (40 and 40 by default in AWS); default unlimited. See {@link SsmRateLimit}.
+     */
+    public Builder withRateLimit(double perSecond, int burst) {
+      if (perSecond <= 0 || burst < 1) {
+        throw new IllegalArgumentException("a rate limit needs perSecond > 0 and burst >= 1");
+      }
+      this.perSecond = perSecond;
+      this.burst = burst;
+      return this;
+    }
 
     /** The region in parameter ARNs; default us-east-1. */
     public Builder withRegion(String region) {

@@ -18,6 +18,11 @@ final class SsmException extends RuntimeException {
     return new SsmException(400, "ParameterNotFound", "Parameter " + name + " not found.");
   }
 
+  /** SSM's answer to a call over the account's quota: HTTP 400, not 429. */
+  static SsmException throttling() {
+    return new SsmException(400, "ThrottlingException", "Rate exceeded");
+  }
+
   static SsmException validation(String message) {
     return new SsmException(400, "ValidationException", message);
   }

@@ -12,6 +12,15 @@ final class SsmFaults {
   private volatile boolean failAll;
   private volatile Duration delay = Duration.ZERO;
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final SsmRateLimit rateLimit;
+
+  SsmFaults(SsmRateLimit rateLimit) {
+    this.rateLimit = rateLimit;
+  }
+
+  SsmRateLimit rateLimit() {
+    return rateLimit;
+  }
 
   void throttleNext(int count) {
     throttleNext.set(count);
@@ -41,7 +50,10 @@ final class SsmFaults {
     return calls.values().stream().mapToInt(AtomicInteger::get).sum();
   }
 
-  /** Counts the call, waits the configured delay, then throws the fault due, if any. */
+  /**
+   * Counts the call, waits the configured delay, then throws the fault due, if any: the faults a test set first, then
+   * the rate limit (a call refused for another fault takes no token).
+   */
   void before(String action) throws InterruptedException {
     calls.computeIfAbsent(action, a -> new AtomicInteger()).incrementAndGet();
     Duration wait = delay;
@@ -52,7 +64,10 @@ final class SsmFaults {
       throw new SsmException(500, "InternalServerError", "LocalSsm was told to fail every call.");
     }
     if (throttleNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-      throw new SsmException(400, "ThrottlingException", "Rate exceeded");
+      throw SsmException.throttling();
+    }
+    if (rateLimit != null && SsmRateLimit.applies(action) && !rateLimit.tryAcquire()) {
+      throw SsmException.throttling();
     }
   }
 }

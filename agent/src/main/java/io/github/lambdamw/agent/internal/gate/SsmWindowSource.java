@@ -44,7 +44,7 @@ public final class SsmWindowSource implements WindowSource {
 
   /**
    * @throws WindowReadException {@link WindowReadException#throttled() throttled} when SSM answered with throttling,
-   *     HTTP 429 or a server fault
+   *     HTTP 429 or a server fault, or did not answer within the timeout
    */
   @Override
   public String read(long maxMillis) throws WindowReadException {
@@ -68,8 +68,10 @@ public final class SsmWindowSource implements WindowSource {
         }
         throw new WindowReadException(describe() + " could not be read: " + error, null);
       } catch (IOException e) {
+        throwIfTimedOut(e);
         last = new WindowReadException(describe() + " could not be reached at " + endpointText() + ": " + e, e);
       } catch (java.io.UncheckedIOException e) {
+        throwIfTimedOut(e.getCause());
         last = new WindowReadException(
             describe() + " could not be reached at " + endpointText() + ": " + e.getCause(), e);
       } catch (RuntimeException e) {
@@ -82,6 +84,16 @@ public final class SsmWindowSource implements WindowSource {
       pause();
     }
     throw last;
+  }
+
+  /**
+   * A timeout (connect or answer) is an SSM too busy to answer in time, like a throttle, not an SSM that is not there
+   * (a refused connection, an unknown host): retried on the back-off schedule, not turned into the fail mode.
+   */
+  private void throwIfTimedOut(IOException e) throws WindowReadException {
+    if (e instanceof java.io.InterruptedIOException) {
+      throw WindowReadException.throttled(describe() + " did not answer in time at " + endpointText() + ": " + e);
+    }
   }
 
   @Override

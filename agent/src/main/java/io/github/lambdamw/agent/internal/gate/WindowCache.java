@@ -198,7 +198,7 @@ public final class WindowCache {
     if (current.failures > 0 && !current.pending()) {
       return current.status; // a definite failure: its fail-mode status, logged when it happened
     }
-    logOnce(source.describe() + " has not answered within an invocation's wait; " + failMode());
+    logOnce(source.describe() + " has not answered within the time this caller could wait; " + failMode());
     return fallback(now);
   }
 
@@ -214,7 +214,8 @@ public final class WindowCache {
       lastProblem = null;
       return Snapshot.of(plan, now, now + jittered(refreshMillis), 0, 0);
     } catch (WindowReadException e) {
-      if (e.throttled()) {
+      // Once SSM has throttled this environment, a timeout or a refused connection is more of the same overload.
+      if (e.throttled() || (current.pending() && unreachable(e))) {
         return throttled(current, now, e.getMessage());
       }
       problem = e.getMessage();
@@ -256,6 +257,10 @@ public final class WindowCache {
     WindowStatus status = current.plan != null ? current.status : fallback(now);
     return new Snapshot(
         current.plan, status, now + backOff(throttles), 0, current.failures + 1, throttles, current.stale);
+  }
+
+  private static boolean unreachable(WindowReadException e) {
+    return e.getCause() instanceof java.io.IOException || e.getCause() instanceof java.io.UncheckedIOException;
   }
 
   private WindowStatus fallback(long now) {
