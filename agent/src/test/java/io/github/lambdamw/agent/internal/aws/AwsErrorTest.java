@@ -27,10 +27,20 @@ class AwsErrorTest {
     assertThat(error(400, "RequestLimitExceeded").retryable()).isTrue();
     assertThat(error(500, "InternalServerError").retryable()).isTrue();
     assertThat(error(503, "ServiceUnavailable").retryable()).isTrue();
+    assertThat(error(429, "TooManyRequestsException").retryable()).isTrue();
 
     assertThat(error(400, "ValidationException").retryable()).isFalse();
     assertThat(error(400, "AccessDeniedException").retryable()).isFalse();
     assertThat(error(400, "ConditionalCheckFailedException").retryable()).isFalse();
+  }
+
+  @Test
+  void throttling_isToldApartFromServerFaults_asTheSdkTellsThem() {
+    assertThat(error(400, "ThrottlingException").throttling()).as("SSM: HTTP 400, not 429").isTrue();
+    assertThat(error(429, "UnknownError").throttling()).isTrue();
+    assertThat(error(400, "ProvisionedThroughputExceededException").throttling()).isTrue();
+    assertThat(error(500, "InternalServerError").throttling()).isFalse();
+    assertThat(error(400, "ParameterNotFound").throttling()).isFalse();
   }
 
   @Test

@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ScriptedWindowSource implements WindowSource {
   private volatile String value;
   private volatile String failure;
+  private final AtomicInteger throttles = new AtomicInteger();
+  private volatile long readMillis;
   final AtomicInteger reads = new AtomicInteger();
 
   ScriptedWindowSource(String value) {
@@ -21,9 +23,29 @@ final class ScriptedWindowSource implements WindowSource {
     this.failure = message;
   }
 
+  /** The next {@code count} reads are throttled (as SSM's ThrottlingException); {@link Integer#MAX_VALUE} for all. */
+  void throttleNext(int count) {
+    throttles.set(count);
+  }
+
+  /** Each read takes this long (an SSM that is slow to answer). */
+  void takeMillis(long millis) {
+    this.readMillis = millis;
+  }
+
   @Override
   public String read() throws WindowReadException {
     reads.incrementAndGet();
+    if (readMillis > 0) {
+      try {
+        Thread.sleep(readMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (throttles.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0) {
+      throw WindowReadException.throttled("scripted source could not be read: HTTP 400 ThrottlingException");
+    }
     if (failure != null) {
       throw new WindowReadException(failure, null);
     }

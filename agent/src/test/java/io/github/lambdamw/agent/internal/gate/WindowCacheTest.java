@@ -25,11 +25,12 @@ class WindowCacheTest {
   }
 
   @Test
-  void afterTheRefreshInterval_aChangedValueIsPickedUp() {
+  void aChangedValue_isPickedUpInTheSecondHalfOfTheRefreshInterval_neverLater() {
     assertThat(cache.statusAt(AT_0300).isOpen()).isTrue();
     source.answer("{\"windows\":[]}");
 
-    assertThat(cache.statusAt(AT_0300 + REFRESH - 1).isOpen()).isTrue();
+    assertThat(cache.statusAt(AT_0300 + REFRESH / 2 - 1).isOpen()).isTrue();
+    assertThat(source.reads).hasValue(1);
     assertThat(cache.statusAt(AT_0300 + REFRESH).isOpen()).isFalse();
     assertThat(source.reads).hasValue(2);
   }
@@ -61,7 +62,7 @@ class WindowCacheTest {
   }
 
   @Test
-  void aFailedRefresh_isRetriedAtTheRefreshIntervalNotSooner() {
+  void aFailedRefresh_isRetriedAfterHalfToOneRefreshInterval_notAtOnce() {
     cache.statusAt(AT_0300);
     source.fail("throttled");
     cache.statusAt(AT_0300 + REFRESH);
