@@ -30,7 +30,12 @@ class SsmWindowSourceTest {
     }
   }
 
+  /** A source with a generous timeout (the machine may be busy), against a server answering {@code status, body}. */
   private SsmWindowSource answering(int status, String body, long delayMillis) throws Exception {
+    return answering(status, body, delayMillis, 5_000);
+  }
+
+  private SsmWindowSource answering(int status, String body, long delayMillis, long timeoutMillis) throws Exception {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/",
@@ -48,16 +53,16 @@ class SsmWindowSourceTest {
           exchange.close();
         });
     server.start();
-    return source("http://127.0.0.1:" + server.getAddress().getPort());
+    return source("http://127.0.0.1:" + server.getAddress().getPort(), timeoutMillis);
   }
 
-  private static SsmWindowSource source(String endpoint) {
+  private static SsmWindowSource source(String endpoint, long timeoutMillis) {
     Map<String, String> env = new HashMap<>();
     env.put("AWS_REGION", "us-east-1");
     env.put("AWS_ACCESS_KEY_ID", "AKIDTEST");
     env.put("AWS_SECRET_ACCESS_KEY", "secret");
     env.put("AWS_ENDPOINT_URL_SSM", endpoint);
-    env.put(AgentConfig.SSM_TIMEOUT_MILLIS, "300");
+    env.put(AgentConfig.SSM_TIMEOUT_MILLIS, Long.toString(timeoutMillis));
     return new SsmWindowSource(AgentConfig.from(env), env);
   }
 
@@ -83,7 +88,7 @@ class SsmWindowSourceTest {
 
   @Test
   void anAnswerNotInTime_isThrottled_notUnreachable() throws Exception {
-    SsmWindowSource source = answering(200, "{\"Parameter\":{\"Value\":\"x\"}}", 1_000);
+    SsmWindowSource source = answering(200, "{\"Parameter\":{\"Value\":\"x\"}}", 2_000, 300);
 
     assertThatThrownBy(source::read)
         .isInstanceOfSatisfying(WindowReadException.class, e -> assertThat(e.throttled()).isTrue())
@@ -107,7 +112,7 @@ class SsmWindowSourceTest {
       port = socket.getLocalPort();
     }
 
-    assertThatThrownBy(source("http://127.0.0.1:" + port)::read)
+    assertThatThrownBy(source("http://127.0.0.1:" + port, 5_000)::read)
         .isInstanceOfSatisfying(WindowReadException.class, e -> assertThat(e.throttled()).isFalse())
         .hasMessageContaining("could not be reached");
   }
