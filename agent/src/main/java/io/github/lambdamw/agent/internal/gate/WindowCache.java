@@ -18,8 +18,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * then: no allocation, no parsing on the path every invocation takes.
  *
  * <p>A failed re-read keeps the last value that could be read (a typo in the parameter or an SSM outage must not
- * drop a window that is open) and is retried at the refresh interval. While nothing has ever been read, reads are
- * retried with a doubling back-off from one second up to the refresh interval. Each distinct problem is logged once.
+ * drop a window that is open) and is retried after another (jittered) refresh interval. While nothing has ever been
+ * read and the answer was definite (missing, denied, unreachable, malformed), reads are retried with a doubling
+ * back-off from one second up to the refresh interval. Each distinct problem is logged once.
  *
  * <p>Throttling is not absence. While nothing has been read and the source answers with throttling (or a server
  * fault), the answer is unknown, not missing: reads are retried on one full-jitter exponential schedule per
@@ -37,9 +38,10 @@ public final class WindowCache {
 
   /**
    * Throttled reads: the n-th pause is drawn uniformly from {@code [0, min(cap, base * 2^(n-1))]} (full jitter). The
-   * base keeps a lone throttled environment quick; the cap bounds both the last environment's wait and the calls a
-   * burst makes: a thousand environments waiting make about {@code 2000 / cap} calls per second of which the quota
-   * answers 40 (measured in FleetBurstTest; docs/fidelity.md).
+   * base keeps a lone throttled environment quick; the cap bounds the wait added after the quota frees up, and the
+   * calls of a long burst: once at the cap, a thousand waiting environments make about 2,000 / 5 = 400 calls a
+   * second. In their first steps they make more (FleetBurstTest saw peaks of 1,100-1,700 throttled calls a second;
+   * a base of 250 ms did not lower them). docs/fidelity.md has the figures.
    */
   static final long THROTTLE_BASE_MILLIS = 100;
 
