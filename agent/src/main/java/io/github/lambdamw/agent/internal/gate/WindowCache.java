@@ -95,7 +95,7 @@ public final class WindowCache {
     if (nowMillis < current.checkAgainAtMillis) {
       return current.status;
     }
-    return refresh(nowMillis, initBudgetMillis);
+    return refresh(nowMillis, initBudgetMillis, false);
   }
 
   /** The status at {@code nowMillis} if nothing is due, else {@code null}: the gate's path, no allocation. */
@@ -118,7 +118,7 @@ public final class WindowCache {
     if (deadlineMillis > 0) {
       budget = Math.max(0, Math.min(budget, (deadlineMillis - nowMillis) / 2));
     }
-    return refresh(nowMillis, budget);
+    return refresh(nowMillis, budget, true);
   }
 
   /**
@@ -136,22 +136,22 @@ public final class WindowCache {
     }
   }
 
-  private WindowStatus refresh(long nowMillis, long budgetMillis) {
+  private WindowStatus refresh(long nowMillis, long budgetMillis, boolean invocation) {
     long startNanos = System.nanoTime();
     Snapshot current = snapshot;
     // A caller with a fresh-enough value in hand never waits for another thread's read: it uses that value.
     boolean valueInHand = current.plan != null && !current.stale;
     if (!acquire(valueInHand ? 0 : budgetMillis)) {
-      return unanswered(snapshot, at(nowMillis, startNanos));
+      return unanswered(snapshot, at(nowMillis, startNanos), invocation);
     }
     try {
-      return readIfDue(nowMillis, budgetMillis, startNanos);
+      return readIfDue(nowMillis, budgetMillis, startNanos, invocation);
     } finally {
       reading.unlock();
     }
   }
 
-  private WindowStatus readIfDue(long nowMillis, long budgetMillis, long startNanos) {
+  private WindowStatus readIfDue(long nowMillis, long budgetMillis, long startNanos, boolean invocation) {
     Snapshot current = snapshot;
     long now = at(nowMillis, startNanos);
     if (now < current.checkAgainAtMillis) {
@@ -172,13 +172,13 @@ public final class WindowCache {
         // Throttled: the schedule's next attempt is not due yet. Wait for it if the budget allows.
         if (current.readAgainAtMillis + MIN_ATTEMPT_MILLIS > budgetEnd
             || !sleep(current.readAgainAtMillis - now)) {
-          return unanswered(current, now);
+          return unanswered(current, now, invocation);
         }
         attempted = true; // what follows is a retry: bounded by the budget
         continue;
       }
       if (attempted && now + MIN_ATTEMPT_MILLIS > budgetEnd) {
-        return unanswered(current, now);
+        return unanswered(current, now, invocation);
       }
       current = read(current, now, attempted ? budgetEnd - now : Long.MAX_VALUE);
       snapshot = current;
@@ -193,14 +193,20 @@ public final class WindowCache {
    * The status for a caller whose budget ran out before an answer: the value in hand if any (even one from before a
    * SnapStart restore), else the configured fail mode.
    */
-  private WindowStatus unanswered(Snapshot current, long now) {
+  private WindowStatus unanswered(Snapshot current, long now, boolean invocation) {
     if (current.plan != null) {
       return current.plan.statusAt(Instant.ofEpochMilli(now));
     }
     if (current.failures > 0 && !current.pending()) {
       return current.status; // a definite failure: its fail-mode status, logged when it happened
     }
-    logOnce(source.describe() + " has not answered within the time this caller could wait; " + failMode());
+    if (invocation) {
+      logOnce(source.describe() + " has not answered within this invocation's wait; " + failMode());
+    } else {
+      // Nothing is decided on this: an invocation arriving next waits, and reads, within its own budget.
+      logOnce(source.describe() + " has not answered within the INIT read budget (" + initBudgetMillis
+          + " ms); invocations wait for it", false);
+    }
     return fallback(now);
   }
 
@@ -319,9 +325,17 @@ public final class WindowCache {
   }
 
   private void logOnce(String problem) {
+    logOnce(problem, true);
+  }
+
+  private void logOnce(String problem, boolean error) {
     synchronized (this) {
       if (!problem.equals(lastProblem)) {
-        AgentLog.error(problem);
+        if (error) {
+          AgentLog.error(problem);
+        } else {
+          AgentLog.warn(problem);
+        }
         lastProblem = problem;
       }
     }
