@@ -21,7 +21,7 @@ class LocalSsmRateLimitTest {
 
   @Test
   void readsBeyondTheBurst_areAnsweredWithHttp400ThrottlingException_asSsmAnswers() throws Exception {
-    try (LocalSsm ssm = LocalSsm.builder().withRateLimit(1, 3).start()) {
+    try (LocalSsm ssm = LocalSsm.builder().withRateLimit(0.01, 3).start()) {
       ssm.put("p", "v");
       List<HttpResponse<String>> answers = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
@@ -38,7 +38,7 @@ class LocalSsmRateLimitTest {
 
   @Test
   void theSdk_readsTheThrottleAsThrottlingException() {
-    try (LocalSsm ssm = LocalSsm.builder().withRateLimit(1, 1).start();
+    try (LocalSsm ssm = LocalSsm.builder().withRateLimit(0.01, 1).start();
         SsmClient client =
             SsmClient.builder()
                 .endpointOverride(ssm.endpoint())
@@ -52,7 +52,7 @@ class LocalSsmRateLimitTest {
 
       try {
         client.getParameter(b -> b.name("p"));
-        throw new AssertionError("the second read within a second should be throttled");
+        throw new AssertionError("the second read should be throttled: one token per 100 s");
       } catch (SsmException e) {
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
         assertThat(e.statusCode()).isEqualTo(400);
@@ -63,11 +63,11 @@ class LocalSsmRateLimitTest {
 
   @Test
   void theBucketRefillsAtTheRate_andWritesDoNotDrawOnIt() throws Exception {
-    try (LocalSsm ssm = LocalSsm.builder().withRateLimit(1, 1).start()) {
+    try (LocalSsm ssm = LocalSsm.builder().withRateLimit(0.5, 1).start()) {
       ssm.put("p", "v");
       assertThat(getParameter(ssm.endpoint(), "p").statusCode()).isEqualTo(200);
       assertThat(getParameter(ssm.endpoint(), "p").statusCode()).isEqualTo(400);
-      Thread.sleep(1_100); // one second refills one token
+      Thread.sleep(2_100); // two seconds refill one token
 
       assertThat(call(ssm.endpoint(), "PutParameter", "{\"Name\":\"q\",\"Value\":\"w\",\"Type\":\"String\"}")
               .statusCode())
