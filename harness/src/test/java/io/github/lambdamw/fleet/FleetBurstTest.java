@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -23,6 +24,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class FleetBurstTest {
   static final String SUITE = "fleet";
   static final Path REPORT = Path.of("target", "fleet-results.md");
+
+  @BeforeAll
+  static void forgetTheLastRun() throws Exception {
+    Results.reset(SUITE);
+    Files.deleteIfExists(REPORT);
+  }
 
   @Test
   void aThousandEnvironmentsStartedWithinFiveSeconds_inAnOpenWindow_runNoHandler() throws Exception {
