@@ -138,10 +138,9 @@ public final class WindowCache {
 
   private WindowStatus refresh(long nowMillis, long budgetMillis, boolean invocation) {
     long startNanos = System.nanoTime();
-    Snapshot current = snapshot;
-    // A caller with a fresh-enough value in hand never waits for another thread's read: it uses that value.
-    boolean valueInHand = current.plan != null && !current.stale;
-    if (!acquire(valueInHand ? 0 : budgetMillis)) {
+    // Concurrent invocations (multi-concurrency) wait for a refresh in flight rather than use a value older than the
+    // refresh interval: with a value in hand that is one attempt, so the wait is short.
+    if (!acquire(budgetMillis)) {
       return unanswered(snapshot, at(nowMillis, startNanos), invocation);
     }
     try {

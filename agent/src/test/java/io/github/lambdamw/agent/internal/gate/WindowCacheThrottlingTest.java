@@ -128,6 +128,23 @@ class WindowCacheThrottlingTest {
   }
 
   @Test
+  void concurrentInvocations_waitForARefreshInFlight_ratherThanUseAValueOlderThanTheInterval() throws Exception {
+    WindowCache cache = cache(ReadErrorMode.RUN_HANDLER, 5_000, 60_000);
+    long now = System.currentTimeMillis();
+    assertThat(cache.statusAt(now).isOpen()).isTrue();
+    source.answer("{\"windows\":[]}");
+    source.takeMillis(300);
+
+    CompletableFuture<WindowStatus> refreshing =
+        CompletableFuture.supplyAsync(() -> cache.statusAt(now + REFRESH, now + REFRESH + 60_000));
+    Thread.sleep(50); // the refresh holds the lock
+    WindowStatus meanwhile = cache.statusAt(now + REFRESH, now + REFRESH + 60_000);
+
+    assertThat(refreshing.get(5, TimeUnit.SECONDS).isOpen()).isFalse();
+    assertThat(meanwhile.isOpen()).as("the new value, not the one older than the interval").isFalse();
+  }
+
+  @Test
   void afterASnapStartRestore_aThrottledReadIsRetried_thenTheValueFromBeforeIsKept() {
     WindowCache cache = cache(ReadErrorMode.RUN_HANDLER, 300, 60_000);
     assertThat(cache.statusAt(System.currentTimeMillis()).isOpen()).isTrue();
