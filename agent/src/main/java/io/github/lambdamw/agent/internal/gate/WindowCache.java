@@ -29,6 +29,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * AgentConfig#INVOKE_READ_BUDGET_MILLIS} and at most half the time it has left for an invocation. Only a caller whose
  * budget runs out gets the configured fail mode; the schedule goes on for the next one.
  *
+ * <p>A status that cannot be computed (any {@code RuntimeException} from the plan, when read or when its status next
+ * changes) is treated like an unreadable value: nothing escapes into the dispatch advice, where it would fail the
+ * invocation without storing its event.
+ *
  * <p>Refreshes are spread over the second half of the interval ({@code [refresh/2, refresh]}) so that a fleet started
  * together does not come back to SSM together; a value is still never used longer than the refresh interval.
  */
@@ -55,6 +59,7 @@ public final class WindowCache {
   private final ReadErrorMode readErrorMode;
   private final long initBudgetMillis;
   private final long invokeBudgetMillis;
+  private final PlanParser parser;
   private final Random random = new Random();
 
   /** Held while reading, back-off pauses included: a caller without a value waits here, within its budget. */
@@ -79,11 +84,33 @@ public final class WindowCache {
       ReadErrorMode readErrorMode,
       long initBudgetMillis,
       long invokeBudgetMillis) {
+    this(source, refreshMillis, readErrorMode, initBudgetMillis, invokeBudgetMillis, null);
+  }
+
+  /** With the default read budgets and plans made by {@code parser} ({@code null}: {@link WindowPlan#parse}). */
+  WindowCache(WindowSource source, long refreshMillis, ReadErrorMode readErrorMode, PlanParser parser) {
+    this(
+        source,
+        refreshMillis,
+        readErrorMode,
+        AgentConfig.DEFAULT_INIT_READ_BUDGET_MILLIS,
+        AgentConfig.DEFAULT_INVOKE_READ_BUDGET_MILLIS,
+        parser);
+  }
+
+  private WindowCache(
+      WindowSource source,
+      long refreshMillis,
+      ReadErrorMode readErrorMode,
+      long initBudgetMillis,
+      long invokeBudgetMillis,
+      PlanParser parser) {
     this.source = source;
     this.refreshMillis = refreshMillis;
     this.readErrorMode = readErrorMode;
     this.initBudgetMillis = initBudgetMillis;
     this.invokeBudgetMillis = invokeBudgetMillis;
+    this.parser = parser;
   }
 
   /**
@@ -145,6 +172,11 @@ public final class WindowCache {
     }
     try {
       return readIfDue(nowMillis, budgetMillis, startNanos, invocation);
+    } catch (RuntimeException e) {
+      // The plan in hand failed when its status changed (or when kept after a failed read): no good value is left.
+      Snapshot failed = unreadable(snapshot.failures + 1, at(nowMillis, startNanos), unusable(e));
+      snapshot = failed;
+      return failed.status;
     } finally {
       reading.unlock();
     }
@@ -194,7 +226,12 @@ public final class WindowCache {
    */
   private WindowStatus unanswered(Snapshot current, long now, boolean invocation) {
     if (current.plan != null) {
-      return current.plan.statusAt(Instant.ofEpochMilli(now));
+      try {
+        return current.plan.statusAt(Instant.ofEpochMilli(now));
+      } catch (RuntimeException e) {
+        logOnce(unusable(e) + "; " + failMode());
+        return fallback(now);
+      }
     }
     if (current.failures > 0 && !current.pending()) {
       return current.status; // a definite failure: its fail-mode status, logged when it happened
@@ -212,7 +249,8 @@ public final class WindowCache {
   private Snapshot read(Snapshot current, long now, long maxMillis) {
     String problem;
     try {
-      WindowPlan plan = WindowPlan.parse(source.read(maxMillis));
+      String value = source.read(maxMillis);
+      WindowPlan plan = parser == null ? WindowPlan.parse(value) : parser.parse(value);
       if (lastProblem != null || current.plan == null) {
         AgentLog.info("read the window from " + source.describe() + ": " + describe(plan, now));
       } else if (!Objects.equals(plan.toString(), current.plan.toString())) {
@@ -229,7 +267,7 @@ public final class WindowCache {
     } catch (WindowFormatException e) {
       problem = source.describe() + " holds a value that is not a window: " + e.getMessage();
     } catch (RuntimeException e) {
-      problem = source.describe() + " could not be read: " + e;
+      problem = unusable(e); // sources report their own failures as WindowReadException: this came from the plan
     }
     int failures = current.failures + 1;
     if (current.plan != null) {
@@ -238,10 +276,19 @@ public final class WindowCache {
       logOnce(problem + "; keeping the last window read (" + current.plan + ")");
       return Snapshot.of(current.plan, now, retryAt, failures, 0);
     }
-    // Nothing read yet: retry soon, then less and less often, up to the refresh interval.
+    return unreadable(failures, now, problem);
+  }
+
+  /** Nothing read yet: the configured fail mode; retry soon, then less and less often, up to the refresh interval. */
+  private Snapshot unreadable(int failures, long now, String problem) {
     long retryAt = now + retryDelay(failures);
     logOnce(problem + "; " + failMode());
     return new Snapshot(null, fallback(now), retryAt, retryAt, failures, 0, false);
+  }
+
+  /** The same text whether the plan failed when read or later, so that the problem is logged once. */
+  private String unusable(RuntimeException e) {
+    return source.describe() + " holds a window the agent cannot use: " + e;
   }
 
   private Snapshot throttled(Snapshot current, long now, String problem) {
