@@ -18,7 +18,7 @@ public final class AgentConfig {
   public static final String REQUIRE_GUARD = "MAINTENANCE_WINDOW_REQUIRE_GUARD";
   public static final String SSM_TIMEOUT_MILLIS = "MAINTENANCE_WINDOW_SSM_TIMEOUT_MILLIS";
   /**
-   * While no window value has been read and SSM throttles (or answers 429/5xx): how long the read started at INIT, or
+   * While no window value has been read and SSM throttles (or answers 429/5xx, or times out): how long the read started at INIT, or
    * after a SnapStart restore, keeps retrying with back-off before the configured fail mode applies to it. Below
    * Lambda's 10 s limit for INIT and for restore hooks.
    */
