@@ -10,6 +10,7 @@ import io.github.lambdamw.agent.internal.dispatch.RuntimeClientCheck;
 import io.github.lambdamw.agent.internal.gate.Gate;
 import io.github.lambdamw.agent.internal.gate.SsmWindowSource;
 import io.github.lambdamw.agent.internal.gate.WindowCache;
+import io.github.lambdamw.agent.internal.metrics.EmfMetrics;
 import io.github.lambdamw.agent.internal.snapstart.SnapStartHook;
 import java.lang.instrument.Instrumentation;
 
@@ -90,7 +91,8 @@ public final class MaintenanceWindowAgent {
               config.refreshMillis(),
               config.readErrorMode(),
               config.initReadBudgetMillis(),
-              config.invokeReadBudgetMillis());
+              config.invokeReadBudgetMillis(),
+              new EmfMetrics(config.functionName()));
       store = new DynamoDbDeferralStore(config, System.getenv());
       Gate.install(new Gate(window, new Deferrer(store, config.functionName(), DeferredAnswer.from(config))));
     }

@@ -1,9 +1,10 @@
 package io.github.lambdamw.agent.internal.defer;
 
+import io.github.lambdamw.agent.MaintenanceWindowDeferralException;
 import io.github.lambdamw.agent.internal.AgentLog;
-import io.github.lambdamw.agent.internal.JsonText;
 import io.github.lambdamw.agent.internal.invocation.Invocation;
 import io.github.lambdamw.agent.internal.invocation.InvocationRequestReader;
+import io.github.lambdamw.agent.internal.metrics.EmfMetrics;
 import io.github.lambdamw.window.WindowStatus;
 import io.github.lambdamw.window.internal.IsoInstants;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +18,7 @@ public final class Deferrer {
   private final DeferralStore store;
   private final String functionName;
   private final DeferredAnswer answer;
+  private final EmfMetrics metrics;
 
   /** A deferrer giving callers the default answer. */
   public Deferrer(DeferralStore store, String functionName) {
@@ -28,6 +30,7 @@ public final class Deferrer {
     this.store = store;
     this.functionName = functionName;
     this.answer = answer;
+    this.metrics = new EmfMetrics(functionName);
   }
 
   /**
@@ -38,14 +41,20 @@ public final class Deferrer {
   public ByteArrayOutputStream defer(Object invocationRequest, WindowStatus window) {
     Invocation invocation = InvocationRequestReader.read(invocationRequest);
     Instant arrivedAt = Instant.now();
-    boolean stored = store.store(invocation, window, arrivedAt);
+    boolean stored;
+    try {
+      stored = store.store(invocation, window, arrivedAt);
+    } catch (MaintenanceWindowDeferralException e) {
+      metrics.count(EmfMetrics.DEFERRAL_FAILURES);
+      throw e;
+    }
     String end = window.end() == null ? "open-ended" : IsoInstants.format(window.end());
     AgentLog.info(
         (stored ? "deferred invocation " : "invocation already deferred, not stored twice: ")
             + invocation.requestId() + " of " + functionName + " (window ends " + end + ")",
         invocation.requestId());
     if (stored) {
-      AgentLog.raw(metric(arrivedAt));
+      metrics.count(EmfMetrics.DEFERRED_INVOCATIONS);
     }
     return answer.render(invocation.requestId(), window, arrivedAt.toEpochMilli());
   }
@@ -53,15 +62,5 @@ public final class Deferrer {
   /** The default answer. */
   static ByteArrayOutputStream answer(String requestId, WindowStatus window) {
     return DeferredAnswer.DEFAULT.render(requestId, window, 0);
-  }
-
-  /** One CloudWatch embedded-metric-format record: DeferredInvocations = 1, by FunctionName. */
-  private String metric(Instant at) {
-    StringBuilder line = new StringBuilder(256);
-    line.append("{\"_aws\":{\"Timestamp\":").append(at.toEpochMilli());
-    line.append(",\"CloudWatchMetrics\":[{\"Namespace\":\"MaintenanceWindow\",\"Dimensions\":[[\"FunctionName\"]],");
-    line.append("\"Metrics\":[{\"Name\":\"DeferredInvocations\",\"Unit\":\"Count\"}]}]},\"FunctionName\":");
-    JsonText.appendQuoted(line, functionName).append(",\"DeferredInvocations\":1}");
-    return line.toString();
   }
 }

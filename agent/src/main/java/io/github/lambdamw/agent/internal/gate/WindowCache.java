@@ -3,6 +3,7 @@ package io.github.lambdamw.agent.internal.gate;
 import io.github.lambdamw.agent.internal.AgentConfig;
 import io.github.lambdamw.agent.internal.AgentConfig.ReadErrorMode;
 import io.github.lambdamw.agent.internal.AgentLog;
+import io.github.lambdamw.agent.internal.metrics.EmfMetrics;
 import io.github.lambdamw.window.WindowFormatException;
 import io.github.lambdamw.window.WindowPlan;
 import io.github.lambdamw.window.WindowStatus;
@@ -60,6 +61,7 @@ public final class WindowCache {
   private final long initBudgetMillis;
   private final long invokeBudgetMillis;
   private final PlanParser parser;
+  private final EmfMetrics metrics;
   private final Random random = new Random();
 
   /** Held while reading, back-off pauses included: a caller without a value waits here, within its budget. */
@@ -84,7 +86,30 @@ public final class WindowCache {
       ReadErrorMode readErrorMode,
       long initBudgetMillis,
       long invokeBudgetMillis) {
-    this(source, refreshMillis, readErrorMode, initBudgetMillis, invokeBudgetMillis, null);
+    this(source, refreshMillis, readErrorMode, initBudgetMillis, invokeBudgetMillis, null, EmfMetrics.silent());
+  }
+
+  /** A cache that counts each failed read as {@code WindowReadFailures} in {@code metrics}. */
+  public WindowCache(
+      WindowSource source,
+      long refreshMillis,
+      ReadErrorMode readErrorMode,
+      long initBudgetMillis,
+      long invokeBudgetMillis,
+      EmfMetrics metrics) {
+    this(source, refreshMillis, readErrorMode, initBudgetMillis, invokeBudgetMillis, null, metrics);
+  }
+
+  /** With the default read budgets, counting each failed read as {@code WindowReadFailures} in {@code metrics}. */
+  public WindowCache(WindowSource source, long refreshMillis, ReadErrorMode readErrorMode, EmfMetrics metrics) {
+    this(
+        source,
+        refreshMillis,
+        readErrorMode,
+        AgentConfig.DEFAULT_INIT_READ_BUDGET_MILLIS,
+        AgentConfig.DEFAULT_INVOKE_READ_BUDGET_MILLIS,
+        null,
+        metrics);
   }
 
   /** With the default read budgets and plans made by {@code parser} ({@code null}: {@link WindowPlan#parse}). */
@@ -95,7 +120,8 @@ public final class WindowCache {
         readErrorMode,
         AgentConfig.DEFAULT_INIT_READ_BUDGET_MILLIS,
         AgentConfig.DEFAULT_INVOKE_READ_BUDGET_MILLIS,
-        parser);
+        parser,
+        EmfMetrics.silent());
   }
 
   private WindowCache(
@@ -104,13 +130,15 @@ public final class WindowCache {
       ReadErrorMode readErrorMode,
       long initBudgetMillis,
       long invokeBudgetMillis,
-      PlanParser parser) {
+      PlanParser parser,
+      EmfMetrics metrics) {
     this.source = source;
     this.refreshMillis = refreshMillis;
     this.readErrorMode = readErrorMode;
     this.initBudgetMillis = initBudgetMillis;
     this.invokeBudgetMillis = invokeBudgetMillis;
     this.parser = parser;
+    this.metrics = metrics;
   }
 
   /**
@@ -269,6 +297,8 @@ public final class WindowCache {
     } catch (RuntimeException e) {
       problem = unusable(e); // sources report their own failures as WindowReadException: this came from the plan
     }
+    // Counted per failed read, never per invocation: reads happen at most at the retry or refresh cadence.
+    metrics.count(EmfMetrics.WINDOW_READ_FAILURES);
     int failures = current.failures + 1;
     if (current.plan != null) {
       // A value is in hand: retry at the normal cadence, adding no load to an SSM that is already struggling.
@@ -292,6 +322,7 @@ public final class WindowCache {
   }
 
   private Snapshot throttled(Snapshot current, long now, String problem) {
+    metrics.count(EmfMetrics.WINDOW_READ_FAILURES); // a throttled attempt is a failed read too
     if (current.plan != null && !current.stale) {
       long retryAt = now + jittered(Math.max(refreshMillis, FIRST_RETRY_MILLIS));
       logOnce(problem + "; keeping the last window read (" + current.plan + ")");
