@@ -4,6 +4,7 @@ import io.github.lambdamw.agent.internal.AgentConfig;
 import io.github.lambdamw.agent.internal.AgentLog;
 import io.github.lambdamw.agent.internal.defer.DeferredAnswer;
 import io.github.lambdamw.agent.internal.defer.Deferrer;
+import io.github.lambdamw.agent.internal.defer.Observer;
 import io.github.lambdamw.agent.internal.defer.DynamoDbDeferralStore;
 import io.github.lambdamw.agent.internal.dispatch.DispatchTransformer;
 import io.github.lambdamw.agent.internal.dispatch.RuntimeClientCheck;
@@ -12,6 +13,7 @@ import io.github.lambdamw.agent.internal.gate.SsmWindowSource;
 import io.github.lambdamw.agent.internal.gate.WindowCache;
 import io.github.lambdamw.agent.internal.metrics.EmfMetrics;
 import io.github.lambdamw.agent.internal.snapstart.SnapStartHook;
+import io.github.lambdamw.window.WindowStatus;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -94,7 +96,11 @@ public final class MaintenanceWindowAgent {
               config.invokeReadBudgetMillis(),
               new EmfMetrics(config.functionName()));
       store = new DynamoDbDeferralStore(config, System.getenv());
-      Gate.install(new Gate(window, new Deferrer(store, config.functionName(), DeferredAnswer.from(config))));
+      Gate.install(
+          new Gate(
+              window,
+              new Deferrer(store, config.functionName(), DeferredAnswer.from(config)),
+              new Observer(config.functionName(), config.observeOnly())));
     }
 
     @Override
@@ -110,8 +116,11 @@ public final class MaintenanceWindowAgent {
           installGate();
         }
         AgentLog.info("guarding the handler dispatch; window from " + config.parameterName()
-            + ", deferring to table " + config.tableName());
-        if (window.statusAt(System.currentTimeMillis()).isOpen()) {
+            + (config.observeOnly()
+                ? ", in observe mode (" + AgentConfig.MODE + "=observe: nothing is deferred)"
+                : ", deferring to table " + config.tableName()));
+        WindowStatus status = window.statusAt(System.currentTimeMillis());
+        if (status.isOpen() && !status.observe() && !config.observeOnly()) {
           store.prepare(true);
         }
       } catch (RuntimeException | LinkageError e) {

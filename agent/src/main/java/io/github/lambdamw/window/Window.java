@@ -17,6 +17,14 @@ public interface Window {
   /** Why the window exists, as the operator wrote it; {@code null} when not given. */
   String reason();
 
+  /**
+   * {@code true} for a window written with {@code "mode":"observe"} ({@link ObservedWindow}): it defers nothing; the
+   * agent only logs and counts what it would have deferred.
+   */
+  default boolean observe() {
+    return false;
+  }
+
   /** The window as an operator would write it, for logs and stored items. */
   String describe();
 }

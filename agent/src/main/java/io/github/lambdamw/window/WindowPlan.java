@@ -15,10 +15,15 @@ public final class WindowPlan {
 
   private final List<Window> windows;
   private final boolean enabled;
+  /** The windows that defer, and those only observed ("mode":"observe"); empty when there are none. */
+  private final List<Window> enforced;
+  private final List<Window> observed;
 
   private WindowPlan(List<Window> windows, boolean enabled) {
     this.windows = List.copyOf(windows);
     this.enabled = enabled;
+    this.observed = this.windows.stream().filter(Window::observe).toList();
+    this.enforced = observed.isEmpty() ? this.windows : this.windows.stream().filter(w -> !w.observe()).toList();
   }
 
   public static WindowPlan of(List<Window> windows) {
@@ -54,6 +59,37 @@ public final class WindowPlan {
     if (!enabled) {
       return WindowStatus.closedUntil(null);
     }
+    WindowStatus enforcedStatus = unionAt(t, enforced, false);
+    if (observed.isEmpty() || enforcedStatus.isOpen()) {
+      return enforcedStatus; // an enforced window wins over an observed one
+    }
+    // Closed for enforced windows: the observed ones decide, until the next enforced window opens.
+    Instant nextEnforced = enforcedStatus.validUntil();
+    WindowStatus observedStatus = unionAt(t, observed, true);
+    if (!observedStatus.isOpen()) {
+      return WindowStatus.closedUntil(earliest(nextEnforced, observedStatus.validUntil()));
+    }
+    Instant validUntil = earliest(nextEnforced, observedStatus.validUntil());
+    return validUntil == observedStatus.validUntil()
+        ? observedStatus
+        : WindowStatus.observed(
+            observedStatus.start(),
+            observedStatus.end(),
+            validUntil,
+            observedStatus.reason(),
+            observedStatus.description());
+  }
+
+  /** The earlier of two instants where {@code null} means never. */
+  private static Instant earliest(Instant a, Instant b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.isBefore(b) ? a : b;
+  }
+
+  /** The status that the union of {@code windows} alone gives at {@code t}. */
+  private static WindowStatus unionAt(Instant t, List<Window> windows, boolean observe) {
     Occurrence first = null;
     Instant closesAt = t;
     boolean forever = false;
@@ -72,11 +108,11 @@ public final class WindowPlan {
       }
     }
     if (first == null) {
-      return WindowStatus.closedUntil(nextOpeningAfter(t));
+      return WindowStatus.closedUntil(nextOpeningAfter(windows, t));
     }
     Occurrence last = first;
     for (int i = 0; !forever && i < MAX_MERGED_OCCURRENCES; i++) {
-      Occurrence continuation = occurrenceExtending(closesAt);
+      Occurrence continuation = occurrenceExtending(windows, closesAt);
       if (continuation == null) {
         break;
       }
@@ -87,15 +123,16 @@ public final class WindowPlan {
         closesAt = continuation.closesAt();
       }
     }
-    if (forever) {
-      return WindowStatus.open(first.start(), null, null, first.window().reason(), describe(t));
-    }
-    Instant end = last.closesAt().equals(closesAt) ? last.end() : closesAt;
-    return WindowStatus.open(first.start(), end, closesAt, first.window().reason(), describe(t));
+    Instant end = forever ? null : last.closesAt().equals(closesAt) ? last.end() : closesAt;
+    Instant until = forever ? null : closesAt;
+    String reason = first.window().reason();
+    return observe
+        ? WindowStatus.observed(first.start(), end, until, reason, describe(windows, t))
+        : WindowStatus.open(first.start(), end, until, reason, describe(windows, t));
   }
 
   /** An occurrence that is open at {@code instant} and lasts beyond it, extending the union. */
-  private Occurrence occurrenceExtending(Instant instant) {
+  private static Occurrence occurrenceExtending(List<Window> windows, Instant instant) {
     Occurrence best = null;
     for (Window window : windows) {
       Occurrence occurrence = window.occurrenceAt(instant);
@@ -113,7 +150,7 @@ public final class WindowPlan {
     return best;
   }
 
-  private Instant nextOpeningAfter(Instant t) {
+  private static Instant nextOpeningAfter(List<Window> windows, Instant t) {
     Instant next = null;
     for (Window window : windows) {
       Occurrence occurrence = window.nextOccurrenceAfter(t);
@@ -124,7 +161,7 @@ public final class WindowPlan {
     return next;
   }
 
-  private String describe(Instant t) {
+  private static String describe(List<Window> windows, Instant t) {
     StringBuilder text = new StringBuilder();
     for (Window window : windows) {
       if (window.occurrenceAt(t) != null) {

@@ -9,7 +9,7 @@ import java.time.Instant;
  * #validUntilMillis()}.
  */
 public final class WindowStatus {
-  private static final WindowStatus CLOSED_FOR_GOOD = new WindowStatus(false, null, null, null, null, null);
+  private static final WindowStatus CLOSED_FOR_GOOD = new WindowStatus(false, null, null, null, null, null, false);
 
   private final boolean open;
   private final Instant end;
@@ -18,10 +18,18 @@ public final class WindowStatus {
   private final String reason;
   private final String description;
   private final Instant start;
+  private final boolean observe;
 
   private WindowStatus(
-      boolean open, Instant start, Instant end, Instant validUntil, String reason, String description) {
+      boolean open,
+      Instant start,
+      Instant end,
+      Instant validUntil,
+      String reason,
+      String description,
+      boolean observe) {
     this.open = open;
+    this.observe = observe;
     this.start = start;
     this.end = end;
     this.validUntil = validUntil;
@@ -33,16 +41,31 @@ public final class WindowStatus {
   /** Open from {@code start}; {@code end} as the operator wrote it ({@code null}: open-ended). */
   public static WindowStatus open(
       Instant start, Instant end, Instant closesAt, String reason, String description) {
-    return new WindowStatus(true, start, end, closesAt, reason, description);
+    return new WindowStatus(true, start, end, closesAt, reason, description, false);
+  }
+
+  /**
+   * Open, but only observe-mode windows are: nothing is deferred, each invocation that would have been is logged and
+   * counted. Holds until {@code validUntil} ({@code null}: never), which may be before {@code end} when an enforced
+   * window opens first.
+   */
+  public static WindowStatus observed(
+      Instant start, Instant end, Instant validUntil, String reason, String description) {
+    return new WindowStatus(true, start, end, validUntil, reason, description, true);
   }
 
   /** Closed until {@code nextOpening} ({@code null}: no window ahead). */
   public static WindowStatus closedUntil(Instant nextOpening) {
-    return nextOpening == null ? CLOSED_FOR_GOOD : new WindowStatus(false, null, null, nextOpening, null, null);
+    return nextOpening == null ? CLOSED_FOR_GOOD : new WindowStatus(false, null, null, nextOpening, null, null, false);
   }
 
   public boolean isOpen() {
     return open;
+  }
+
+  /** {@code true} when open only through observe-mode windows: the handler runs. */
+  public boolean observe() {
+    return observe;
   }
 
   /** Start of the open window; {@code null} when closed. */
@@ -78,7 +101,8 @@ public final class WindowStatus {
   @Override
   public String toString() {
     return open
-        ? "open " + description + (end == null ? " (open-ended)" : " until " + IsoInstants.format(end))
+        ? (observe ? "observing " : "open ") + description
+            + (end == null ? " (open-ended)" : " until " + IsoInstants.format(end))
         : "closed" + (validUntil == null ? "" : " until " + IsoInstants.format(validUntil));
   }
 }

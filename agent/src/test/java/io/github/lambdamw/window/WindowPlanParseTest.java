@@ -63,7 +63,7 @@ class WindowPlanParseTest {
                     "{\"windows\":[{\"start\":\"2026-12-01T02:00:00Z\",\"end\":\"2026-12-01T03:00:00Z\","
                         + "\"ends\":\"x\"}]}"))
         .hasMessageContaining("unknown field 'windows[0].ends'")
-        .hasMessageContaining("[duration, end, reason, schedule, start, timezone]");
+        .hasMessageContaining("[duration, end, mode, reason, schedule, start, timezone]");
   }
 
   @Test

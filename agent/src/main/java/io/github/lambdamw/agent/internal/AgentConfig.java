@@ -37,6 +37,12 @@ public final class AgentConfig {
    * case. Checked once at INIT by {@code DeferredAnswer.from}; see docs/window-format.md.
    */
   public static final String ANSWER = "MAINTENANCE_WINDOW_ANSWER";
+  /**
+   * {@code enforce} (default): open windows defer invocations. {@code observe}: every window of this function is a
+   * rehearsal, as if written with {@code "mode":"observe"}: the handler runs and each invocation that would have been
+   * deferred is logged and counted ({@code WouldDeferInvocations}).
+   */
+  public static final String MODE = "MAINTENANCE_WINDOW_MODE";
 
   static final String DEFAULT_PARAMETER = "maintenance-window";
   static final String DEFAULT_TABLE = "maintenance-window-deferred";
@@ -67,6 +73,7 @@ public final class AgentConfig {
   private final long invokeReadBudgetMillis;
   private final String functionName;
   private final String answer;
+  private final boolean observeOnly;
 
   private AgentConfig(Map<String, String> env) {
     this.parameterName = text(env, PARAMETER, DEFAULT_PARAMETER);
@@ -82,6 +89,7 @@ public final class AgentConfig {
     this.invokeReadBudgetMillis = number(env, INVOKE_READ_BUDGET_MILLIS, DEFAULT_INVOKE_READ_BUDGET_MILLIS, 0);
     this.functionName = text(env, "AWS_LAMBDA_FUNCTION_NAME", "unknown-function");
     this.answer = text(env, ANSWER, DEFAULT_ANSWER);
+    this.observeOnly = observeOnly(env);
     if (!disabled) {
       reportEndpointProblems(env);
     }
@@ -147,6 +155,21 @@ public final class AgentConfig {
   /** The {@link #ANSWER} setting as written; {@code DeferredAnswer.from} checks it. */
   public String answer() {
     return answer;
+  }
+
+  /** {@code true} when {@link #MODE} is {@code observe}: nothing is deferred, only logged and counted. */
+  public boolean observeOnly() {
+    return observeOnly;
+  }
+
+  private static boolean observeOnly(Map<String, String> env) {
+    String value = text(env, MODE, "enforce").toLowerCase(Locale.ROOT);
+    if (!value.equals("enforce") && !value.equals("observe")) {
+      // Enforce, not observe: a typo must not silently turn a real window into a rehearsal.
+      AgentLog.warn(MODE + "='" + value + "' is not one of enforce, observe; using enforce");
+      return false;
+    }
+    return value.equals("observe");
   }
 
   private static String text(Map<String, String> env, String name, String fallback) {

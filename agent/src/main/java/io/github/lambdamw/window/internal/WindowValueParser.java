@@ -1,5 +1,6 @@
 package io.github.lambdamw.window.internal;
 
+import io.github.lambdamw.window.ObservedWindow;
 import io.github.lambdamw.window.OneOffWindow;
 import io.github.lambdamw.window.OpenEndedWindow;
 import io.github.lambdamw.window.RecurringWindow;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class WindowValueParser {
   private static final Set<String> TOP_LEVEL_FIELDS = Set.of("windows", "enabled");
   private static final Set<String> WINDOW_FIELDS =
-      Set.of("start", "end", "reason", "schedule", "duration", "timezone");
+      Set.of("start", "end", "reason", "schedule", "duration", "timezone", "mode");
   private static final String CRON_SYNTAX =
       "an EventBridge cron expression cron(minutes hours day-of-month month day-of-week year) with '?' in"
           + " day-of-month or day-of-week, like cron(0 2 ? * SUN *)";
@@ -103,6 +104,24 @@ public final class WindowValueParser {
   private static Window window(String path, Object node) throws WindowFormatException {
     Map<String, Object> fields = object(path, node);
     rejectUnknown(path + ".", fields, WINDOW_FIELDS);
+    Window window = enforcedWindow(path, fields);
+    return observe(path + ".mode", fields.get("mode")) ? new ObservedWindow(window) : window;
+  }
+
+  /** {@code "mode"}: {@code "enforce"} (the default: invocations are deferred) or {@code "observe"} (a rehearsal). */
+  private static boolean observe(String path, Object value) throws WindowFormatException {
+    if (value == null || "enforce".equals(value)) {
+      return false;
+    }
+    if ("observe".equals(value)) {
+      return true;
+    }
+    throw new WindowFormatException(
+        "field '" + path + "' is " + describe(value) + "; expected \"enforce\" (the default: invocations are"
+            + " deferred) or \"observe\" (the handler runs; what would have been deferred is logged and counted)");
+  }
+
+  private static Window enforcedWindow(String path, Map<String, Object> fields) throws WindowFormatException {
     String reason = optionalText(path + ".reason", fields.get("reason"));
     if (fields.containsKey("schedule")) {
       return recurring(path, fields, reason);

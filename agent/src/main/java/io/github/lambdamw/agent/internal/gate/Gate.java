@@ -1,6 +1,7 @@
 package io.github.lambdamw.agent.internal.gate;
 
 import io.github.lambdamw.agent.internal.defer.Deferrer;
+import io.github.lambdamw.agent.internal.defer.Observer;
 import io.github.lambdamw.agent.internal.invocation.InvocationRequestReader;
 import io.github.lambdamw.window.WindowStatus;
 import java.io.ByteArrayOutputStream;
@@ -18,10 +19,17 @@ public final class Gate {
 
   private final WindowCache window;
   private final Deferrer deferrer;
+  private final Observer observer;
 
+  /** A gate that observes only windows written with {@code "mode":"observe"}. */
   public Gate(WindowCache window, Deferrer deferrer) {
+    this(window, deferrer, new Observer("unknown-function", false));
+  }
+
+  public Gate(WindowCache window, Deferrer deferrer, Observer observer) {
     this.window = window;
     this.deferrer = deferrer;
+    this.observer = observer;
   }
 
   /**
@@ -44,7 +52,7 @@ public final class Gate {
   /**
    * Called with the runtime client's {@code InvocationRequest}.
    *
-   * @return {@code null} to run the handler, or the answer to report in its place (the event is stored)
+   * @return {@code null} to run the handler (window closed, or open in observe mode), or the answer to report in its place (the event is stored)
    * @throws io.github.lambdamw.agent.MaintenanceWindowDeferralException when a deferred event could not be stored
    */
   public static ByteArrayOutputStream beforeDispatch(Object invocationRequest) {
@@ -69,6 +77,10 @@ public final class Gate {
       status = window.statusAt(nowMillis, InvocationRequestReader.deadlineMillis(invocationRequest));
     }
     if (!status.isOpen()) {
+      return null;
+    }
+    if (observer.observes(status)) {
+      observer.wouldDefer(invocationRequest, status);
       return null;
     }
     return deferrer.defer(invocationRequest, status);
