@@ -75,6 +75,11 @@ public final class ValueEditor {
 
   /** Adds a one-off window, or an open-ended one when {@code end} is {@code null}. */
   public void add(Instant start, Instant end, String reason) {
+    add(start, end, reason, false);
+  }
+
+  /** Adds a window as {@link #add(Instant, Instant, String)}; with {@code observe}, as {@code "mode":"observe"}. */
+  public void add(Instant start, Instant end, String reason, boolean observe) {
     Map<String, Object> window = new LinkedHashMap<>();
     window.put("start", start.toString());
     if (end != null) {
@@ -82,6 +87,9 @@ public final class ValueEditor {
     }
     if (reason != null) {
       window.put("reason", reason);
+    }
+    if (observe) {
+      window.put("mode", "observe");
     }
     windows.add(window);
   }

@@ -52,7 +52,8 @@ public final class WindowReport {
     if (status.isOpen()) {
       return "open since " + status.start()
           + (status.end() == null ? ", with no end" : " until " + status.end())
-          + reason(status.reason());
+          + reason(status.reason())
+          + (status.observe() ? " (observe mode: nothing is deferred)" : "");
     }
     if (!plan.enabled()) {
       return "closed: \"enabled\": false turns every window off";

@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  mw window open --for PT2H --reason 'database upgrade'",
       "  mw window open --until 2026-12-25T06:00:00+01:00",
+      "  mw window open --for PT1H --observe        # a rehearsal: nothing deferred, WouldDeferInvocations counted",
       "  mw window open --reason 'incident 4711'    # open-ended: until mw window close"
     })
 final class OpenCommand implements Callable<Integer> {
@@ -55,6 +56,13 @@ final class OpenCommand implements Callable<Integer> {
   @Option(names = "--reason", paramLabel = "TEXT", description = "Why; the agent logs it and returns it to callers.")
   String reason;
 
+  @Option(
+      names = "--observe",
+      description =
+          "A rehearsal (\"mode\":\"observe\"): handlers run as usual; each invocation the window would defer is"
+              + " logged and counted (WouldDeferInvocations). Nothing is stored.")
+  boolean observe;
+
   @Override
   public Integer call() {
     String name = parameter.resolve(spec);
@@ -68,10 +76,13 @@ final class OpenCommand implements Callable<Integer> {
     try {
       String value = window.root.parameterStore().read(name);
       ValueEditor editor = ValueEditor.of(value);
-      editor.add(now, endAt, reason);
+      editor.add(now, endAt, reason, observe);
       WindowPlan plan = editor.plan();
       window.root.parameterStore().write(name, editor.text(), value != null);
       out.println("opened a window in " + name + " from " + now + (endAt == null ? ", with no end" : " until " + endAt));
+      if (observe) {
+        out.println("observe mode: handlers run as usual; what the window would defer is logged and counted");
+      }
       if (editor.convertedFromStringList()) {
         out.println("the value was in the original start,end form; it is now JSON (its end is now exclusive)");
       }

@@ -46,7 +46,8 @@ public final class WindowGuard {
           "parameter '" + parameterName + "' holds no valid window (" + e.getMessage() + "); --force replays anyway", e);
     }
     WindowStatus status = plan.statusAt(now);
-    if (status.isOpen()) {
+    // An observe-mode window defers nothing, so replayed events would not be deferred again.
+    if (status.isOpen() && !status.observe()) {
       throw new ReplayRefusedException(
           "the maintenance window is open (" + status.description() + (status.end() == null ? ", no end" : ", until " + status.end())
               + "); replayed events would be deferred again. --force replays anyway");
