@@ -9,6 +9,9 @@ import io.github.lambdamw.infra.internal.OnceWrittenParameter;
 import io.github.lambdamw.infra.internal.ParameterNames;
 import io.github.lambdamw.infra.internal.Runtimes;
 import io.github.lambdamw.infra.internal.StackOutputs;
+import io.github.lambdamw.infra.internal.WindowAlarms;
+import io.github.lambdamw.infra.internal.WindowDashboard;
+import io.github.lambdamw.infra.internal.WindowMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +25,9 @@ import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.Dashboard;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
@@ -108,6 +114,8 @@ public class MaintenanceWindow extends Construct {
   private IDependable parameterWriter;
   private String createdParameterName;
   private LayerOfOtherStacks createdLayer;
+  private final List<Alarm> alarms = new ArrayList<>();
+  private final WindowDashboard dashboard;
 
   /** A maintenance window with every default of {@link MaintenanceWindowProps}. */
   public MaintenanceWindow(Construct scope, String id) {
@@ -131,6 +139,8 @@ public class MaintenanceWindow extends Construct {
     if (props.isHighThroughput()) {
       HighThroughputSetting.enable(this, "HighThroughput");
     }
+    this.dashboard =
+        props.isDashboard() ? new WindowDashboard(this, "Dashboard", parameter.getParameterName()) : null;
     getNode().addValidation(this::validateProps);
     StackOutputs.ofWindow(this, table.getTableName(), parameter.getParameterName());
   }
@@ -179,6 +189,7 @@ public class MaintenanceWindow extends Construct {
                 .encryptionKey(tableKey)
                 .globalIndexes(List.of(ARRIVAL_INDEX))
                 .build());
+    this.dashboard = null; // a window from attributes has no alarms or dashboard of its own
     getNode().addValidation(this::validateProps);
   }
 
@@ -393,6 +404,10 @@ public class MaintenanceWindow extends Construct {
     if (props.getOnReadError() != null) {
       fn.addEnvironment("MAINTENANCE_WINDOW_ON_READ_ERROR", props.getOnReadError());
     }
+    if (props.isObserve()) {
+      fn.addEnvironment("MAINTENANCE_WINDOW_MODE", "observe");
+    }
+    watch(fn);
     CheckedGrants grants = new CheckedGrants(fn, props.isRequireGrants());
     guardGrants(grants, fn);
     grants.report(fn, "MaintenanceWindow.guard(" + fn.getNode().getPath() + ")");
@@ -447,6 +462,49 @@ public class MaintenanceWindow extends Construct {
     }
     grants.report(grantee, "MaintenanceWindow.grantReplay");
     return CheckedGrants.combine(all);
+  }
+
+  /** The alarms and the dashboard row of a newly guarded function, when the props ask for them. */
+  private void watch(Function fn) {
+    if (props.isAlarms()) {
+      alarms.addAll(new WindowAlarms(this, "Alarms" + fn.getNode().getAddr(), fn, props.getAlarmAction()).getAlarms());
+    }
+    if (dashboard != null) {
+      dashboard.addFunction(fn);
+    }
+  }
+
+  /** Invocations of {@code function} stored in the table ({@code DeferredInvocations}), summed over 5 minutes. */
+  public Metric metricDeferred(IFunction function) {
+    return WindowMetrics.of(function, WindowMetrics.DEFERRED);
+  }
+
+  /**
+   * Invocations of {@code function} that arrived in a window and could not be stored ({@code DeferralFailures}: they
+   * failed, and are only in Lambda's retries), summed over 5 minutes.
+   */
+  public Metric metricDeferralFailures(IFunction function) {
+    return WindowMetrics.of(function, WindowMetrics.DEFERRAL_FAILURES);
+  }
+
+  /** Failed reads of the window value by {@code function} ({@code WindowReadFailures}), summed over 5 minutes. */
+  public Metric metricWindowReadFailures(IFunction function) {
+    return WindowMetrics.of(function, WindowMetrics.WINDOW_READ_FAILURES);
+  }
+
+  /** Replayed invocations of {@code function} that failed ({@code ReplayFailed}), summed over 5 minutes. */
+  public Metric metricReplayFailed(IFunction function) {
+    return WindowMetrics.of(function, WindowMetrics.REPLAY_FAILED);
+  }
+
+  /** The alarms created so far (props {@code alarms}), three per guarded function. */
+  public List<Alarm> getAlarms() {
+    return List.copyOf(alarms);
+  }
+
+  /** The window's dashboard (props {@code dashboard}), or {@code null}. */
+  public Dashboard getDashboard() {
+    return dashboard == null ? null : dashboard.getDashboard();
   }
 
   private Grant guardGrants(CheckedGrants grants, IGrantable grantee) {

@@ -4,6 +4,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.ILayerVersion;
+import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.ssm.IStringParameter;
 
 /**
@@ -39,6 +40,10 @@ public final class MaintenanceWindowProps {
   private final String onReadError;
   private final boolean requireGrants;
   private final boolean highThroughput;
+  private final boolean observe;
+  private final boolean alarms;
+  private final ITopic alarmAction;
+  private final boolean dashboard;
 
   private MaintenanceWindowProps(Builder builder) {
     this.layer = builder.layer;
@@ -56,6 +61,10 @@ public final class MaintenanceWindowProps {
     this.onReadError = builder.onReadError;
     this.requireGrants = builder.requireGrants;
     this.highThroughput = builder.highThroughput;
+    this.observe = builder.observe;
+    this.alarms = builder.alarms;
+    this.alarmAction = builder.alarmAction;
+    this.dashboard = builder.dashboard;
   }
 
   /** A builder holding every default. */
@@ -138,6 +147,26 @@ public final class MaintenanceWindowProps {
     return highThroughput;
   }
 
+  /** {@code MAINTENANCE_WINDOW_MODE=observe} on guarded functions: every window is a rehearsal. */
+  public boolean isObserve() {
+    return observe;
+  }
+
+  /** Whether each guarded function gets the alarms of {@code WindowAlarms}. */
+  public boolean isAlarms() {
+    return alarms;
+  }
+
+  /** The topic the alarms notify, or {@code null}. */
+  public ITopic getAlarmAction() {
+    return alarmAction;
+  }
+
+  /** Whether the window gets a CloudWatch dashboard. */
+  public boolean isDashboard() {
+    return dashboard;
+  }
+
   /** Builds {@link MaintenanceWindowProps}; each setter names its default. */
   public static final class Builder {
     private ILayerVersion layer;
@@ -155,6 +184,10 @@ public final class MaintenanceWindowProps {
     private String onReadError;
     private boolean requireGrants;
     private boolean highThroughput;
+    private boolean observe;
+    private boolean alarms;
+    private ITopic alarmAction;
+    private boolean dashboard;
 
     private Builder() {}
 
@@ -294,6 +327,17 @@ public final class MaintenanceWindowProps {
     }
 
     /**
+     * Observe mode for every guarded function ({@code MAINTENANCE_WINDOW_MODE=observe}): a rehearsal, in which
+     * handlers run as usual and each invocation a window would defer is logged and counted ({@code
+     * WouldDeferInvocations}); nothing is stored. A single window can be observed with {@code "mode":"observe"} in
+     * the value instead. Default: {@code false}, windows defer (the variable is not set).
+     */
+    public Builder observe(boolean observe) {
+      this.observe = observe;
+      return this;
+    }
+
+    /**
      * Turns on Parameter Store's higher throughput ({@code /ssm/parameter-store/high-throughput-enabled}) in the
      * stack's account and region when the stack deploys. Parameter Store serves 40 {@code GetParameter} per second
      * by default, shared by everything in the account and region; every guarded execution environment reads the
@@ -305,6 +349,35 @@ public final class MaintenanceWindowProps {
      */
     public Builder highThroughput(boolean highThroughput) {
       this.highThroughput = highThroughput;
+      return this;
+    }
+
+    /**
+     * CloudWatch alarms per guarded function: any {@code DeferralFailures} or {@code ReplayFailed} in five minutes,
+     * {@code WindowReadFailures} in each of three consecutive five-minute periods (infra/README.md). Default: {@code
+     * false}, no alarm.
+     */
+    public Builder alarms(boolean alarms) {
+      this.alarms = alarms;
+      return this;
+    }
+
+    /**
+     * The SNS topic the alarms notify (to page someone); setting it turns {@link #alarms} on. Default: {@code null},
+     * alarms (if any) notify nobody.
+     */
+    public Builder alarmAction(ITopic alarmAction) {
+      this.alarmAction = alarmAction;
+      this.alarms = this.alarms || alarmAction != null;
+      return this;
+    }
+
+    /**
+     * A CloudWatch dashboard for the window: per guarded function, the window's open periods, what it deferred and
+     * what failed, and the replay's outcomes (infra/README.md). Default: {@code false}, no dashboard.
+     */
+    public Builder dashboard(boolean dashboard) {
+      this.dashboard = dashboard;
       return this;
     }
 
