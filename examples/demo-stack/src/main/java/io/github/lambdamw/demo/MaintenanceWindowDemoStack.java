@@ -23,11 +23,13 @@ import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
 
 /**
@@ -41,6 +43,7 @@ public final class MaintenanceWindowDemoStack extends Stack {
   /** The sample function's handler (module sample-function). */
   public static final String SAMPLE_HANDLER = "io.github.lambdamw.sample.ScheduledJobHandler::handleRequest";
 
+  private final Topic alarmTopic;
   private final MaintenanceWindow window;
   private final Function function;
   private final Rule schedule;
@@ -54,6 +57,7 @@ public final class MaintenanceWindowDemoStack extends Stack {
   /** The demo stack with the given settings. */
   public MaintenanceWindowDemoStack(Construct scope, String id, StackProps props, DemoSettings settings) {
     super(scope, id, props);
+    this.alarmTopic = createAlarmTopic();
     this.window = createWindow(settings);
     this.function = createSampleFunction(settings);
     window.guard(function);
@@ -61,6 +65,25 @@ public final class MaintenanceWindowDemoStack extends Stack {
     this.replay = createReplay(settings);
     createOutputs();
     acknowledgeFindings();
+  }
+
+  /**
+   * The topic the window's alarms notify: subscribe an address or a pager to it. Encrypted with a key of its own,
+   * because CloudWatch cannot publish to a topic under the AWS-managed SNS key.
+   */
+  private Topic createAlarmTopic() {
+    Key key =
+        Key.Builder.create(this, "AlarmTopicKey")
+            .enableKeyRotation(true)
+            .removalPolicy(RemovalPolicy.DESTROY)
+            .description("Encrypts the maintenance-window alarm topic; CloudWatch may use it to publish")
+            .build();
+    key.grant(new ServicePrincipal("cloudwatch.amazonaws.com"), "kms:Decrypt", "kms:GenerateDataKey*");
+    return Topic.Builder.create(this, "AlarmTopic")
+        .masterKey(key)
+        .enforceSsl(true)
+        .displayName("Maintenance window alarms")
+        .build();
   }
 
   private MaintenanceWindow createWindow(DemoSettings settings) {
@@ -73,6 +96,8 @@ public final class MaintenanceWindowDemoStack extends Stack {
             .tableName(settings.tableName())
             .refreshSeconds(settings.refreshSeconds())
             .removalPolicy(settings.removalPolicy())
+            .alarmAction(alarmTopic)
+            .dashboard(true)
             .build());
   }
 
@@ -155,6 +180,14 @@ public final class MaintenanceWindowDemoStack extends Stack {
         .description("The replay of the sample's deferred invocations: aws lambda invoke --function-name <it> out.json")
         .value(replay.getFunction().getFunctionName())
         .build();
+    CfnOutput.Builder.create(this, "AlarmTopicArn")
+        .description("The topic the window's alarms notify: subscribe to be paged")
+        .value(alarmTopic.getTopicArn())
+        .build();
+    CfnOutput.Builder.create(this, "DashboardName")
+        .description("The window's CloudWatch dashboard")
+        .value(window.getDashboard().getDashboardName())
+        .build();
     CfnOutput.Builder.create(this, "LayerVersionArn")
         .description("The layer to attach to functions CDK does not manage")
         .value(window.getLayer().getLayerVersionArn())
@@ -172,6 +205,11 @@ public final class MaintenanceWindowDemoStack extends Stack {
                           + " runtimes the agent guards, docs/fidelity.md); -c runtime=java25 selects the latest")
                   .build());
     }
+  }
+
+  /** The topic the window's alarms notify. */
+  public Topic getAlarmTopic() {
+    return alarmTopic;
   }
 
   /** The maintenance window of the demo. */

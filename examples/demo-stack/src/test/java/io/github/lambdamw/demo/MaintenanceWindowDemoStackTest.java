@@ -252,4 +252,21 @@ class MaintenanceWindowDemoStackTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("replayFunctionJar='/nowhere/replay.jar'");
   }
+
+  @Test
+  void alarmsNotifyAnEncryptedTopic_andTheWindowHasADashboard() {
+    MaintenanceWindowDemoStack stack = demo(Map.of());
+    Template template = Template.fromStack(stack);
+
+    template.resourceCountIs("AWS::CloudWatch::Alarm", 3); // DeferralFailures, ReplayFailed, WindowReadFailures
+    template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+    template.allResourcesProperties(
+        "AWS::CloudWatch::Alarm",
+        Map.of(
+            "Namespace", "MaintenanceWindow",
+            "AlarmActions", List.of(Map.of("Ref", logicalId(stack, stack.getAlarmTopic())))));
+    template.hasResourceProperties(
+        "AWS::SNS::Topic", Map.of("KmsMasterKeyId", Match.objectLike(Map.of("Fn::GetAtt", Match.anyValue()))));
+    assertThat(stack.getWindow().getAlarms()).hasSize(3);
+  }
 }
