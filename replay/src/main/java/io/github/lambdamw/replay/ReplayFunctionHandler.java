@@ -2,6 +2,7 @@ package io.github.lambdamw.replay;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.github.lambdamw.replay.internal.ReplayMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -20,7 +21,9 @@ import java.util.Map;
  *
  * <p>The answer: {@code {"status":"done|partial|refused", "replayed":…, "failed":…, "uncertain":…, "skipped":…,
  * "left":…, "stoppedEarly":…, "reason":…}}. A refusal is an answer, not an error (a schedule that fires inside a window
- * is normal); failed items make the status {@code partial}. The run stops taking items when less than 30 s of the
+ * is normal); failed items make the status {@code partial}. Each run that is not refused and not a dry run prints one
+ * embedded-metric record, {@code MaintenanceWindow} {@code Replayed}, {@code ReplayFailed}, {@code ReplayUncertain},
+ * {@code ReplayLeft} by {@code FunctionName} (the guarded function). The run stops taking items when less than 30 s of the
  * function's time is left; the next run continues.
  */
 public final class ReplayFunctionHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -56,6 +59,10 @@ public final class ReplayFunctionHandler implements RequestHandler<Map<String, O
                     }
                   },
                   () -> context == null || context.getRemainingTimeInMillis() > STOP_BEFORE_TIMEOUT_MILLIS);
+      if (!settings.dryRun()) {
+        // One embedded-metric record per run, on the function's output: Lambda turns it into the replay's metrics.
+        System.out.println(ReplayMetrics.record(settings.functionName(), summary, System.currentTimeMillis()));
+      }
       answer.put("status", summary.exitCode() == ExitCodes.OK ? "done" : "partial");
       answer.put("replayed", summary.replayed());
       answer.put("failed", summary.failed());
