@@ -23,7 +23,7 @@ final class EmfRecords {
   static List<Map<String, Object>> of(List<String> lines, String metric, String functionName) {
     return lines.stream()
         .filter(line -> line.startsWith("{\"_aws\"") && line.contains("\"Name\":\"" + metric + "\""))
-        .map(line -> valid(line, metric, functionName))
+        .map(line -> validCount(line, metric, functionName))
         .toList();
   }
 
@@ -32,6 +32,7 @@ final class EmfRecords {
     return of(lines, metric, functionName).size();
   }
 
+  /** {@code line} checked against the EMF structure, with the dimension {@code FunctionName = functionName}. */
   @SuppressWarnings("unchecked")
   static Map<String, Object> valid(String line, String metric, String functionName) {
     Map<String, Object> root;
@@ -64,9 +65,23 @@ final class EmfRecords {
       }
     }
     assertThat(root.get("FunctionName")).isEqualTo(functionName);
+    return root;
+  }
+
+  /** A record of the agent's: {@code metric} = 1 and nothing else (no payload). */
+  static Map<String, Object> validCount(String line, String metric, String functionName) {
+    Map<String, Object> root = valid(line, metric, functionName);
     assertThat(((Number) root.get(metric)).longValue()).isEqualTo(1);
     assertThat(root.keySet()).as("no payload or other member").containsExactlyInAnyOrder(
         "_aws", "FunctionName", metric);
     return root;
+  }
+
+  /** The records of a replay run (several metrics in one record) that name {@code metric}, each checked. */
+  static List<Map<String, Object>> ofRun(List<String> lines, String metric, String functionName) {
+    return lines.stream()
+        .filter(line -> line.startsWith("{\"_aws\"") && line.contains("\"Name\":\"" + metric + "\""))
+        .map(line -> valid(line, metric, functionName))
+        .toList();
   }
 }

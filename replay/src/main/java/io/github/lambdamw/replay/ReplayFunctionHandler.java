@@ -55,7 +55,9 @@ public final class ReplayFunctionHandler implements RequestHandler<Map<String, O
               .run(
                   outcome -> {
                     if (outcome.result() != ItemOutcome.Result.REPLAYED && context != null) {
-                      context.getLogger().log(outcome.result() + " " + outcome.item().requestId() + ": " + outcome.detail());
+                      // One line each: without its newline the run's metric record would share the last one's line.
+                      context.getLogger().log(
+                          outcome.result() + " " + outcome.item().requestId() + ": " + outcome.detail() + "\n");
                     }
                   },
                   () -> context == null || context.getRemainingTimeInMillis() > STOP_BEFORE_TIMEOUT_MILLIS);

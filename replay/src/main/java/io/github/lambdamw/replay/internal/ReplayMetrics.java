@@ -28,7 +28,12 @@ public final class ReplayMetrics {
     values.put("ReplayUncertain", summary.uncertain());
     values.put("ReplayLeft", summary.left());
     List<Map<String, String>> definitions = new ArrayList<>();
-    values.keySet().forEach(name -> definitions.add(Map.of("Name", name, "Unit", "Count")));
+    for (String name : values.keySet()) {
+      Map<String, String> definition = new LinkedHashMap<>(); // Name first, as people read it
+      definition.put("Name", name);
+      definition.put("Unit", "Count");
+      definitions.add(definition);
+    }
     Map<String, Object> directive = new LinkedHashMap<>();
     directive.put("Namespace", NAMESPACE);
     directive.put("Dimensions", List.of(List.of("FunctionName")));
