@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  mw window open --for PT2H --reason 'database upgrade'",
       "  mw window open --until 2026-12-25T06:00:00+01:00",
-      "  mw window open --for PT1H --observe        # a rehearsal: nothing deferred, WouldDeferInvocations counted",
+      "  mw window open --for PT1H --observe        # a rehearsal: nothing deferred",
       "  mw window open --reason 'incident 4711'    # open-ended: until mw window close"
     })
 final class OpenCommand implements Callable<Integer> {
