@@ -2,6 +2,7 @@ package io.github.lambdamw.replay;
 
 import io.github.lambdamw.replay.internal.AwsProblems;
 import io.github.lambdamw.replay.internal.DeferralTable;
+import io.github.lambdamw.replay.internal.ReplayMetrics;
 import io.github.lambdamw.replay.internal.Terminals;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -98,6 +99,13 @@ final class RunCommand implements Callable<Integer> {
       description = "How progress shows on stderr: a bar (auto: on a terminal) or lines (auto: otherwise).")
   String progressStyle;
 
+  @Option(
+      names = "--emf",
+      description =
+          "After the summary, print the run's counts as one CloudWatch embedded-metric record (Replayed, ReplayFailed,"
+              + " ReplayUncertain, ReplayLeft by FunctionName), for a CloudWatch agent that collects this output.")
+  boolean emf;
+
   @Spec CommandSpec spec;
 
   private final ClientSource clients;
@@ -127,6 +135,9 @@ final class RunCommand implements Callable<Integer> {
           new Replayer(settings, aws.dynamo(), aws.lambda(), aws.ssm()).run(progress);
       progress.finish();
       out.println((dryRun ? "dry run: " : "") + summary);
+      if (emf && !dryRun) {
+        out.println(ReplayMetrics.record(settings.functionName(), summary, System.currentTimeMillis()));
+      }
       out.flush();
       return summary.exitCode();
     } catch (ReplayRefusedException e) {

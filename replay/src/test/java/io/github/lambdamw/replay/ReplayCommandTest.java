@@ -100,6 +100,24 @@ class ReplayCommandTest {
   }
 
   @Test
+  void runWithEmf_printsTheRunsCountsAsOneMetricRecordAfterTheSummary_andADryRunPrintsNone() {
+    rig.table.defer(Rig.FUNCTION, "ok", Payloads.json(1, 100, true), T0, null);
+
+    execute(run("--emf", "--dry-run"));
+    assertThat(out.toString()).doesNotContain("_aws");
+    int code = execute(run("--emf"));
+
+    assertThat(code).isZero();
+    String[] lines = out.toString().split("\n");
+    assertThat(lines[lines.length - 1])
+        .startsWith("{\"_aws\":{\"Timestamp\":")
+        .contains("\"Namespace\":\"MaintenanceWindow\"")
+        .endsWith(
+            "\"FunctionName\":\"" + Rig.FUNCTION + "\",\"Replayed\":1,\"ReplayFailed\":0,\"ReplayUncertain\":0,"
+                + "\"ReplayLeft\":0}");
+  }
+
+  @Test
   void runExitsOneWhenSomeInvocationsFail() {
     rig.table.defer(Rig.FUNCTION, "fails", Payloads.json(1, 100, true), T0, null);
     rig.lambdaServer.behave(r -> LocalInvokeApiStandIn.Answer.functionFails("boom"));
