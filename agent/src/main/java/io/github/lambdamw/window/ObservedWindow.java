@@ -13,7 +13,8 @@ public final class ObservedWindow implements Window {
   }
 
   /** The window as it would be enforced. */
-  public Window window() {
+  @Override
+  public Window asEnforced() {
     return window;
   }
 

@@ -25,6 +25,14 @@ public interface Window {
     return false;
   }
 
+  /**
+   * The window as it would be enforced: itself, or for an {@link ObservedWindow} the window it observes. Code that
+   * asks what kind a window is ({@code instanceof RecurringWindow}) asks this one.
+   */
+  default Window asEnforced() {
+    return this;
+  }
+
   /** The window as an operator would write it, for logs and stored items. */
   String describe();
 }

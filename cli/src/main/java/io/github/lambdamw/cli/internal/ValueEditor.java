@@ -130,7 +130,7 @@ public final class ValueEditor {
   public List<Window> recurringWindowsOpenAt(Instant t) throws WindowFormatException {
     List<Window> open = new ArrayList<>();
     for (Window window : plan().windows()) {
-      if (window instanceof RecurringWindow && window.occurrenceAt(t) != null) {
+      if (window.asEnforced() instanceof RecurringWindow && window.occurrenceAt(t) != null) {
         open.add(window);
       }
     }

@@ -30,7 +30,7 @@ public final class WindowReport {
     for (int i = 0; i < plan.windows().size(); i++) {
       Window window = plan.windows().get(i);
       out.printf("windows[%d]  %s  %s%s%n", i, kind(window), window.describe(), reason(window.reason()));
-      ZoneId zone = window instanceof RecurringWindow recurring ? recurring.zone() : ZoneOffset.UTC;
+      ZoneId zone = window.asEnforced() instanceof RecurringWindow recurring ? recurring.zone() : ZoneOffset.UTC;
       Occurrence occurrence = window.occurrenceAt(from);
       if (occurrence == null) {
         occurrence = window.nextOccurrenceAfter(from);
@@ -66,7 +66,8 @@ public final class WindowReport {
     return zone.equals(ZoneOffset.UTC) ? utc : LOCAL.format(instant.atZone(zone)) + " " + zone + "  =  " + utc;
   }
 
-  private static String kind(Window window) {
+  private static String kind(Window observedOrNot) {
+    Window window = observedOrNot.asEnforced(); // an observed window says so in its description
     if (window instanceof RecurringWindow) {
       return "recurring";
     }

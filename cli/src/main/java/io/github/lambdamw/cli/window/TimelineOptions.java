@@ -44,7 +44,7 @@ final class TimelineOptions {
       return zone;
     }
     for (Window window : plan.windows()) {
-      if (window instanceof RecurringWindow recurring) {
+      if (window.asEnforced() instanceof RecurringWindow recurring) {
         return recurring.zone();
       }
     }

@@ -48,4 +48,25 @@ class OpenObserveTest {
     assertThat(ssm.value("maintenance-window")).doesNotContain("mode");
     assertThat(run.out()).doesNotContain("observe");
   }
+
+  @Test
+  void checkOfAnObservedRecurringWindow_namesItsKind_itsZone_andObserveMode() {
+    CliRun run =
+        CliRun.run(
+            ssm,
+            NOW,
+            "window",
+            "check",
+            "--next",
+            "1",
+            "--days",
+            "0",
+            "{\"windows\":[{\"schedule\":\"cron(0 4 ? * SUN *)\",\"duration\":\"PT2H\","
+                + "\"timezone\":\"Europe/Paris\",\"mode\":\"observe\"}]}");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("windows[0]  recurring  cron(0 4 ? * SUN *) for PT2H in Europe/Paris (observe)")
+        .contains("opens   Sun 2026-03-08 04:00:00 +01:00 Europe/Paris  =  2026-03-08T03:00:00Z");
+  }
 }
