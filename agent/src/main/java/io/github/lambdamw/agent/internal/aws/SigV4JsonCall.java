@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One AWS JSON call with the JDK alone: {@link SigV4}, sent by {@link HttpTransport} (the agent's socket client, or
- * {@code HttpURLConnection} behind a proxy). Measured in a cold JVM with Lambda's flags, the SDK's signer and HTTP
+ * One AWS JSON call with the JDK alone: {@link SigV4}, sent by {@link HttpTransport} ({@code HttpURLConnection}, with
+ * a deadline for the whole call). Measured in a cold JVM with Lambda's flags, the SDK's signer and HTTP
  * client made the first SSM read cost about 380 ms of CPU (about 1,000 classes, a TLS context even for plain http);
  * this path is a fraction of that, and every guarded cold start pays it. Used only when Lambda's environment holds the
  * credentials and region; {@link SdkJsonCall} covers the rest.
@@ -34,7 +34,7 @@ final class SigV4JsonCall implements JsonCall {
     // The Host the request is signed with and sent with: the port only when it is not the scheme's default, as
     // HTTP clients (and the SDK's signer) write it.
     this.hostHeader = root.getPort() == -1 ? root.getHost() : root.getHost() + ":" + root.getPort();
-    this.transport = HttpTransport.forEndpoint(root, hostHeader);
+    this.transport = new HttpTransport(root);
     this.region = region;
     this.protocol = protocol;
     this.credentials = credentials;
@@ -66,8 +66,8 @@ final class SigV4JsonCall implements JsonCall {
   }
 
   /**
-   * The endpoint with its path set to "/" and a default port left out (it is not written in the Host header). Not a
-   * {@code URL}: creating one looks up the protocol handler, loading part of the stack the socket client avoids.
+   * The endpoint with its path set to "/" and a default port left out: {@code HttpURLConnection} then writes the
+   * {@code Host} header exactly as it was signed.
    */
   private static URI root(URI endpoint) {
     String scheme = endpoint.getScheme() == null ? null : endpoint.getScheme().toLowerCase(java.util.Locale.ROOT);
