@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSession;
@@ -73,7 +74,15 @@ public final class HttpTransport {
     for (Map.Entry<String, String> header : headers.entrySet()) {
       RequestHeaders.check(header.getKey(), header.getValue());
     }
-    return exchange("POST", headers, body, timeoutMillis);
+    long deadlineNanos = System.nanoTime() + Math.max(1, timeoutMillis) * 1_000_000L;
+    HttpAnswer answer = exchange("POST", headers, body, timeoutMillis, deadlineNanos);
+    if (answer.status() == 408) {
+      // Request Timeout: what some servers send on a connection idle too long, before closing it; the JDK's cache
+      // may hand that connection to this call, which then reads it as its answer. The request did not reach the
+      // service: once more, on a new connection, within the same deadline.
+      answer = exchange("POST", headers, body, timeoutMillis, deadlineNanos);
+    }
+    return answer;
   }
 
   /**
@@ -82,15 +91,16 @@ public final class HttpTransport {
    * seconds (the JDK's keep-alive time, 5 s unless the server says otherwise). Any status will do.
    */
   public void connectAhead(int timeoutMillis) throws IOException {
-    exchange("HEAD", Map.of(), null, timeoutMillis);
+    exchange("HEAD", Map.of(), null, timeoutMillis, System.nanoTime() + Math.max(1, timeoutMillis) * 1_000_000L);
   }
 
-  private HttpAnswer exchange(String method, Map<String, String> headers, byte[] body, int timeoutMillis)
+  private HttpAnswer exchange(
+      String method, Map<String, String> headers, byte[] body, int timeoutMillis, long deadlineNanos)
       throws IOException {
-    long deadlineNanos = System.nanoTime() + Math.max(1, timeoutMillis) * 1_000_000L;
+    int left = (int) Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000L);
     HttpURLConnection connection = (HttpURLConnection) url.openConnection();
-    connection.setConnectTimeout(Math.max(1, timeoutMillis));
-    connection.setReadTimeout(Math.max(1, timeoutMillis)); // a backstop: the watchdog ends the call at its deadline
+    connection.setConnectTimeout(left);
+    connection.setReadTimeout(left); // a backstop: the watchdog ends the call at its deadline
     connection.setUseCaches(false);
     if (tls != null) {
       HttpsURLConnection https = (HttpsURLConnection) connection;
@@ -121,17 +131,24 @@ public final class HttpTransport {
       }
       int status = connection.getResponseCode();
       CallWatchdog.readingBody(call);
+      if (conflictingLengths(connection.getHeaderFields().get("Content-Length"))) {
+        throw new IOException("HTTP answer with conflicting Content-Length headers"); // the JDK would take one
+      }
       long length = connection.getContentLengthLong();
       if (length > MAX_BODY_BYTES) {
         throw new IOException("the HTTP answer's body of " + length + " bytes exceeds the " + MAX_BODY_BYTES
             + " bytes an AWS answer can have");
       }
-      byte[] answer = read(status >= 400 ? connection.getErrorStream() : connection.getInputStream(), call);
-      complete = true;
+      InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+      byte[] answer = read(in, call);
       if (http10WithTransferCoding(connection)) {
-        // RFC 9112, section 6.1: its framing may be faulty. The JDK would keep it: drop it from the cache.
+        // RFC 9112, section 6.1: its framing may be faulty. The JDK would keep the connection; disconnect() closes it
+        // (before the stream is closed: closing it lets go of the connection).
         connection.disconnect();
+      } else if (in != null) {
+        in.close(); // a whole answer: the connection stays in the JDK's keep-alive cache
       }
+      complete = true;
       return new HttpAnswer(status, answer);
     } catch (IOException | RuntimeException e) {
       if (call.overdue()) {
@@ -150,29 +167,37 @@ public final class HttpTransport {
   }
 
   /**
-   * The body, whole; the deadline is checked between reads (the watchdog closes a TLS socket whose read would
-   * outlast it).
+   * The body, whole, the stream left open; the deadline is checked between reads (the watchdog closes a TLS socket
+   * whose read would outlast it).
    */
   private static byte[] read(InputStream in, CallWatchdog.Call call) throws IOException {
     if (in == null) {
       return EMPTY;
     }
-    try (in) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-      byte[] buffer = new byte[8192];
-      int n;
-      while ((n = in.read(buffer)) >= 0) {
-        if (call.overdue()) {
-          throw new SocketTimeoutException("the answer was still arriving at the call's deadline");
-        }
-        out.write(buffer, 0, n);
-        if (out.size() > MAX_BODY_BYTES) {
-          throw new IOException(
-              "the HTTP answer's body exceeds the " + MAX_BODY_BYTES + " bytes an AWS answer can have");
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    byte[] buffer = new byte[8192];
+    int n;
+    while ((n = in.read(buffer)) >= 0) {
+      if (call.overdue()) {
+        throw new SocketTimeoutException("the answer was still arriving at the call's deadline");
+      }
+      out.write(buffer, 0, n);
+      if (out.size() > MAX_BODY_BYTES) {
+        throw new IOException("the HTTP answer's body exceeds the " + MAX_BODY_BYTES + " bytes an AWS answer can have");
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static boolean conflictingLengths(List<String> lengths) {
+    if (lengths != null) {
+      for (String length : lengths) {
+        if (!length.equals(lengths.get(0))) {
+          return true;
         }
       }
-      return out.toByteArray();
     }
+    return false;
   }
 
   private static boolean http10WithTransferCoding(HttpURLConnection connection) {
