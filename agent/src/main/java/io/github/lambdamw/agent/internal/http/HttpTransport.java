@@ -144,6 +144,11 @@ public final class HttpTransport {
       }
       InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
       byte[] answer = read(in, call);
+      if (body != null && length >= 0 && answer.length != length && status != 204 && status != 304) {
+        // JDK 17 ends a body cut short by the server as if it were whole.
+        throw new IOException(
+            "connection closed after " + answer.length + " of the " + length + " bytes of the HTTP answer's body");
+      }
       if (http10WithTransferCoding(connection)) {
         // RFC 9112, section 6.1: its framing may be faulty. The JDK would keep the connection; disconnect() closes it
         // (before the stream is closed: closing it lets go of the connection).
