@@ -26,9 +26,10 @@ class HttpTransportDeadlineTest {
   /** The call ends at its deadline, give or take this machine's scheduling. */
   private static final long LATEST_END_MILLIS = 1_600;
 
+  private static final String BODY = "{\"Parameter\":{\"Value\":\"a value dripped byte by byte\"}}";
   private static final String ANSWER =
-      "HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: 52\r\n\r\n"
-          + "{\"Parameter\":{\"Value\":\"a value dripped byte by byte\"}}";
+      "HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: " + BODY.length()
+          + "\r\n\r\n" + BODY;
 
   @TempDir static Path temp;
   private static LocalhostCertificate certificate;
