@@ -16,7 +16,7 @@ import java.util.Map;
  * this path is a fraction of that, and every guarded cold start pays it. Used only when Lambda's environment holds the
  * credentials and region; {@link SdkJsonCall} covers the rest.
  */
-final class SigV4JsonCall implements JsonCall {
+class SigV4JsonCall implements JsonCall {
   private final String hostHeader;
   private final HttpTransport transport;
   private final String region;
@@ -41,6 +41,11 @@ final class SigV4JsonCall implements JsonCall {
     this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
   }
 
+  /** The credentials to sign the next call with. */
+  AwsEnvironment.Credentials credentials() {
+    return credentials;
+  }
+
   @Override
   public void connectAhead() throws IOException {
     transport.connectAhead(timeoutMillis);
@@ -60,7 +65,7 @@ final class SigV4JsonCall implements JsonCall {
     Map<String, String> toSign = new LinkedHashMap<>(headers);
     toSign.put("Host", hostHeader);
     headers.putAll(
-        SigV4.sign("POST", "/", toSign, body, region, protocol.service(), credentials, System.currentTimeMillis()));
+        SigV4.sign("POST", "/", toSign, body, region, protocol.service(), credentials(), System.currentTimeMillis()));
     HttpAnswer answer = transport.post(headers, body, timeoutMillis);
     return new Response(answer.status(), new String(answer.body(), StandardCharsets.UTF_8));
   }
