@@ -105,6 +105,9 @@ public final class HttpTransport {
     connection.setConnectTimeout(left);
     connection.setReadTimeout(left); // a backstop: the watchdog ends the call at its deadline
     connection.setUseCaches(false);
+    // A redirect would send the signed request to a host it was not signed for (or turn it into a GET): the caller
+    // gets the 3xx answer as it is.
+    connection.setInstanceFollowRedirects(false);
     if (tls != null) {
       HttpsURLConnection https = (HttpsURLConnection) connection;
       https.setSSLSocketFactory(tls);
@@ -126,14 +129,12 @@ public final class HttpTransport {
       } else {
         connection.connect();
       }
-      if (tls != null) {
-        SSLSession session = ((HttpsURLConnection) connection).getSSLSession().orElse(null);
-        if (session != null) {
-          tls.connected(call, CallWatchdog.socketOf(call), session);
-        }
-      }
+      noteTlsSocket(connection, call);
       int status = connection.getResponseCode();
       CallWatchdog.readingBody(call);
+      // Until the head, disconnect() can stop the call; from now on only closing its socket can. Once more: the JDK
+      // may have sent the request again on a new connection.
+      noteTlsSocket(connection, call);
       if (conflictingLengths(connection.getHeaderFields().get("Content-Length"))) {
         throw new IOException("HTTP answer with conflicting Content-Length headers"); // the JDK would take one
       }
@@ -171,6 +172,22 @@ public final class HttpTransport {
       if (!complete || aborted) {
         connection.disconnect();
       }
+    }
+  }
+
+  /** Tells the watchdog which TLS socket {@code call} uses, and remembers it for the calls that reuse it. */
+  private void noteTlsSocket(HttpURLConnection connection, CallWatchdog.Call call) {
+    if (tls == null) {
+      return;
+    }
+    SSLSession session;
+    try {
+      session = ((HttpsURLConnection) connection).getSSLSession().orElse(null);
+    } catch (IllegalStateException e) {
+      return; // an answer without a body has already handed its connection back
+    }
+    if (session != null) {
+      tls.connected(call, CallWatchdog.socketOf(call), session);
     }
   }
 

@@ -151,6 +151,22 @@ class HttpTransportDeadlineTest {
   }
 
   @Test
+  void overTls_onAConnectionOpenedAhead_aBodyThatStallsHalfWay_endsTheCallAtItsDeadline() throws Exception {
+    ScriptedServer server = tls(exchange -> {
+      if (exchange.head.startsWith("HEAD ")) {
+        exchange.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+      } else {
+        dripThenStall(exchange);
+      }
+    });
+    HttpTransport client = https(server);
+    client.connectAhead(DEADLINE_MILLIS);
+
+    assertThat(timedOutCall(client)).isGreaterThanOrEqualTo(DEADLINE_MILLIS - 50).isLessThan(LATEST_END_MILLIS);
+    assertThat(server.connections()).isEqualTo(1);
+  }
+
+  @Test
   void aTlsHandshakeThatNeverCompletes_endsTheCallAtItsDeadline() throws IOException {
     // A plain server under an https endpoint: it reads the ClientHello as a request head and never answers.
     ScriptedServer server = plain(ScriptedServer.Exchange::neverAnswer);

@@ -340,6 +340,17 @@ class HttpTransportTest {
   }
 
   @Test
+  void aRedirect_isTheAnswer_notFollowed() throws IOException {
+    ScriptedServer elsewhere = scripted(exchange -> exchange.ok("{\"followed\":true}"));
+    ScriptedServer server = scripted(exchange -> exchange.write(
+        "HTTP/1.1 307 Temporary Redirect\r\nLocation: " + elsewhere.endpoint() + "/\r\nContent-Length: 0\r\n\r\n"));
+    HttpTransport client = client(server);
+
+    assertThat(client.post(headers(), utf8("{}"), TIMEOUT).status()).isEqualTo(307);
+    assertThat(elsewhere.requests()).isZero();
+  }
+
+  @Test
   void interimAnswers_areSkipped() throws IOException {
     // Not 103 Early Hints: JDK 17's HttpURLConnection takes it for the answer (no AWS endpoint sends one).
     ScriptedServer server = scripted(exchange -> exchange.write(

@@ -151,6 +151,29 @@ class HttpTransportTlsTest {
     }
   }
 
+  @Test
+  void aTlsConnectionOpenedAhead_handshakeIncluded_isTheOneTheNextCallUses() throws Exception {
+    try (ScriptedServer scripted =
+        ScriptedServer.start(
+            certificate.serverSocket(),
+            exchange -> {
+              if (exchange.head.startsWith("HEAD ")) {
+                exchange.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"); // any status will do
+              } else {
+                exchange.ok("{}");
+              }
+            })) {
+      HttpTransport client = new HttpTransport(scripted.endpoint("https", "localhost"), certificate.trustingIt);
+
+      client.connectAhead(5_000);
+      assertThat(scripted.connections()).isEqualTo(1);
+      assertThat(client.post(HEADERS, utf8("{}"), 5_000).status()).isEqualTo(200);
+
+      assertThat(scripted.connections()).isEqualTo(1);
+      assertThat(scripted.requests()).isEqualTo(2);
+    }
+  }
+
   private static final class AnyName implements HostnameVerifier {
     @Override
     public boolean verify(String hostname, javax.net.ssl.SSLSession session) {
