@@ -174,6 +174,37 @@ class HttpTransportTlsTest {
     }
   }
 
+  @Test
+  void withAnHttpsProxyConfigured_theCallTunnelsThroughIt_andTheHostNameIsStillChecked() throws Exception {
+    Map<String, String> saved = new java.util.LinkedHashMap<>();
+    for (String property : List.of("https.proxyHost", "https.proxyPort", "http.nonProxyHosts")) {
+      saved.put(property, System.getProperty(property));
+    }
+    try (ConnectProxy proxy = new ConnectProxy()) {
+      System.setProperty("https.proxyHost", "127.0.0.1");
+      System.setProperty("https.proxyPort", String.valueOf(proxy.port()));
+      System.setProperty("http.nonProxyHosts", ""); // the default leaves localhost out
+      int port = server.getAddress().getPort();
+
+      HttpAnswer answer = client("localhost", certificate.trustingIt).post(HEADERS, utf8("{\"n\":1}"), 5_000);
+
+      assertThat(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo("{\"echo\":{\"n\":1}}");
+      assertThat(proxy.requestLines).containsExactly("CONNECT localhost:" + port + " HTTP/1.1");
+      assertThatThrownBy(() -> client("127.0.0.1", certificate.trustingIt).post(HEADERS, utf8("{}"), 5_000))
+          .isInstanceOf(SSLHandshakeException.class)
+          .hasRootCauseInstanceOf(CertificateException.class);
+      assertThat(proxy.requestLines).hasSize(2);
+    } finally {
+      saved.forEach((property, value) -> {
+        if (value == null) {
+          System.clearProperty(property);
+        } else {
+          System.setProperty(property, value);
+        }
+      });
+    }
+  }
+
   private static final class AnyName implements HostnameVerifier {
     @Override
     public boolean verify(String hostname, javax.net.ssl.SSLSession session) {
