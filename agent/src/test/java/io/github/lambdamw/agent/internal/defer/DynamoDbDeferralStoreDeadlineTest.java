@@ -37,7 +37,8 @@ class DynamoDbDeferralStoreDeadlineTest {
           new Invocation(
               "request-1", null, arrived.toEpochMilli() + REMAINING_MILLIS, null, null, null, null,
               "{\"event\":1}".getBytes(StandardCharsets.UTF_8));
-      WindowStatus window = WindowStatus.open(arrived, arrived.plusSeconds(3600), arrived.plusSeconds(3600), null, null);
+      Instant end = arrived.plusSeconds(3600);
+      WindowStatus window = WindowStatus.open(arrived, end, end, null, null);
 
       assertThatThrownBy(() -> store.store(invocation, window, arrived))
           .isInstanceOf(MaintenanceWindowDeferralException.class)

@@ -18,8 +18,8 @@ class SsmWindowSourceDeadlineTest {
 
   @Test
   void aDrippingEndpoint_failsTheRead_byTheDeadlinesOfItsAttempts() throws Exception {
-    try (DrippingServer ssm =
-        DrippingServer.answering("{\"Parameter\":{\"Name\":\"maintenance-window\",\"Value\":\"{\\\"windows\\\":[]}\"}}", 200)) {
+    String answer = "{\"Parameter\":{\"Name\":\"maintenance-window\",\"Value\":\"{\\\"windows\\\":[]}\"}}";
+    try (DrippingServer ssm = DrippingServer.answering(answer, 200)) {
       Map<String, String> env =
           Map.of(
               "AWS_REGION", "eu-west-3",

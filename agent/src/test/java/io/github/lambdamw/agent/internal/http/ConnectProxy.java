@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** An HTTP proxy that serves {@code CONNECT} only, as a corporate proxy does for https: it records the request lines. */
+/** An HTTP proxy serving {@code CONNECT} only, as a corporate proxy does for https; it records the request lines. */
 final class ConnectProxy implements AutoCloseable {
   final List<String> requestLines = new CopyOnWriteArrayList<>();
   private final ServerSocket serverSocket;
