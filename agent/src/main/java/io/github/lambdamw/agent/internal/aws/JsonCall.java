@@ -15,7 +15,8 @@ public interface JsonCall {
   record Response(int status, String body) {}
 
   /**
-   * @throws IOException when the service could not be reached or the connection broke
+   * @param timeoutMillis for the whole call: connect, TLS handshake, request and the whole answer
+   * @throws IOException when the service could not be reached, the connection broke or the call did not end in time
    * @throws UncheckedIOException the same, from code that cannot throw checked exceptions
    */
   Response call(String operation, String jsonBody, int timeoutMillis) throws IOException;

@@ -1,19 +1,23 @@
 package io.github.lambdamw.agent.internal.aws;
 
-import io.github.lambdamw.agent.internal.Sha256;
 import io.github.lambdamw.window.internal.IsoInstants;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AWS Signature Version 4 for one request with a body and no query string, the shape of every AWS JSON call, with
- * the agent's own {@link Sha256} (see there why not the JCA). {@code SigV4Test} checks it against the SDK's signer,
- * header for header.
+ * AWS Signature Version 4 for one request with a body and no query string, the shape of every AWS JSON call, hashed
+ * by the JCA ({@code MessageDigest}, {@code Mac}). {@code SigV4Test} checks it against the SDK's signer, header for
+ * header. Kept rather than the SDK's signer: see docs/performance.md.
  */
 final class SigV4 {
   static final String ALGORITHM = "AWS4-HMAC-SHA256";
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private SigV4() {}
 
@@ -34,7 +38,7 @@ final class SigV4 {
       long nowMillis) {
     String amzDate = amzDate(nowMillis);
     String date = amzDate.substring(0, 8);
-    String payloadHash = Sha256.hex(Sha256.digest(body));
+    String payloadHash = hex(sha256(body));
     TreeMap<String, String> signed = new TreeMap<>();
     for (Map.Entry<String, String> header : headers.entrySet()) {
       signed.put(header.getKey().toLowerCase(java.util.Locale.ROOT), header.getValue().strip());
@@ -54,12 +58,12 @@ final class SigV4 {
     String scope = date + "/" + region + "/" + service + "/aws4_request";
     String stringToSign =
         ALGORITHM + "\n" + amzDate + "\n" + scope + "\n"
-            + Sha256.hex(Sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+            + hex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     byte[] key = hmac(("AWS4" + credentials.secretAccessKey()).getBytes(StandardCharsets.UTF_8), date);
     key = hmac(key, region);
     key = hmac(key, service);
     key = hmac(key, "aws4_request");
-    String signature = Sha256.hex(hmac(key, stringToSign));
+    String signature = hex(hmac(key, stringToSign));
 
     Map<String, String> added = new TreeMap<>();
     added.put("X-Amz-Content-Sha256", payloadHash);
@@ -74,8 +78,32 @@ final class SigV4 {
     return added;
   }
 
+  private static byte[] sha256(byte[] data) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("this JVM has no SHA-256", e); // every JDK must have it
+    }
+  }
+
   private static byte[] hmac(byte[] key, String data) {
-    return Sha256.hmac(key, data.getBytes(StandardCharsets.UTF_8));
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("this JVM has no HmacSHA256", e); // every JDK must have it
+    }
+  }
+
+  /** Lower-case hexadecimal, as SigV4 wants it. */
+  private static String hex(byte[] bytes) {
+    char[] out = new char[bytes.length * 2];
+    for (int i = 0; i < bytes.length; i++) {
+      out[2 * i] = HEX[(bytes[i] >> 4) & 0xf];
+      out[2 * i + 1] = HEX[bytes[i] & 0xf];
+    }
+    return new String(out);
   }
 
   /**

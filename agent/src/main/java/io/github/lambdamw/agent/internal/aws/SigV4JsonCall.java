@@ -10,13 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One AWS JSON call with the JDK alone: {@link SigV4}, sent by {@link HttpTransport} (the agent's socket client, or
- * {@code HttpURLConnection} behind a proxy). Measured in a cold JVM with Lambda's flags, the SDK's signer and HTTP
+ * One AWS JSON call with the JDK alone: {@link SigV4}, sent by {@link HttpTransport} ({@code HttpURLConnection}, with
+ * a deadline for the whole call). Measured in a cold JVM with Lambda's flags, the SDK's signer and HTTP
  * client made the first SSM read cost about 380 ms of CPU (about 1,000 classes, a TLS context even for plain http);
  * this path is a fraction of that, and every guarded cold start pays it. Used only when Lambda's environment holds the
  * credentials and region; {@link SdkJsonCall} covers the rest.
  */
-final class SigV4JsonCall implements JsonCall {
+class SigV4JsonCall implements JsonCall {
   private final String hostHeader;
   private final HttpTransport transport;
   private final String region;
@@ -34,11 +34,16 @@ final class SigV4JsonCall implements JsonCall {
     // The Host the request is signed with and sent with: the port only when it is not the scheme's default, as
     // HTTP clients (and the SDK's signer) write it.
     this.hostHeader = root.getPort() == -1 ? root.getHost() : root.getHost() + ":" + root.getPort();
-    this.transport = HttpTransport.forEndpoint(root, hostHeader);
+    this.transport = new HttpTransport(root);
     this.region = region;
     this.protocol = protocol;
     this.credentials = credentials;
     this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+  }
+
+  /** The credentials to sign the next call with. */
+  AwsEnvironment.Credentials credentials() {
+    return credentials;
   }
 
   @Override
@@ -60,14 +65,14 @@ final class SigV4JsonCall implements JsonCall {
     Map<String, String> toSign = new LinkedHashMap<>(headers);
     toSign.put("Host", hostHeader);
     headers.putAll(
-        SigV4.sign("POST", "/", toSign, body, region, protocol.service(), credentials, System.currentTimeMillis()));
+        SigV4.sign("POST", "/", toSign, body, region, protocol.service(), credentials(), System.currentTimeMillis()));
     HttpAnswer answer = transport.post(headers, body, timeoutMillis);
     return new Response(answer.status(), new String(answer.body(), StandardCharsets.UTF_8));
   }
 
   /**
-   * The endpoint with its path set to "/" and a default port left out (it is not written in the Host header). Not a
-   * {@code URL}: creating one looks up the protocol handler, loading part of the stack the socket client avoids.
+   * The endpoint with its path set to "/" and a default port left out: {@code HttpURLConnection} then writes the
+   * {@code Host} header exactly as it was signed.
    */
   private static URI root(URI endpoint) {
     String scheme = endpoint.getScheme() == null ? null : endpoint.getScheme().toLowerCase(java.util.Locale.ROOT);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.TreeSet;
@@ -15,8 +16,9 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
  * Build step (run by the agent's pom in {@code process-test-classes}): transforms the dispatch classes of every
- * runtime-client jar in a folder, all releases and classifiers the build downloaded, and writes each result as {@code
- * prepared/<sha256 of the original>.bin} into the agent's classes, plus a human-readable {@code INDEX.txt}.
+ * runtime-client jar in a folder, all releases and classifiers the build downloaded, and writes each result beside
+ * its original into the agent's classes ({@link PreparedDispatchClasses} names them), plus a human-readable {@code
+ * INDEX.txt}. A class file found in several jars is written once.
  *
  * <p>Usage: {@code PrepareDispatchClasses <folder of RIC jars> <folder of their dependencies> <output folder>}
  */
@@ -31,6 +33,12 @@ public final class PrepareDispatchClasses {
     ClassFileLocator dependencies = locator(jars(Path.of(args[1])));
     Path output = Path.of(args[2]);
     Files.createDirectories(output);
+    // What an earlier build wrote: each original is written once, so a stale prepared class would otherwise stay.
+    try (Stream<Path> stale = Files.list(output)) {
+      for (Path file : stale.toList()) {
+        Files.delete(file);
+      }
+    }
     if (found.isEmpty()) {
       throw new IllegalStateException("no runtime interface client jars in " + args[0]);
     }
@@ -80,12 +88,27 @@ public final class PrepareDispatchClasses {
           continue;
         }
         String className = name.substring(0, name.length() - ".class".length()).replace('/', '.');
-        String hash = PreparedDispatchClasses.sha256(original);
-        Files.write(output.resolve(hash + ".bin"), DispatchClassTransform.transform(className, original, context));
-        index.add(hash + " " + className + " " + jar.getFileName());
+        String prepared = candidateName(output, original);
+        if (!Files.exists(output.resolve(prepared + ".original"))) {
+          Files.write(
+              output.resolve(prepared + ".bin"), DispatchClassTransform.transform(className, original, context));
+          Files.write(output.resolve(prepared + ".original"), original);
+        }
+        index.add(prepared + " " + className + " " + jar.getFileName());
         guarded++;
       }
     }
     return guarded;
+  }
+
+  /** {@code <key>-<n>}: the stored original equal to {@code original}, or the first free {@code n} of its key. */
+  private static String candidateName(Path output, byte[] original) throws IOException {
+    String key = PreparedDispatchClasses.key(original);
+    for (int n = 0; ; n++) {
+      Path stored = output.resolve(key + "-" + n + ".original");
+      if (!Files.exists(stored) || Arrays.equals(Files.readAllBytes(stored), original)) {
+        return key + "-" + n;
+      }
+    }
   }
 }

@@ -1,28 +1,55 @@
 package io.github.lambdamw.agent.internal.dispatch;
 
-import io.github.lambdamw.agent.internal.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.zip.CRC32C;
 
 /**
- * The dispatch classes transformed at build time, one resource per original class file, named by the SHA-256 of the
- * original bytes: {@code prepared/<sha256>.bin} beside this class. A hash match means the bytes are exactly those the
- * build transformed, so the prepared bytes are exactly what Byte Buddy would produce now.
+ * The dispatch classes transformed at build time, beside the original class files they were made from: {@code
+ * prepared/<key>-<n>.original} and {@code prepared/<key>-<n>.bin}, where the key is the CRC32C and the length of the
+ * original bytes and {@code n} counts originals that share a key. The checksum only finds the candidates; a class is
+ * matched when its bytes equal a stored original byte for byte, so the prepared bytes are exactly what Byte Buddy would
+ * produce now.
+ *
+ * <p>Why not a cryptographic hash: the match runs on the JVM's main thread before the runtime client's first class
+ * loads, and the JCA's first use there loads its provider framework (about 150 classes), on every guarded cold start.
+ * CRC32C is in {@code java.base} and a few microseconds; the comparison makes the match exact.
  */
 public final class PreparedDispatchClasses {
-  public static final String RESOURCE_FOLDER = "prepared/";
+  public static final String RESOURCE_FOLDER = "io/github/lambdamw/agent/internal/dispatch/prepared/";
 
   private PreparedDispatchClasses() {}
 
   /** The prepared bytes for {@code classFile}, or {@code null} when this build of the class is unknown. */
   static byte[] lookup(byte[] classFile) throws IOException {
-    try (InputStream in =
-        PreparedDispatchClasses.class.getResourceAsStream(RESOURCE_FOLDER + sha256(classFile) + ".bin")) {
-      return in == null ? null : in.readAllBytes();
+    return lookup(classFile, PreparedDispatchClasses.class.getClassLoader());
+  }
+
+  /** {@link #lookup(byte[])} among the resources of {@code loader}. */
+  static byte[] lookup(byte[] classFile, ClassLoader loader) throws IOException {
+    String key = key(classFile);
+    for (int n = 0; ; n++) {
+      byte[] original = read(loader, RESOURCE_FOLDER + key + "-" + n + ".original");
+      if (original == null) {
+        return null;
+      }
+      if (Arrays.equals(original, classFile)) {
+        return read(loader, RESOURCE_FOLDER + key + "-" + n + ".bin");
+      }
     }
   }
 
-  public static String sha256(byte[] bytes) {
-    return Sha256.hex(Sha256.digest(bytes));
+  /** The CRC32C of {@code classFile} and its length, e.g. {@code 1a2b3c4d-5120}: the candidates' file names. */
+  public static String key(byte[] classFile) {
+    CRC32C crc = new CRC32C();
+    crc.update(classFile, 0, classFile.length);
+    return Long.toHexString(crc.getValue()) + "-" + classFile.length;
+  }
+
+  private static byte[] read(ClassLoader loader, String name) throws IOException {
+    try (InputStream in = loader.getResourceAsStream(name)) {
+      return in == null ? null : in.readAllBytes();
+    }
   }
 }

@@ -7,12 +7,10 @@ package io.github.lambdamw.agent.internal.http;
 public final class HttpAnswer {
   private final int status;
   private final byte[] body;
-  private final boolean reusable;
 
-  HttpAnswer(int status, byte[] body, boolean reusable) {
+  HttpAnswer(int status, byte[] body) {
     this.status = status;
     this.body = body;
-    this.reusable = reusable;
   }
 
   public int status() {
@@ -22,14 +20,6 @@ public final class HttpAnswer {
   /** The body as received (chunked bodies joined), never {@code null}. */
   public byte[] body() {
     return body;
-  }
-
-  /**
-   * Whether the connection may carry another request: the body was delimited (not read to EOF), the server did not
-   * say {@code Connection: close}, and nothing followed the answer.
-   */
-  boolean reusable() {
-    return reusable;
   }
 
   @Override

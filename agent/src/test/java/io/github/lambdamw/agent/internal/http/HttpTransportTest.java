@@ -30,7 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SocketHttpClientTest {
+/**
+ * The agent's requests through {@code HttpURLConnection}, against the JDK's HTTP server and against scripted answers
+ * the JDK's server will not send. Reuse of connections is the JDK's keep-alive cache; these tests hold what the agent
+ * relies on.
+ */
+class HttpTransportTest {
   private static final int TIMEOUT = 5_000;
   private final List<AutoCloseable> toClose = new ArrayList<>();
 
@@ -78,14 +83,8 @@ class SocketHttpClientTest {
     return server;
   }
 
-  private SocketHttpClient client(ScriptedServer server) {
-    return client(server, SocketHttpClient.MAX_IDLE_MILLIS);
-  }
-
-  private SocketHttpClient client(ScriptedServer server, long maxIdleMillis) {
-    SocketHttpClient client = new SocketHttpClient(server.endpoint(), server.hostHeader(), null, maxIdleMillis);
-    toClose.add(client::closeIdle);
-    return client;
+  private static HttpTransport client(ScriptedServer server) {
+    return new HttpTransport(server.endpoint());
   }
 
   // --- against the JDK's HTTP server ---
@@ -107,8 +106,7 @@ class SocketHttpClientTest {
       exchange.close();
     });
     server.start();
-    SocketHttpClient client = new SocketHttpClient(endpoint(server), hostHeader(server));
-    toClose.add(client::closeIdle);
+    HttpTransport client = new HttpTransport(endpoint(server));
 
     HttpAnswer result = client.post(headers(), utf8("{\"Name\":\"maintenance-window é\"}"), TIMEOUT);
 
@@ -144,8 +142,7 @@ class SocketHttpClientTest {
       }
     });
     server.start();
-    SocketHttpClient client = new SocketHttpClient(endpoint(server), hostHeader(server));
-    toClose.add(client::closeIdle);
+    HttpTransport client = new HttpTransport(endpoint(server));
 
     HttpAnswer result = client.post(headers(), utf8("{}"), TIMEOUT);
 
@@ -166,8 +163,7 @@ class SocketHttpClientTest {
       exchange.close();
     });
     server.start();
-    SocketHttpClient client = new SocketHttpClient(endpoint(server), hostHeader(server));
-    toClose.add(client::closeIdle);
+    HttpTransport client = new HttpTransport(endpoint(server));
     Map<String, String> chunked = headers();
     chunked.put("X-Amz-Target", "AmazonSSM.Chunked");
 
@@ -192,8 +188,7 @@ class SocketHttpClientTest {
       exchange.close();
     });
     server.start();
-    SocketHttpClient client = new SocketHttpClient(endpoint(server), hostHeader(server));
-    toClose.add(client::closeIdle);
+    HttpTransport client = new HttpTransport(endpoint(server));
 
     for (int i = 0; i < 5; i++) {
       assertThat(client.post(headers(), utf8("{}"), TIMEOUT).status()).isEqualTo(200);
@@ -207,7 +202,7 @@ class SocketHttpClientTest {
   @Test
   void sequentialCalls_shareOneConnection() throws IOException {
     ScriptedServer server = scripted(exchange -> exchange.ok("{\"n\":" + exchange.request + "}"));
-    SocketHttpClient client = client(server);
+    HttpTransport client = client(server);
 
     for (int i = 1; i <= 5; i++) {
       assertThat(text(client.post(headers(), utf8("{}"), TIMEOUT))).isEqualTo("{\"n\":" + i + "}");
@@ -218,8 +213,14 @@ class SocketHttpClientTest {
 
   @Test
   void aConnectionOpenedAhead_isTheOneTheNextCallUses() throws IOException {
-    ScriptedServer server = scripted(exchange -> exchange.ok("{}"));
-    SocketHttpClient client = client(server);
+    ScriptedServer server = scripted(exchange -> {
+      if (exchange.head.startsWith("HEAD ")) {
+        exchange.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"); // HEAD: the head, no body
+      } else {
+        exchange.ok("{}");
+      }
+    });
+    HttpTransport client = client(server);
 
     client.connectAhead(TIMEOUT);
     long deadline = System.nanoTime() + 2_000_000_000L;
@@ -244,7 +245,7 @@ class SocketHttpClientTest {
   void anAnswerThatEndsTheConnection_inAnyCase_isHonoured(String head) throws IOException {
     // The server does not close at once: a client that ignored the header would send its next request on it.
     ScriptedServer server = scripted(exchange -> exchange.write(head + "\r\nContent-Length: 2\r\n\r\n{}"));
-    SocketHttpClient client = client(server);
+    HttpTransport client = client(server);
 
     for (int i = 0; i < 3; i++) {
       assertThat(text(client.post(headers(), utf8("{}"), TIMEOUT))).isEqualTo("{}");
@@ -259,7 +260,7 @@ class SocketHttpClientTest {
     ScriptedServer server =
         scripted(exchange ->
             exchange.write("HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 2\r\n\r\n{}"));
-    SocketHttpClient client = client(server);
+    HttpTransport client = client(server);
 
     client.post(headers(), utf8("{}"), TIMEOUT);
     client.post(headers(), utf8("{}"), TIMEOUT);
@@ -267,26 +268,26 @@ class SocketHttpClientTest {
     assertThat(server.connections()).isEqualTo(1);
   }
 
-  @Test
-  void bytesAfterTheAnswer_areNeverTakenForTheNextCallsAnswer() throws IOException {
-    ScriptedServer server = scripted(exchange -> {
-      if (exchange.connection == 1) {
-        // One write: the answer and, behind it, an answer nobody asked for.
-        exchange.write(
-            "HTTP/1.1 200 OK\r\nContent-Length: 7\r\n\r\n{\"n\":1}"
-                + "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nstale");
-      } else {
-        exchange.ok("{\"n\":2}");
-      }
-    });
-    SocketHttpClient client = client(server);
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
+        "HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nTransfer-Encoding: chunked\r\nContent-Length: 2\r\n\r\n"
+            + "2\r\n{}\r\n0\r\n\r\n"
+      })
+  void anHttp10AnswerWithATransferCoding_isRead_butItsConnectionIsNotKept(String answer) throws IOException {
+    // RFC 9112, section 6.1: its framing may be faulty, whatever it says about keep-alive.
+    ScriptedServer server = scripted(exchange -> exchange.write(answer));
+    HttpTransport client = client(server);
 
-    assertThat(text(client.post(headers(), utf8("{}"), TIMEOUT))).isEqualTo("{\"n\":1}");
-    assertThat(text(client.post(headers(), utf8("{}"), TIMEOUT))).isEqualTo("{\"n\":2}");
+    assertThat(text(client.post(headers(), utf8("{}"), TIMEOUT))).isEqualTo("{}");
+    assertThat(text(client.post(headers(), utf8("{}"), TIMEOUT))).isEqualTo("{}");
+
+    assertThat(server.connections()).isEqualTo(2);
   }
 
   @Test
-  void anUnrequestedAnswerOnAnIdleConnection_isNotTakenForTheNextCallsAnswer() throws Exception {
+  void anUnrequestedRequestTimeoutOnAnIdleConnection_isNotTakenForTheNextCallsAnswer() throws Exception {
     CountDownLatch sent = new CountDownLatch(1);
     ScriptedServer server = scripted(exchange -> {
       exchange.ok("{\"connection\":" + exchange.connection + "}");
@@ -297,7 +298,7 @@ class SocketHttpClientTest {
         sent.countDown();
       }
     });
-    SocketHttpClient client = client(server);
+    HttpTransport client = client(server);
     client.post(headers(), utf8("{}"), TIMEOUT);
     assertThat(sent.await(5, TimeUnit.SECONDS)).isTrue();
     Thread.sleep(50);
@@ -315,7 +316,7 @@ class SocketHttpClientTest {
       exchange.write("\"the end\"}");
       exchange.close();
     });
-    SocketHttpClient client = client(server);
+    HttpTransport client = client(server);
 
     assertThat(text(client.post(headers(), utf8("{}"), TIMEOUT))).isEqualTo("{\"until\":\"the end\"}");
     assertThat(text(client.post(headers(), utf8("{}"), TIMEOUT))).isEqualTo("{\"until\":\"the end\"}");
@@ -330,7 +331,7 @@ class SocketHttpClientTest {
             + "5;name=value\r\nhello\r\n"
             + "7\r\n, world\r\n"
             + "0\r\nX-Amz-Crc32: 12345\r\n\r\n"));
-    SocketHttpClient client = client(server);
+    HttpTransport client = client(server);
 
     assertThat(text(client.post(headers(), utf8("{}"), TIMEOUT))).isEqualTo("hello, world");
     assertThat(text(client.post(headers(), utf8("{}"), TIMEOUT))).isEqualTo("hello, world");
@@ -339,12 +340,22 @@ class SocketHttpClientTest {
   }
 
   @Test
-  void interimAnswers_areSkipped() throws IOException {
+  void aRedirect_isTheAnswer_notFollowed() throws IOException {
+    ScriptedServer elsewhere = scripted(exchange -> exchange.ok("{\"followed\":true}"));
     ScriptedServer server = scripted(exchange -> exchange.write(
-        "HTTP/1.1 100 Continue\r\n\r\n"
-            + "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
-            + "HTTP/1.1 201 Created\r\nContent-Length: 4\r\n\r\ndone"));
-    SocketHttpClient client = client(server);
+        "HTTP/1.1 307 Temporary Redirect\r\nLocation: " + elsewhere.endpoint() + "/\r\nContent-Length: 0\r\n\r\n"));
+    HttpTransport client = client(server);
+
+    assertThat(client.post(headers(), utf8("{}"), TIMEOUT).status()).isEqualTo(307);
+    assertThat(elsewhere.requests()).isZero();
+  }
+
+  @Test
+  void interimAnswers_areSkipped() throws IOException {
+    // Not 103 Early Hints: JDK 17's HttpURLConnection takes it for the answer (no AWS endpoint sends one).
+    ScriptedServer server = scripted(exchange -> exchange.write(
+        "HTTP/1.1 100 Continue\r\n\r\n" + "HTTP/1.1 201 Created\r\nContent-Length: 4\r\n\r\ndone"));
+    HttpTransport client = client(server);
 
     HttpAnswer answer = client.post(headers(), utf8("{}"), TIMEOUT);
 
@@ -368,7 +379,7 @@ class SocketHttpClientTest {
         closed.countDown();
       }
     });
-    SocketHttpClient client = client(server);
+    HttpTransport client = client(server);
     assertThat(text(client.post(headers(), utf8("{}"), TIMEOUT))).isEqualTo("{\"connection\":1}");
     assertThat(closed.await(5, TimeUnit.SECONDS)).isTrue();
     Thread.sleep(50); // the FIN or RST has arrived
@@ -387,7 +398,7 @@ class SocketHttpClientTest {
         exchange.ok("{\"connection\":" + exchange.connection + "}");
       }
     });
-    SocketHttpClient client = client(server);
+    HttpTransport client = client(server);
     client.post(headers(), utf8("{}"), TIMEOUT);
 
     assertThat(text(client.post(headers(), utf8("{}"), TIMEOUT))).isEqualTo("{\"connection\":2}");
@@ -395,14 +406,13 @@ class SocketHttpClientTest {
   }
 
   @Test
-  void aNewConnectionClosedWithoutAnswer_isAnIOException_notRetried() throws IOException {
+  void aNewConnectionClosedWithoutAnswer_isAnIOException_afterOneMoreTryAtMost() throws IOException {
+    // The JDK sends a request once more when a connection closes before any answer: safe for the agent's calls.
     ScriptedServer server = scripted(ScriptedServer.Exchange::close);
-    SocketHttpClient client = client(server);
+    HttpTransport client = client(server);
 
-    assertThatThrownBy(() -> client.post(headers(), utf8("{}"), TIMEOUT))
-        .isInstanceOf(IOException.class)
-        .hasMessageContaining("closed");
-    assertThat(server.requests()).isEqualTo(1);
+    assertThatThrownBy(() -> client.post(headers(), utf8("{}"), TIMEOUT)).isInstanceOf(IOException.class);
+    assertThat(server.requests()).isBetween(1, 2);
   }
 
   @Test
@@ -414,7 +424,7 @@ class SocketHttpClientTest {
         exchange.close(); // every later request: dropped without an answer
       }
     });
-    SocketHttpClient client = client(server);
+    HttpTransport client = client(server);
     client.post(headers(), utf8("{}"), TIMEOUT);
 
     assertThatThrownBy(() -> client.post(headers(), utf8("{}"), TIMEOUT)).isInstanceOf(IOException.class);
@@ -425,7 +435,7 @@ class SocketHttpClientTest {
   @Test
   void anEndpointThatNeverAnswers_timesOut() throws IOException {
     ScriptedServer server = scripted(ScriptedServer.Exchange::neverAnswer);
-    SocketHttpClient client = client(server);
+    HttpTransport client = client(server);
     long start = System.nanoTime();
 
     assertThatThrownBy(() -> client.post(headers(), utf8("{}"), 300)).isInstanceOf(SocketTimeoutException.class);
@@ -442,7 +452,7 @@ class SocketHttpClientTest {
         exchange.neverAnswer();
       }
     });
-    SocketHttpClient client = client(server);
+    HttpTransport client = client(server);
     client.post(headers(), utf8("{}"), TIMEOUT);
 
     assertThatThrownBy(() -> client.post(headers(), utf8("{}"), 300)).isInstanceOf(SocketTimeoutException.class);
@@ -455,26 +465,9 @@ class SocketHttpClientTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
-    SocketHttpClient client = new SocketHttpClient(URI.create("http://127.0.0.1:" + port), "127.0.0.1:" + port);
+    HttpTransport client = new HttpTransport(URI.create("http://127.0.0.1:" + port));
 
     assertThatThrownBy(() -> client.post(headers(), utf8("{}"), TIMEOUT)).isInstanceOf(IOException.class);
-  }
-
-  @Test
-  void anOversizedHead_isRefused() throws IOException {
-    ScriptedServer server = scripted(exchange -> {
-      exchange.write("HTTP/1.1 200 OK\r\n");
-      String header = "X-Filler: " + "a".repeat(1000) + "\r\n";
-      for (int i = 0; i < 70; i++) {
-        exchange.write(header);
-      }
-      exchange.write("Content-Length: 2\r\n\r\n{}");
-    });
-    SocketHttpClient client = client(server);
-
-    assertThatThrownBy(() -> client.post(headers(), utf8("{}"), TIMEOUT))
-        .isInstanceOf(IOException.class)
-        .hasMessageContaining("head exceeds the 65536 bytes");
   }
 
   @Test
@@ -486,7 +479,7 @@ class SocketHttpClientTest {
       }
       exchange.write(answer.append("0\r\n\r\n").toString());
     });
-    SocketHttpClient client = client(server);
+    HttpTransport client = client(server);
 
     assertThat(client.post(headers(), utf8("{}"), TIMEOUT).body()).hasSize(20_000);
   }
@@ -494,7 +487,7 @@ class SocketHttpClientTest {
   @Test
   void anOversizedBody_isRefused_beforeItIsRead() throws IOException {
     ScriptedServer server = scripted(exchange -> exchange.write("HTTP/1.1 200 OK\r\nContent-Length: 40000000\r\n\r\n"));
-    SocketHttpClient client = client(server);
+    HttpTransport client = client(server);
 
     assertThatThrownBy(() -> client.post(headers(), utf8("{}"), TIMEOUT))
         .isInstanceOf(IOException.class)
@@ -513,7 +506,7 @@ class SocketHttpClientTest {
         exchange.write("\r\n");
       }
     });
-    SocketHttpClient client = client(server);
+    HttpTransport client = client(server);
 
     assertThatThrownBy(() -> client.post(headers(), utf8("{}"), TIMEOUT))
         .isInstanceOf(IOException.class)
@@ -524,11 +517,10 @@ class SocketHttpClientTest {
   @ValueSource(strings = {"HTTP/1.1 2OO OK", "SSH-2.0-OpenSSH_9.6", "HTTP/2 200", "HTTP/1.1 200OK", "\u0000\u0001"})
   void aMalformedStatusLine_isAnIOException(String statusLine) throws IOException {
     ScriptedServer server = scripted(exchange -> exchange.write(statusLine + "\r\nContent-Length: 0\r\n\r\n"));
-    SocketHttpClient client = client(server);
+    HttpTransport client = client(server);
 
     assertThatThrownBy(() -> client.post(headers(), utf8("{}"), TIMEOUT))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("malformed HTTP status line")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u0000"));
     assertThat(server.connections()).isEqualTo(1); // the answer had started: no retry
   }
@@ -543,11 +535,10 @@ class SocketHttpClientTest {
         exchange.ok("{}");
       }
     });
-    SocketHttpClient client = client(server);
+    HttpTransport client = client(server);
 
     assertThatThrownBy(() -> client.post(headers(), utf8("{}"), TIMEOUT))
-        .isInstanceOf(IOException.class)
-        .hasMessageContaining("4 of the 10 bytes");
+        .isInstanceOf(IOException.class); // JDK 25's own "Premature EOF", or "4 of the 10 bytes" on JDK 17
     assertThat(text(client.post(headers(), utf8("{}"), TIMEOUT))).isEqualTo("{}");
     assertThat(server.connections()).isEqualTo(2);
   }
@@ -556,7 +547,7 @@ class SocketHttpClientTest {
   void conflictingContentLengths_areRefused() throws IOException {
     ScriptedServer server =
         scripted(exchange -> exchange.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}"));
-    SocketHttpClient client = client(server);
+    HttpTransport client = client(server);
 
     assertThatThrownBy(() -> client.post(headers(), utf8("{}"), TIMEOUT))
         .isInstanceOf(IOException.class)
@@ -567,7 +558,7 @@ class SocketHttpClientTest {
   @ValueSource(strings = {"token\r\nX-Injected: 1", "token\nX-Injected: 1", "token\r"})
   void headerValuesThatWouldBreakTheRequest_areRefused_beforeAnythingIsSent(String value) throws IOException {
     ScriptedServer server = scripted(exchange -> exchange.ok("{}"));
-    SocketHttpClient client = client(server);
+    HttpTransport client = client(server);
     Map<String, String> headers = headers();
     headers.put("X-Amz-Security-Token", value);
 
@@ -581,7 +572,7 @@ class SocketHttpClientTest {
   @Test
   void headerNamesThatWouldBreakTheRequest_areRefused() throws IOException {
     ScriptedServer server = scripted(exchange -> exchange.ok("{}"));
-    SocketHttpClient client = client(server);
+    HttpTransport client = client(server);
     Map<String, String> headers = headers();
     headers.put("X-Bad\r\nX-Injected", "1");
 
@@ -590,27 +581,12 @@ class SocketHttpClientTest {
   }
 
   @Test
-  void connectionsIdleLongerThanTheBound_areClosed_notUsed() throws Exception {
-    ScriptedServer server = scripted(exchange -> exchange.ok("{\"connection\":" + exchange.connection + "}"));
-    SocketHttpClient client = client(server, 100);
-    client.post(headers(), utf8("{}"), TIMEOUT);
-    Thread.sleep(300);
-
-    assertThat(text(client.post(headers(), utf8("{}"), TIMEOUT))).isEqualTo("{\"connection\":2}");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (server.closedByClient() < 1 && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    assertThat(server.closedByClient()).isEqualTo(1); // the expired one, not left open
-  }
-
-  @Test
   void concurrentCalls_eachGetAConnection_andLaterCallsReuseThem() throws Exception {
     ScriptedServer server = scripted(exchange -> {
       Thread.sleep(200);
       exchange.ok("{}");
     });
-    SocketHttpClient client = client(server);
+    HttpTransport client = client(server);
     ExecutorService threads = Executors.newFixedThreadPool(4);
     toClose.add(threads::shutdownNow);
 

@@ -1,0 +1,169 @@
+package io.github.lambdamw.agent.internal.http;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.Map;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * The TLS sockets of one endpoint's {@code HttpsURLConnection}s, made by the JVM's default factory with three
+ * additions:
+ *
+ * <ul>
+ *   <li>host-name verification is always on: every socket checks that the certificate names the host during the
+ *       handshake, as {@code HttpsURLConnection} does with its default verifier, whatever default verifier the
+ *       function installed for its own connections;
+ *   <li>the host name is sent as SNI also when it has no dot (the JDK leaves such names out);
+ *   <li>the {@link CallWatchdog} learns which socket a call uses, so that it can close it at the call's deadline: the
+ *       socket a call opens (sockets are made on the calling thread), or the one under the kept-alive connection the
+ *       JDK hands a later call, found by its TLS session.
+ * </ul>
+ *
+ * One instance per endpoint and for as long as the endpoint is used: the JDK keeps connections alive per factory.
+ */
+final class WatchedTlsSockets extends SSLSocketFactory {
+  /** More live sockets than a few concurrent calls open: beyond, the oldest are forgotten (not closed). */
+  private static final int MAX_REMEMBERED = 32;
+
+  private static final ThreadLocal<CallWatchdog.Call> CALLING = new ThreadLocal<>();
+
+  private final SSLSocketFactory base;
+  private final SNIHostName serverName;
+  /** Live sockets by their session; {@code null} for a session two sockets share (TLS 1.2 resumption). */
+  private final Map<SSLSession, Socket> bySession = new IdentityHashMap<>();
+
+  /** @param host the endpoint's host name or IP literal (without brackets) */
+  WatchedTlsSockets(SSLSocketFactory base, String host) {
+    this.base = base;
+    this.serverName = serverName(host);
+  }
+
+  /** Sockets made on this thread from now on belong to {@code call}; {@code null} when the call returns. */
+  static void calling(CallWatchdog.Call call) {
+    if (call == null) {
+      CALLING.remove();
+    } else {
+      CALLING.set(call);
+    }
+  }
+
+  /**
+   * After the connection is made: remembers the socket {@code call} opened under {@code session}, or, for a kept
+   * connection, tells the watchdog which socket that is.
+   */
+  void connected(CallWatchdog.Call call, Socket opened, SSLSession session) {
+    Socket known;
+    synchronized (this) {
+      for (Iterator<Socket> sockets = bySession.values().iterator(); sockets.hasNext(); ) {
+        Socket socket = sockets.next();
+        if (socket != null && socket.isClosed()) {
+          sockets.remove();
+        }
+      }
+      if (opened != null) {
+        if (bySession.containsKey(session) && bySession.get(session) != opened) {
+          bySession.put(session, null);
+        } else if (bySession.size() < MAX_REMEMBERED) {
+          bySession.put(session, opened);
+        }
+        return;
+      }
+      known = bySession.get(session);
+    }
+    if (known != null) {
+      CallWatchdog.socket(call, known);
+    }
+  }
+
+  private Socket watched(Socket socket) {
+    if (socket instanceof SSLSocket tls) {
+      SSLParameters parameters = tls.getSSLParameters();
+      parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      if (serverName != null) {
+        // The JDK sends SNI by itself only for names with a dot; a shared endpoint picks its certificate by it.
+        parameters.setServerNames(Collections.singletonList(serverName));
+      }
+      tls.setSSLParameters(parameters);
+    }
+    CallWatchdog.Call call = CALLING.get();
+    if (call != null) {
+      CallWatchdog.socket(call, socket);
+    }
+    return socket;
+  }
+
+  /** {@code null} for an IP literal (RFC 6066 forbids them in SNI) or a name SNI cannot carry. */
+  private static SNIHostName serverName(String host) {
+    if (isIpLiteral(host)) {
+      return null;
+    }
+    try {
+      return new SNIHostName(host.endsWith(".") ? host.substring(0, host.length() - 1) : host);
+    } catch (IllegalArgumentException e) {
+      return null; // e.g. an underscore: the handshake goes on without SNI, as the JDK's own would
+    }
+  }
+
+  /** IPv6 literals hold a colon; IPv4 literals are digits and dots only (no top-level domain is all digits). */
+  private static boolean isIpLiteral(String host) {
+    if (host.indexOf(':') >= 0) {
+      return true;
+    }
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      if (c != '.' && (c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return !host.isEmpty();
+  }
+
+  @Override
+  public Socket createSocket() throws IOException {
+    return watched(base.createSocket());
+  }
+
+  @Override
+  public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
+    return watched(base.createSocket(socket, host, port, autoClose));
+  }
+
+  @Override
+  public Socket createSocket(String host, int port) throws IOException {
+    return watched(base.createSocket(host, port));
+  }
+
+  @Override
+  public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+    return watched(base.createSocket(host, port, localHost, localPort));
+  }
+
+  @Override
+  public Socket createSocket(InetAddress host, int port) throws IOException {
+    return watched(base.createSocket(host, port));
+  }
+
+  @Override
+  public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+      throws IOException {
+    return watched(base.createSocket(address, port, localAddress, localPort));
+  }
+
+  @Override
+  public String[] getDefaultCipherSuites() {
+    return base.getDefaultCipherSuites();
+  }
+
+  @Override
+  public String[] getSupportedCipherSuites() {
+    return base.getSupportedCipherSuites();
+  }
+}
