@@ -2,11 +2,14 @@ package io.github.lambdamw.agent.internal.defer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lambdamw.agent.internal.QuietLog;
 import io.github.lambdamw.window.WindowStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(QuietLog.class)
 class DeferrerTest {
 
   @Test

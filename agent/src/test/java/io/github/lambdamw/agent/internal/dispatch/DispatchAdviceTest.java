@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.api.client.LambdaRequestHandler;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.dto.InvocationRequest;
 import io.github.lambdamw.agent.MaintenanceWindowDeferralException;
 import io.github.lambdamw.agent.internal.AgentConfig.ReadErrorMode;
+import io.github.lambdamw.agent.internal.QuietLog;
 import io.github.lambdamw.agent.internal.defer.Deferrer;
 import io.github.lambdamw.agent.internal.defer.InMemoryDeferralStore;
 import io.github.lambdamw.agent.internal.gate.Gate;
@@ -20,8 +21,10 @@ import java.util.Map;
 import net.bytebuddy.dynamic.loading.ByteArrayClassLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Applies the real advice to a stand-in of the runtime client's dispatch class and drives it through the gate. */
+@ExtendWith(QuietLog.class)
 class DispatchAdviceTest {
   private final InMemoryDeferralStore store = new InMemoryDeferralStore();
 

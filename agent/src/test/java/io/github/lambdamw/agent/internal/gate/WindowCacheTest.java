@@ -3,9 +3,12 @@ package io.github.lambdamw.agent.internal.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lambdamw.agent.internal.AgentConfig.ReadErrorMode;
+import io.github.lambdamw.agent.internal.QuietLog;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(QuietLog.class)
 class WindowCacheTest {
   private static final long REFRESH = 60_000;
   private static final String WINDOW_02_TO_04 = "2026-12-01T02:00:00Z,2026-12-01T04:00:00Z";
