@@ -95,7 +95,7 @@ class BundledAssetsTest {
   private Path stagedAsset(Stack stack, IConstruct construct, String extension) {
     String logicalId = TestApps.logicalId(stack, construct);
     Map<String, Object> resource =
-        (Map<String, Object>) Template.fromStack(stack).findResources(resourceType(extension)).get(logicalId);
+        Template.fromStack(stack).findResources(resourceType(extension)).get(logicalId);
     String path = (String) ((Map<String, Object>) resource.get("Metadata")).get("aws:asset:path");
     assertThat(path).endsWith(extension);
     return dir.resolve("cdk.out").resolve(path);
