@@ -50,8 +50,7 @@ class ExecWrapperChainTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> properties(Stack stack, Function fn) {
     Map<String, Object> resource =
-        (Map<String, Object>)
-            Template.fromStack(stack).findResources("AWS::Lambda::Function").get(TestApps.logicalId(stack, fn));
+        Template.fromStack(stack).findResources("AWS::Lambda::Function").get(TestApps.logicalId(stack, fn));
     return (Map<String, Object>) resource.get("Properties");
   }
 

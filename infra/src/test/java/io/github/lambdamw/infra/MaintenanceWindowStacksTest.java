@@ -153,9 +153,7 @@ class MaintenanceWindowStacksTest {
     Template ordersTemplate = Template.fromStack(orders);
     Map<String, Object> properties =
         (Map<String, Object>)
-            ((Map<String, Object>)
-                    ordersTemplate.findResources("AWS::Lambda::Function").get(TestApps.logicalId(orders, fn)))
-                .get("Properties");
+            ordersTemplate.findResources("AWS::Lambda::Function").get(TestApps.logicalId(orders, fn)).get("Properties");
     Map<String, Object> layerRef = (Map<String, Object>) ((List<Object>) properties.get("Layers")).get(0);
     String parameterId = (String) layerRef.get("Ref");
     Map<String, Object> parameter =

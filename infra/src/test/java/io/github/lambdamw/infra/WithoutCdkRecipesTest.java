@@ -62,8 +62,7 @@ class WithoutCdkRecipesTest {
     Template template = Template.fromStack(stack);
 
     Map<String, Object> resource =
-        (Map<String, Object>)
-            template.findResources("AWS::Lambda::Function").get(TestApps.logicalId(stack, function));
+        template.findResources("AWS::Lambda::Function").get(TestApps.logicalId(stack, function));
     Map<String, Object> variables =
         (Map<String, Object>)
             ((Map<String, Object>)

@@ -28,7 +28,7 @@ final class CfnTemplate {
   /** The function whose construct id is {@code id} (its logical id is the id and an 8-digit hash). */
   JsonNode function(String id) {
     List<JsonNode> found = new ArrayList<>();
-    root.path("Resources").fields().forEachRemaining(entry -> {
+    root.path("Resources").properties().forEach(entry -> {
       if (entry.getValue().path("Type").asText().equals("AWS::Lambda::Function")
           && entry.getKey().matches(id + "[0-9A-F]{8}")) {
         found.add(entry.getValue());

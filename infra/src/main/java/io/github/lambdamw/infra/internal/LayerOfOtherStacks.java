@@ -48,7 +48,7 @@ public final class LayerOfOtherStacks {
           .build();
       published = true;
     }
-    stack.addDependency(home, "the maintenance window's parameter and layer come first");
+    stack.addStackDependency(home, "the maintenance window's parameter and layer come first");
     return byStack.computeIfAbsent(
         stack.getNode().getPath(),
         path ->
