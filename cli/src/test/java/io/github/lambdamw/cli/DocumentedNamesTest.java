@@ -43,7 +43,15 @@ class DocumentedNamesTest {
           "--sun-misc-unsafe-memory-access", "java: .mvn/jvm.config quiets Maven's Guice on JDK 24+",
           "--cli-binary-format", "aws: the AWS CLI v2's payload option, explained in prose",
           "--db-path", "dynoxide: the local DynamoDB's data file (harness/README.md)",
-          "--layers", "aws: update-function-configuration's layer list (infra/README.md)");
+          "--layers", "aws: update-function-configuration's layer list (infra/README.md)",
+          "--setting-id", "aws: update-service-setting's setting (docs/fleet-sizing.md)",
+          "--ssm", "benchmarks/run.sh: HTTPS or HTTP to the SSM stand-in (docs/performance.md)",
+          "--functions", "benchmarks/run.sh: which functions (docs/performance.md)",
+          "--variants", "benchmarks/run.sh: which variants (docs/performance.md)");
+
+  /** mw's own subcommands: a piece that starts with one of them is about mw. */
+  private static final Set<String> MW_SUBCOMMANDS =
+      MaintenanceWindowCli.commandLine(new MaintenanceWindowCli()).getSubcommands().keySet();
 
   private static Set<String> mwOptions() {
     Set<String> names = new TreeSet<>();
@@ -105,42 +113,62 @@ class DocumentedNamesTest {
     return names;
   }
 
+  /** A line of a code block, an inline code span, or the prose between spans. */
+  private record Piece(String text, boolean code) {}
+
   /**
    * The pieces of {@code doc} in which a command's options can follow it: each line of a code block (a line continued
-   * with a backslash is one) and each inline code span (one that wraps in prose included). Prose between spans is a
-   * piece of its own.
+   * with a backslash is one), each inline code span (one that wraps in prose included), and the prose between spans.
    */
-  private static List<String> commandPieces(String doc) {
-    List<String> pieces = new ArrayList<>();
+  private static List<Piece> pieces(String doc) {
+    List<Piece> pieces = new ArrayList<>();
     boolean inBlock = false;
     StringBuilder paragraph = new StringBuilder();
     for (String line : doc.replace("\\\n", " ").split("\n")) {
       if (line.strip().startsWith("```")) {
         inBlock = !inBlock;
       } else if (inBlock) {
-        pieces.add(line);
+        pieces.add(new Piece(line, true));
       } else {
         paragraph.append(line).append(' ');
         if (line.isBlank()) {
-          pieces.addAll(List.of(paragraph.toString().split("`")));
+          addSpans(paragraph.toString(), pieces);
           paragraph.setLength(0);
         }
       }
     }
-    pieces.addAll(List.of(paragraph.toString().split("`")));
+    addSpans(paragraph.toString(), pieces);
     return pieces;
   }
 
-  /** The options named in {@code doc} that are mw's: after an mw command, or in prose with no command before them. */
+  private static void addSpans(String paragraph, List<Piece> pieces) {
+    String[] parts = paragraph.split("`", -1);
+    for (int i = 0; i < parts.length; i++) {
+      pieces.add(new Piece(parts[i], i % 2 == 1));
+    }
+  }
+
+  /** The options named in {@code doc} that are mw's: after an mw command, or with no command before them. */
   static List<String> mwOptionsNamedIn(String doc) {
     List<String> options = new ArrayList<>();
-    for (String piece : commandPieces(doc)) {
+    for (Piece piece : pieces(doc)) {
+      String text = piece.text();
       List<int[]> commands = new ArrayList<>();
-      Matcher c = COMMAND.matcher(piece);
+      // Code that starts with a word is a command line: another tool's, unless the word is mw or one of its
+      // subcommands (`sam deploy --guided`, `gpg --keyserver …`, `scripts/publish-layer.sh --regions …`).
+      String first = text.strip().split("\\s+", 2)[0];
+      if (piece.code()
+          && !first.isEmpty()
+          && !first.startsWith("-")
+          && !MW_SUBCOMMANDS.contains(first)
+          && !first.matches("(.*/)?mw")) {
+        commands.add(new int[] {-1, 0});
+      }
+      Matcher c = COMMAND.matcher(text);
       while (c.find()) {
         commands.add(new int[] {c.start(), c.group(1).equals("mw") ? 1 : 0});
       }
-      Matcher o = OPTION.matcher(piece);
+      Matcher o = OPTION.matcher(text);
       while (o.find()) {
         int owner = -1;
         for (int[] command : commands) {
@@ -213,6 +241,8 @@ class DocumentedNamesTest {
         .containsExactly("--days");
     assertThat(mwOptionsNamedIn("`--stack NAME` calls CloudFormation; compiled with `--release 17`"))
         .containsExactly("--stack");
+    assertThat(mwOptionsNamedIn("with `sam deploy --guided` or `window status --zone Z`, or --days 3"))
+        .containsExactly("--zone", "--days");
     assertThat(mwOptionsNamedIn("mw replay run --no-such-option"))
         .containsExactly("--no-such-option")
         .doesNotContainAnyElementsOf(mwOptions());
