@@ -3,10 +3,13 @@ package io.github.lambdamw.agent.internal.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lambdamw.agent.internal.AgentConfig.ReadErrorMode;
+import io.github.lambdamw.agent.internal.QuietLog;
 import io.github.lambdamw.agent.internal.defer.Deferrer;
 import io.github.lambdamw.agent.internal.defer.InMemoryDeferralStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(QuietLog.class)
 class GateTest {
   private static final String OPEN = "{\"windows\":[{\"start\":\"2020-01-01T00:00:00Z\"}]}";
 

@@ -3,17 +3,20 @@ package io.github.lambdamw.agent.internal.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lambdamw.agent.internal.AgentConfig.ReadErrorMode;
+import io.github.lambdamw.agent.internal.QuietLog;
 import io.github.lambdamw.window.WindowStatus;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Throttling is not absence (issue 12, item 4): while nothing has been read and the source throttles, callers wait for
  * the answer within their budget on one back-off schedule, and only then get the fail mode. These run in real time
  * with budgets of a fraction of a second.
  */
+@ExtendWith(QuietLog.class)
 class WindowCacheThrottlingTest {
   private static final long REFRESH = 60_000;
   private static final String OPEN = "{\"windows\":[{\"start\":\"2020-01-01T00:00:00Z\",\"end\":\"2999-01-01T00:00:00Z\"}]}";
