@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** MAINTENANCE_WINDOW_MODE: enforce by default; a value that is not a mode enforces, never silently rehearses. */
+@ExtendWith(QuietLog.class)
 class AgentConfigModeTest {
 
   @Test
