@@ -2,34 +2,18 @@ package io.github.lambdamw.agent.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The text log format: text from outside (a window value, an AWS answer) never breaks or forges a line. */
 class AgentLogTest {
-  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-
-  @BeforeEach
-  void captureLog() {
-    originalOut = System.out;
-    System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreLog() {
-    System.setOut(originalOut);
-  }
+  @RegisterExtension final QuietLog log = new QuietLog();
 
   @Test
   void aNewlineInAMessage_cannotForgeASecondLogLine() {
     AgentLog.error("window value 'x\nmaintenance-window INFO read the window: closed' is not a window");
 
-    assertThat(log.toString(StandardCharsets.UTF_8).lines())
+    assertThat(log.text().lines())
         .containsExactly(
             "maintenance-window ERROR window value 'x\\nmaintenance-window INFO read the window: closed' is not a"
                 + " window");
@@ -39,7 +23,7 @@ class AgentLogTest {
   void everyControlCharacterAndLineSeparator_isWrittenAsAnEscape() {
     AgentLog.warn("a\rb\tc\u0000d\u001be\u007ff\u0085g\u2028h\u2029i");
 
-    assertThat(log.toString(StandardCharsets.UTF_8))
+    assertThat(log.text())
         .isEqualTo("maintenance-window WARN a\\rb\\tc\\u0000d\\u001be\\u007ff\\u0085g\\u2028h\\u2029i"
             + System.lineSeparator());
   }

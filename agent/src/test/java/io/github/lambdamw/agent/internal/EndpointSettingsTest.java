@@ -9,40 +9,24 @@ import io.github.lambdamw.agent.internal.gate.SsmWindowSource;
 import io.github.lambdamw.agent.internal.gate.WindowReadException;
 import io.github.lambdamw.agent.internal.invocation.Invocation;
 import io.github.lambdamw.window.WindowStatus;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A malformed endpoint variable: reported at INIT, once, naming it; a window read fails as unreadable, and a deferral
  * with the documented MaintenanceWindowDeferralException, not an IllegalArgumentException out of the advice.
  */
 class EndpointSettingsTest {
-  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-
-  @BeforeEach
-  void captureLog() {
-    originalOut = System.out;
-    System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreLog() {
-    System.setOut(originalOut);
-  }
+  @RegisterExtension final QuietLog log = new QuietLog();
 
   @Test
   void aMalformedDynamoDbEndpoint_isReportedAtInitOnce() {
     AgentConfig.from(lambdaEnvironment("AWS_ENDPOINT_URL_DYNAMODB", "localhost:8000"));
 
-    assertThat(log.toString(StandardCharsets.UTF_8).lines())
+    assertThat(log.text().lines())
         .singleElement()
         .asString()
         .startsWith("maintenance-window ERROR AWS_ENDPOINT_URL_DYNAMODB='localhost:8000' is not a usable dynamodb")
@@ -53,7 +37,7 @@ class EndpointSettingsTest {
   void aMalformedSsmEndpoint_isReportedAtInit_withTheFailModeThatApplies() {
     AgentConfig.from(lambdaEnvironment("AWS_ENDPOINT_URL_SSM", "http://local host:8000"));
 
-    assertThat(log.toString(StandardCharsets.UTF_8).lines())
+    assertThat(log.text().lines())
         .singleElement()
         .asString()
         .contains("AWS_ENDPOINT_URL_SSM='http://local host:8000' is not a usable ssm endpoint")
@@ -64,7 +48,7 @@ class EndpointSettingsTest {
   void wellFormedEndpoints_reportNothing() {
     AgentConfig.from(lambdaEnvironment("AWS_ENDPOINT_URL", "http://127.0.0.1:4566"));
 
-    assertThat(log.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(log.text()).isEmpty();
   }
 
   @Test

@@ -1,19 +1,17 @@
 package io.github.lambdamw.agent.internal.defer;
 
+import io.github.lambdamw.agent.internal.QuietLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lambdamw.agent.MaintenanceWindowOpenException;
 import io.github.lambdamw.agent.internal.AgentConfig;
 import io.github.lambdamw.window.WindowStatus;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DeferredAnswerTest {
   private static final Instant START = Instant.parse("2026-12-01T02:00:00Z");
@@ -24,19 +22,7 @@ class DeferredAnswerTest {
       "{\"statusCode\":503,\"headers\":{\"Retry-After\":\"${retryAfterSeconds}\"},"
           + "\"body\":\"down for maintenance until ${windowEnd}: ${reason} (${requestId})\"}";
 
-  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-
-  @BeforeEach
-  void captureLog() {
-    originalOut = System.out;
-    System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreOut() {
-    System.setOut(originalOut);
-  }
+  @RegisterExtension final QuietLog log = new QuietLog();
 
   @Test
   void unsetOrDefault_givesTheDefaultBody() {
@@ -56,7 +42,7 @@ class DeferredAnswerTest {
         .isEqualTo(
             "{\"statusCode\":503,\"headers\":{\"Retry-After\":\"3601\"},"
                 + "\"body\":\"down for maintenance until 2026-12-01T04:00:00Z: db \\\"upgrade\\\" (req\\\"1)\"}");
-    assertThat(log.toString()).isEmpty();
+    assertThat(log.text()).isEmpty();
   }
 
   @Test
@@ -106,7 +92,7 @@ class DeferredAnswerTest {
   void unknownPlaceholder_isLoggedOnce_andTheDefaultUsed() {
     assertThat(DeferredAnswer.from("{\"id\":\"${requestID}\"}", 60)).isSameAs(DeferredAnswer.DEFAULT);
 
-    assertThat(log.toString())
+    assertThat(log.text())
         .contains("MAINTENANCE_WINDOW_ANSWER has the unknown placeholder '${requestID}'")
         .contains("deferred invocations get the default answer");
   }
@@ -115,7 +101,7 @@ class DeferredAnswerTest {
   void placeholderOutsideAString_thatBreaksTheJson_isRejectedAtInit() {
     assertThat(DeferredAnswer.from("{\"end\":${windowEnd}}", 60)).isSameAs(DeferredAnswer.DEFAULT);
 
-    assertThat(log.toString()).contains("does not give valid JSON once filled in");
+    assertThat(log.text()).contains("does not give valid JSON once filled in");
   }
 
   @Test
@@ -123,14 +109,14 @@ class DeferredAnswerTest {
     assertThat(DeferredAnswer.from("{\"statusCode\":503,}", 60)).isSameAs(DeferredAnswer.DEFAULT);
     assertThat(DeferredAnswer.from("[\"${reason\"]", 60)).isSameAs(DeferredAnswer.DEFAULT);
 
-    assertThat(log.toString()).contains("does not give valid JSON").contains("is never closed");
+    assertThat(log.text()).contains("does not give valid JSON").contains("is never closed");
   }
 
   @Test
   void unknownWord_isRejectedAtInit() {
     assertThat(DeferredAnswer.from("503", 60)).isSameAs(DeferredAnswer.DEFAULT);
 
-    assertThat(log.toString()).contains("MAINTENANCE_WINDOW_ANSWER is not default, error, or a JSON template");
+    assertThat(log.text()).contains("MAINTENANCE_WINDOW_ANSWER is not default, error, or a JSON template");
   }
 
   @Test

@@ -1,19 +1,16 @@
 package io.github.lambdamw.agent.internal.gate;
 
+import io.github.lambdamw.agent.internal.QuietLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.github.lambdamw.agent.internal.AgentConfig.ReadErrorMode;
 import io.github.lambdamw.window.OneOffWindow;
 import io.github.lambdamw.window.WindowPlan;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Defence in depth: a plan whose status cannot be computed is treated like an unreadable value, never thrown into the
@@ -28,19 +25,7 @@ class WindowCacheFailureTest {
   private static final long AT_2030 = millis("2030-01-01T00:00:00Z");
 
   private final ScriptedWindowSource source = new ScriptedWindowSource(OVERFLOWING);
-  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-
-  @BeforeEach
-  void captureLog() {
-    originalOut = System.out;
-    System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreLog() {
-    System.setOut(originalOut);
-  }
+  @RegisterExtension final QuietLog log = new QuietLog();
 
   @Test
   void aWindowThatOverflowsWhenItOpens_runsTheHandlerByDefault_insteadOfThrowing() {
@@ -72,7 +57,7 @@ class WindowCacheFailureTest {
     }
 
     assertThat(source.reads.get()).isBetween(2, 20);
-    assertThat(log.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("ERROR")))
+    assertThat(log.text().lines().filter(line -> line.contains("ERROR")))
         .singleElement()
         .asString()
         .contains("scripted source holds a window the agent cannot use: java.lang.ArithmeticException");
