@@ -4,8 +4,8 @@ import io.github.lambdamw.agent.internal.AgentConfig;
 import io.github.lambdamw.agent.internal.AgentLog;
 import io.github.lambdamw.agent.internal.defer.DeferredAnswer;
 import io.github.lambdamw.agent.internal.defer.Deferrer;
-import io.github.lambdamw.agent.internal.defer.Observer;
 import io.github.lambdamw.agent.internal.defer.DynamoDbDeferralStore;
+import io.github.lambdamw.agent.internal.defer.Observer;
 import io.github.lambdamw.agent.internal.dispatch.DispatchTransformer;
 import io.github.lambdamw.agent.internal.dispatch.RuntimeClientCheck;
 import io.github.lambdamw.agent.internal.gate.Gate;
@@ -17,12 +17,13 @@ import io.github.lambdamw.window.WindowStatus;
 import java.lang.instrument.Instrumentation;
 
 /**
- * Entry point named by the agent jar's {@code Premain-Class}; the layer's wrapper script attaches it through {@code
- * JAVA_TOOL_OPTIONS}. On the JVM's main thread it does only what must happen before the runtime client's classes
- * load: it installs the dispatch transformer and starts one background thread, which builds the gate and reads the
- * window while the runtime client starts (a dispatch arriving before the gate is ready waits for it). Every
- * millisecond spent here is paid by every cold start, on the path to the first response. Nothing here may stop the
- * function from starting unless the operator asked for that with {@code MAINTENANCE_WINDOW_REQUIRE_GUARD=true}.
+ * Entry point named by the agent jar's {@code Premain-Class}; the layer's wrapper script attaches
+ * it through {@code JAVA_TOOL_OPTIONS}. On the JVM's main thread it does only what must happen
+ * before the runtime client's classes load: it installs the dispatch transformer and starts one
+ * background thread, which builds the gate and reads the window while the runtime client starts (a
+ * dispatch arriving before the gate is ready waits for it). Every millisecond spent here is paid by
+ * every cold start, on the path to the first response. Nothing here may stop the function from
+ * starting unless the operator asked for that with {@code MAINTENANCE_WINDOW_REQUIRE_GUARD=true}.
  */
 public final class MaintenanceWindowAgent {
   private MaintenanceWindowAgent() {}
@@ -34,9 +35,11 @@ public final class MaintenanceWindowAgent {
         AgentLog.warn(AgentConfig.DISABLED + "=true: the function is NOT guarded");
         return;
       }
-      // Only the guard's absence can stop INIT, so only then is the slower class-path check made here.
+      // Only the guard's absence can stop INIT, so only then is the slower class-path check made
+      // here.
       boolean checkNow = config.requireGuard();
-      String problem = checkNow ? RuntimeClientCheck.problem() : RuntimeClientCheck.mainClassProblem();
+      String problem =
+          checkNow ? RuntimeClientCheck.problem() : RuntimeClientCheck.mainClassProblem();
       if (problem != null) {
         notGuarded(config, problem, null);
         return;
@@ -44,7 +47,8 @@ public final class MaintenanceWindowAgent {
       Gate.expectInstallation();
       Setup setup = new Setup(config, !checkNow);
       if (SnapStartHook.isSnapStart()) {
-        // A snapshot is taken once INIT ends: the gate and the restore hook must exist by then, whatever the
+        // A snapshot is taken once INIT ends: the gate and the restore hook must exist by then,
+        // whatever the
         // background thread's progress. INIT time does not matter here; restores do not pay it.
         setup.installGate();
         SnapStartHook.register(setup.window, setup.store);
@@ -62,18 +66,22 @@ public final class MaintenanceWindowAgent {
   private static void notGuarded(AgentConfig config, String problem, Throwable cause) {
     String message = "the function is NOT guarded by maintenance windows: " + problem;
     if (config.requireGuard()) {
-      // Failing premain aborts the JVM: Lambda reports an INIT failure instead of running unguarded.
-      throw new IllegalStateException(message + " (" + AgentConfig.REQUIRE_GUARD + "=true stops INIT)", cause);
+      // Failing premain aborts the JVM: Lambda reports an INIT failure instead of running
+      // unguarded.
+      throw new IllegalStateException(
+          message + " (" + AgentConfig.REQUIRE_GUARD + "=true stops INIT)", cause);
     }
     AgentLog.error(message);
   }
 
-  // Nested classes rather than lambdas here and on the rest of the INIT path: the first lambda of a JVM bootstraps
+  // Nested classes rather than lambdas here and on the rest of the INIT path: the first lambda of a
+  // JVM bootstraps
   // java.lang.invoke (tens of milliseconds on one vCPU), and every guarded cold start would pay it.
 
   /**
-   * Builds the gate and makes the first read of the window, on its own thread. When a window is open already, the
-   * DynamoDB call is prepared too, so that the first deferral pays less; when closed, it never is.
+   * Builds the gate and makes the first read of the window, on its own thread. When a window is
+   * open already, the DynamoDB call is prepared too, so that the first deferral pays less; when
+   * closed, it never is.
    */
   private static final class Setup implements Runnable {
     private final AgentConfig config;
@@ -115,10 +123,12 @@ public final class MaintenanceWindowAgent {
         if (window == null) {
           installGate();
         }
-        AgentLog.info("guarding the handler dispatch; window from " + config.parameterName()
-            + (config.observeOnly()
-                ? ", in observe mode (" + AgentConfig.MODE + "=observe: nothing is deferred)"
-                : ", deferring to table " + config.tableName()));
+        AgentLog.info(
+            "guarding the handler dispatch; window from "
+                + config.parameterName()
+                + (config.observeOnly()
+                    ? ", in observe mode (" + AgentConfig.MODE + "=observe: nothing is deferred)"
+                    : ", deferring to table " + config.tableName()));
         WindowStatus status = window.statusAt(System.currentTimeMillis());
         if (status.isOpen() && !status.observe() && !config.observeOnly()) {
           store.prepare(true);
@@ -126,7 +136,8 @@ public final class MaintenanceWindowAgent {
       } catch (RuntimeException | LinkageError e) {
         // Dispatches must not wait for ever, nor run behind a half-built gate.
         Gate.install(null);
-        AgentLog.error("the function is NOT guarded by maintenance windows: the agent failed to start: " + e);
+        AgentLog.error(
+            "the function is NOT guarded by maintenance windows: the agent failed to start: " + e);
       }
     }
   }

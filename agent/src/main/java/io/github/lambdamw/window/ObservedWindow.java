@@ -1,9 +1,9 @@
 package io.github.lambdamw.window;
 
 /**
- * A window written with {@code "mode":"observe"}: a rehearsal. While only such windows are open the handler runs as
- * usual and the agent logs and counts each invocation it would have deferred. A decorator, so that every kind of
- * window can be observed without each carrying a mode.
+ * A window written with {@code "mode":"observe"}: a rehearsal. While only such windows are open the
+ * handler runs as usual and the agent logs and counts each invocation it would have deferred. A
+ * decorator, so that every kind of window can be observed without each carrying a mode.
  */
 public final class ObservedWindow implements Window {
   private final Window window;

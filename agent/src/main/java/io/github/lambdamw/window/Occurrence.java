@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param start the first instant inside the occurrence
  * @param end the end as the operator wrote it, {@code null} for an open-ended pause
- * @param endInclusive whether {@code end} itself is still inside (the original StringList format's rule)
+ * @param endInclusive whether {@code end} itself is still inside (the original StringList format's
+ *     rule)
  * @param window the window this occurrence belongs to
  */
 public record Occurrence(Instant start, Instant end, boolean endInclusive, Window window) {

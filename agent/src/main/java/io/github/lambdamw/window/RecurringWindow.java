@@ -10,13 +10,15 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 
 /**
- * A window that opens at every time an EventBridge cron expression names, in a time zone, for a fixed duration.
+ * A window that opens at every time an EventBridge cron expression names, in a time zone, for a
+ * fixed duration.
  *
- * <p>Daylight saving time (see docs/window-format.md): an occurrence opens at the first instant at which the zone's
- * clock has reached the scheduled local time. So a local time skipped when clocks go forward opens the window at the
- * end of the gap (02:30 on a spring-forward night in Paris opens at 03:00 CEST), and a local time that the clock
- * shows twice when it goes back opens it once, at the first pass. The duration is elapsed time: {@code PT2H} is
- * always two hours, whatever the clocks do meanwhile.
+ * <p>Daylight saving time (see docs/window-format.md): an occurrence opens at the first instant at
+ * which the zone's clock has reached the scheduled local time. So a local time skipped when clocks
+ * go forward opens the window at the end of the gap (02:30 on a spring-forward night in Paris opens
+ * at 03:00 CEST), and a local time that the clock shows twice when it goes back opens it once, at
+ * the first pass. The duration is elapsed time: {@code PT2H} is always two hours, whatever the
+ * clocks do meanwhile.
  */
 public final class RecurringWindow implements Window {
   private final String schedule;
@@ -27,12 +29,13 @@ public final class RecurringWindow implements Window {
   private final String reason;
 
   /**
-   * @param schedule {@code cron(minutes hours day-of-month month day-of-week year)}, as in EventBridge
+   * @param schedule {@code cron(minutes hours day-of-month month day-of-week year)}, as in
+   *     EventBridge
    * @param duration how long each occurrence lasts, positive
    * @param zone the zone the expression's times are read in
    * @param reason free text, may be {@code null}
-   * @throws IllegalArgumentException when the schedule is not an AWS cron expression or the duration is not positive;
-   *     the message says why
+   * @throws IllegalArgumentException when the schedule is not an AWS cron expression or the
+   *     duration is not positive; the message says why
    */
   public RecurringWindow(String schedule, Duration duration, ZoneId zone, String reason) {
     String text = schedule.strip();
@@ -99,9 +102,9 @@ public final class RecurringWindow implements Window {
   }
 
   /**
-   * The latest local time the zone's clock has shown by {@code t}. Equal to the local time at {@code t} except while
-   * the clock repeats an hour after going back, when it is the last moment before the clock went back: a scheduled
-   * time in the repeated hour has already been reached.
+   * The latest local time the zone's clock has shown by {@code t}. Equal to the local time at
+   * {@code t} except while the clock repeats an hour after going back, when it is the last moment
+   * before the clock went back: a scheduled time in the repeated hour has already been reached.
    */
   private LocalDateTime reachedAt(Instant t) {
     LocalDateTime local = LocalDateTime.ofInstant(t, zone);
@@ -118,6 +121,8 @@ public final class RecurringWindow implements Window {
     if (transition != null && transition.isGap()) {
       return transition.getInstant();
     }
-    return scheduled.atZone(zone).toInstant(); // in an overlap, atZone takes the earlier offset: the first pass
+    return scheduled
+        .atZone(zone)
+        .toInstant(); // in an overlap, atZone takes the earlier offset: the first pass
   }
 }

@@ -1,6 +1,9 @@
 package io.github.lambdamw.window;
 
-/** A window value that cannot be understood; the message names the field, the value and what is expected. */
+/**
+ * A window value that cannot be understood; the message names the field, the value and what is
+ * expected.
+ */
 public final class WindowFormatException extends Exception {
   private static final long serialVersionUID = 1L;
 

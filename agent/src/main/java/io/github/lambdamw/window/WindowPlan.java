@@ -7,23 +7,31 @@ import java.util.List;
 /** A parsed window value: the union of its windows. Immutable and safe to share between threads. */
 public final class WindowPlan {
   /**
-   * Guards against a pathological chain of touching occurrences (a recurring window every minute, say): the status then
-   * stays valid until the end of the first 1,000 merged occurrences and is computed again there. Each link costs a
-   * cron evaluation (~0.1 ms), so the bound keeps a recomputation on an invocation thread short.
+   * Guards against a pathological chain of touching occurrences (a recurring window every minute,
+   * say): the status then stays valid until the end of the first 1,000 merged occurrences and is
+   * computed again there. Each link costs a cron evaluation (~0.1 ms), so the bound keeps a
+   * recomputation on an invocation thread short.
    */
   private static final int MAX_MERGED_OCCURRENCES = 1_000;
 
   private final List<Window> windows;
   private final boolean enabled;
-  /** The windows that defer, and those only observed ("mode":"observe"); empty when there are none. */
+
+  /**
+   * The windows that defer, and those only observed ("mode":"observe"); empty when there are none.
+   */
   private final List<Window> enforced;
+
   private final List<Window> observed;
 
   private WindowPlan(List<Window> windows, boolean enabled) {
     this.windows = List.copyOf(windows);
     this.enabled = enabled;
     this.observed = this.windows.stream().filter(Window::observe).toList();
-    this.enforced = observed.isEmpty() ? this.windows : this.windows.stream().filter(w -> !w.observe()).toList();
+    this.enforced =
+        observed.isEmpty()
+            ? this.windows
+            : this.windows.stream().filter(w -> !w.observe()).toList();
   }
 
   public static WindowPlan of(List<Window> windows) {
@@ -46,14 +54,16 @@ public final class WindowPlan {
     return windows;
   }
 
-  /** {@code false} when the value's master switch {@code "enabled": false} turns every window off. */
+  /**
+   * {@code false} when the value's master switch {@code "enabled": false} turns every window off.
+   */
   public boolean enabled() {
     return enabled;
   }
 
   /**
-   * The status at {@code t}. When open, the end is that of the whole union of overlapping or touching occurrences, so
-   * two adjacent windows read as one.
+   * The status at {@code t}. When open, the end is that of the whole union of overlapping or
+   * touching occurrences, so two adjacent windows read as one.
    */
   public WindowStatus statusAt(Instant t) {
     if (!enabled) {

@@ -4,12 +4,13 @@ import io.github.lambdamw.window.internal.IsoInstants;
 import java.time.Instant;
 
 /**
- * Whether invocations are deferred at some instant, and until when that answer holds. Computed only when a window
- * opens or closes (or the value changes), so the per-invocation check is one comparison against {@link
- * #validUntilMillis()}.
+ * Whether invocations are deferred at some instant, and until when that answer holds. Computed only
+ * when a window opens or closes (or the value changes), so the per-invocation check is one
+ * comparison against {@link #validUntilMillis()}.
  */
 public final class WindowStatus {
-  private static final WindowStatus CLOSED_FOR_GOOD = new WindowStatus(false, null, null, null, null, null, false);
+  private static final WindowStatus CLOSED_FOR_GOOD =
+      new WindowStatus(false, null, null, null, null, null, false);
 
   private final boolean open;
   private final Instant end;
@@ -45,9 +46,9 @@ public final class WindowStatus {
   }
 
   /**
-   * Open, but only observe-mode windows are: nothing is deferred, each invocation that would have been is logged and
-   * counted. Holds until {@code validUntil} ({@code null}: never), which may be before {@code end} when an enforced
-   * window opens first.
+   * Open, but only observe-mode windows are: nothing is deferred, each invocation that would have
+   * been is logged and counted. Holds until {@code validUntil} ({@code null}: never), which may be
+   * before {@code end} when an enforced window opens first.
    */
   public static WindowStatus observed(
       Instant start, Instant end, Instant validUntil, String reason, String description) {
@@ -56,7 +57,9 @@ public final class WindowStatus {
 
   /** Closed until {@code nextOpening} ({@code null}: no window ahead). */
   public static WindowStatus closedUntil(Instant nextOpening) {
-    return nextOpening == null ? CLOSED_FOR_GOOD : new WindowStatus(false, null, null, nextOpening, null, null, false);
+    return nextOpening == null
+        ? CLOSED_FOR_GOOD
+        : new WindowStatus(false, null, null, nextOpening, null, null, false);
   }
 
   public boolean isOpen() {
@@ -101,7 +104,8 @@ public final class WindowStatus {
   @Override
   public String toString() {
     return open
-        ? (observe ? "observing " : "open ") + description
+        ? (observe ? "observing " : "open ")
+            + description
             + (end == null ? " (open-ended)" : " until " + IsoInstants.format(end))
         : "closed" + (validUntil == null ? "" : " until " + IsoInstants.format(validUntil));
   }

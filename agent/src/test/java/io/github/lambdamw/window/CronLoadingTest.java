@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** The cron library is loaded only by a value that has a recurring window (docs/window-format.md, "Cost"). */
+/**
+ * The cron library is loaded only by a value that has a recurring window (docs/window-format.md,
+ * "Cost").
+ */
 class CronLoadingTest {
 
   @Test
@@ -24,7 +27,8 @@ class CronLoadingTest {
               + "{\"start\":\"2026-12-02T02:00:00Z\"}]}");
       assertThat(loader.loaded).noneMatch(name -> name.startsWith("com.cronutils"));
 
-      parse.invoke(null, "{\"windows\":[{\"schedule\":\"cron(0 2 ? * SUN *)\",\"duration\":\"PT2H\"}]}");
+      parse.invoke(
+          null, "{\"windows\":[{\"schedule\":\"cron(0 2 ? * SUN *)\",\"duration\":\"PT2H\"}]}");
       assertThat(loader.loaded).anyMatch(name -> name.startsWith("com.cronutils"));
     }
   }

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** "mode":"observe" in the window value: such a window is open but defers nothing; an enforced one wins. */
+/**
+ * "mode":"observe" in the window value: such a window is open but defers nothing; an enforced one
+ * wins.
+ */
 class ObserveModeTest {
   private static final Instant T2 = Instant.parse("2026-12-01T02:00:00Z");
   private static final Instant T3 = Instant.parse("2026-12-01T03:00:00Z");
@@ -20,8 +23,9 @@ class ObserveModeTest {
   @Test
   void anObservedWindow_isOpenInObserveMode_withItsEndAndReason() throws Exception {
     WindowPlan plan =
-        parse("{\"start\":\"2026-12-01T02:00:00Z\",\"end\":\"2026-12-01T04:00:00Z\",\"mode\":\"observe\","
-            + "\"reason\":\"rehearsal\"}");
+        parse(
+            "{\"start\":\"2026-12-01T02:00:00Z\",\"end\":\"2026-12-01T04:00:00Z\",\"mode\":\"observe\","
+                + "\"reason\":\"rehearsal\"}");
 
     WindowStatus status = plan.statusAt(T3);
 
@@ -36,17 +40,21 @@ class ObserveModeTest {
 
   @Test
   void modeEnforce_isTheDefault() throws Exception {
-    WindowPlan plan = parse("{\"start\":\"2026-12-01T02:00:00Z\",\"end\":\"2026-12-01T04:00:00Z\",\"mode\":\"enforce\"}");
+    WindowPlan plan =
+        parse(
+            "{\"start\":\"2026-12-01T02:00:00Z\",\"end\":\"2026-12-01T04:00:00Z\",\"mode\":\"enforce\"}");
 
     assertThat(plan.statusAt(T3).observe()).isFalse();
     assertThat(plan.statusAt(T3).isOpen()).isTrue();
   }
 
   @Test
-  void anEnforcedWindowInsideAnObservedOne_isEnforced_andTheObservedStatusHoldsOnlyUntilItOpens() throws Exception {
+  void anEnforcedWindowInsideAnObservedOne_isEnforced_andTheObservedStatusHoldsOnlyUntilItOpens()
+      throws Exception {
     WindowPlan plan =
-        parse("{\"start\":\"2026-12-01T02:00:00Z\",\"end\":\"2026-12-01T05:00:00Z\",\"mode\":\"observe\"},"
-            + "{\"start\":\"2026-12-01T03:00:00Z\",\"end\":\"2026-12-01T04:00:00Z\"}");
+        parse(
+            "{\"start\":\"2026-12-01T02:00:00Z\",\"end\":\"2026-12-01T05:00:00Z\",\"mode\":\"observe\"},"
+                + "{\"start\":\"2026-12-01T03:00:00Z\",\"end\":\"2026-12-01T04:00:00Z\"}");
 
     WindowStatus before = plan.statusAt(T2);
     assertThat(before.observe()).isTrue();
@@ -67,8 +75,9 @@ class ObserveModeTest {
   @Test
   void closedBeforeBoth_isValidUntilTheFirstOfThemOpens() throws Exception {
     WindowPlan plan =
-        parse("{\"start\":\"2026-12-01T04:00:00Z\",\"end\":\"2026-12-01T05:00:00Z\"},"
-            + "{\"start\":\"2026-12-01T03:00:00Z\",\"mode\":\"observe\"}");
+        parse(
+            "{\"start\":\"2026-12-01T04:00:00Z\",\"end\":\"2026-12-01T05:00:00Z\"},"
+                + "{\"start\":\"2026-12-01T03:00:00Z\",\"mode\":\"observe\"}");
 
     assertThat(plan.statusAt(T2).isOpen()).isFalse();
     assertThat(plan.statusAt(T2).validUntil()).isEqualTo(T3);
@@ -79,7 +88,8 @@ class ObserveModeTest {
 
   @Test
   void aRecurringWindow_canBeObserved() throws Exception {
-    WindowPlan plan = parse("{\"schedule\":\"cron(0 2 ? * * *)\",\"duration\":\"PT1H\",\"mode\":\"observe\"}");
+    WindowPlan plan =
+        parse("{\"schedule\":\"cron(0 2 ? * * *)\",\"duration\":\"PT1H\",\"mode\":\"observe\"}");
 
     assertThat(plan.statusAt(T2.plusSeconds(60)).observe()).isTrue();
     assertThat(plan.statusAt(T3).isOpen()).isFalse();

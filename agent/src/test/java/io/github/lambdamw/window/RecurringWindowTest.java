@@ -17,8 +17,10 @@ class RecurringWindowTest {
   void weeklyWindow_opensAtTheLocalTime_inWinterAndInSummer() {
     Window window = sundays("cron(0 2 ? * SUN *)", "PT2H", PARIS);
 
-    assertThat(window.nextOccurrenceAfter(at("2026-03-20T00:00:00Z")).start()).isEqualTo(at("2026-03-22T01:00:00Z"));
-    assertThat(window.nextOccurrenceAfter(at("2026-04-01T00:00:00Z")).start()).isEqualTo(at("2026-04-05T00:00:00Z"));
+    assertThat(window.nextOccurrenceAfter(at("2026-03-20T00:00:00Z")).start())
+        .isEqualTo(at("2026-03-22T01:00:00Z"));
+    assertThat(window.nextOccurrenceAfter(at("2026-04-01T00:00:00Z")).start())
+        .isEqualTo(at("2026-04-05T00:00:00Z"));
   }
 
   @Test
@@ -32,21 +34,26 @@ class RecurringWindowTest {
     assertThat(occurrence.end()).isEqualTo(at("2026-03-29T02:00:00Z")); // the full hour, 04:00 CEST
     assertThat(window.occurrenceAt(at("2026-03-29T01:59:59Z"))).isEqualTo(occurrence);
     assertThat(window.occurrenceAt(at("2026-03-29T00:59:59Z"))).isNull();
-    assertThat(window.nextOccurrenceAfter(occurrence.start()).start()).isEqualTo(at("2026-04-05T00:30:00Z"));
+    assertThat(window.nextOccurrenceAfter(occurrence.start()).start())
+        .isEqualTo(at("2026-04-05T00:30:00Z"));
   }
 
   @Test
   void parisFallBack_repeatedLocalTime_opensOnceAtTheFirstPass() {
-    // 2026-10-25: at 03:00 CEST (01:00Z) clocks go back to 02:00 CET; 02:30 shows at 00:30Z and at 01:30Z
+    // 2026-10-25: at 03:00 CEST (01:00Z) clocks go back to 02:00 CET; 02:30 shows at 00:30Z and at
+    // 01:30Z
     Window window = sundays("cron(30 2 ? * SUN *)", "PT30M", PARIS);
 
     Occurrence occurrence = window.nextOccurrenceAfter(at("2026-10-24T12:00:00Z"));
 
     assertThat(occurrence.start()).isEqualTo(at("2026-10-25T00:30:00Z"));
     assertThat(occurrence.end()).isEqualTo(at("2026-10-25T01:00:00Z"));
-    assertThat(window.occurrenceAt(at("2026-10-25T01:30:00Z"))).isNull(); // 02:30 CET, the second pass
-    assertThat(window.nextOccurrenceAfter(at("2026-10-25T00:30:00Z")).start()).isEqualTo(at("2026-11-01T01:30:00Z"));
-    assertThat(window.nextOccurrenceAfter(at("2026-10-25T01:15:00Z")).start()).isEqualTo(at("2026-11-01T01:30:00Z"));
+    assertThat(window.occurrenceAt(at("2026-10-25T01:30:00Z")))
+        .isNull(); // 02:30 CET, the second pass
+    assertThat(window.nextOccurrenceAfter(at("2026-10-25T00:30:00Z")).start())
+        .isEqualTo(at("2026-11-01T01:30:00Z"));
+    assertThat(window.nextOccurrenceAfter(at("2026-10-25T01:15:00Z")).start())
+        .isEqualTo(at("2026-11-01T01:30:00Z"));
   }
 
   @Test
@@ -62,21 +69,25 @@ class RecurringWindowTest {
 
   @Test
   void newYorkFallBack_repeatedLocalTime_opensOnceAtTheFirstPass() {
-    // 2026-11-01: at 02:00 EDT (06:00Z) clocks go back to 01:00 EST; 01:30 shows at 05:30Z and at 06:30Z
+    // 2026-11-01: at 02:00 EDT (06:00Z) clocks go back to 01:00 EST; 01:30 shows at 05:30Z and at
+    // 06:30Z
     Window window = sundays("cron(30 1 ? * SUN *)", "PT2H", NEW_YORK);
 
     Occurrence occurrence = window.occurrenceAt(at("2026-11-01T06:45:00Z"));
 
     assertThat(occurrence.start()).isEqualTo(at("2026-11-01T05:30:00Z"));
-    assertThat(occurrence.end()).isEqualTo(at("2026-11-01T07:30:00Z")); // two elapsed hours, 01:30 EST
-    assertThat(window.nextOccurrenceAfter(at("2026-11-01T05:30:00Z")).start()).isEqualTo(at("2026-11-08T06:30:00Z"));
+    assertThat(occurrence.end())
+        .isEqualTo(at("2026-11-01T07:30:00Z")); // two elapsed hours, 01:30 EST
+    assertThat(window.nextOccurrenceAfter(at("2026-11-01T05:30:00Z")).start())
+        .isEqualTo(at("2026-11-08T06:30:00Z"));
   }
 
   @Test
   void dailyWindowAcrossMidnight_isOpenAfterMidnight_withTheRightEnd() {
     Window window = sundays("cron(0 23 * * ? *)", "PT3H", PARIS);
 
-    Occurrence occurrence = window.occurrenceAt(at("2026-01-15T23:30:00Z")); // 00:30 on the 16th in Paris
+    Occurrence occurrence =
+        window.occurrenceAt(at("2026-01-15T23:30:00Z")); // 00:30 on the 16th in Paris
 
     assertThat(occurrence.start()).isEqualTo(at("2026-01-15T22:00:00Z"));
     assertThat(occurrence.end()).isEqualTo(at("2026-01-16T01:00:00Z"));
@@ -91,7 +102,8 @@ class RecurringWindowTest {
     assertThat(occurrence.start()).isEqualTo(at("2026-02-28T22:00:00Z"));
     assertThat(occurrence.end()).isEqualTo(at("2026-03-01T02:00:00Z"));
     assertThat(window.occurrenceAt(at("2026-03-01T02:00:00Z"))).isNull();
-    assertThat(window.nextOccurrenceAfter(at("2026-03-01T02:00:00Z")).start()).isEqualTo(at("2026-03-31T22:00:00Z"));
+    assertThat(window.nextOccurrenceAfter(at("2026-03-01T02:00:00Z")).start())
+        .isEqualTo(at("2026-03-31T22:00:00Z"));
   }
 
   @Test
@@ -120,7 +132,8 @@ class RecurringWindowTest {
   void scheduleWhoseYearsAreOver_isClosedForGood() {
     WindowPlan plan = WindowPlan.of(List.of(sundays("cron(0 2 ? * SUN 2024-2025)", "PT2H", PARIS)));
 
-    assertThat(plan.statusAt(at("2026-01-01T00:00:00Z")).validUntilMillis()).isEqualTo(Long.MAX_VALUE);
+    assertThat(plan.statusAt(at("2026-01-01T00:00:00Z")).validUntilMillis())
+        .isEqualTo(Long.MAX_VALUE);
   }
 
   @Test
@@ -130,7 +143,8 @@ class RecurringWindowTest {
     WindowStatus status = plan.statusAt(at("2026-01-01T00:10:00Z"));
 
     assertThat(status.isOpen()).isTrue();
-    assertThat(status.validUntil()).isAfter(at("2026-02-01T00:00:00Z")); // 1,000 merged hourly occurrences
+    assertThat(status.validUntil())
+        .isAfter(at("2026-02-01T00:00:00Z")); // 1,000 merged hourly occurrences
   }
 
   private static Window sundays(String schedule, String duration, ZoneId zone) {

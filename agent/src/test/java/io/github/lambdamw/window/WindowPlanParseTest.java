@@ -35,7 +35,8 @@ class WindowPlanParseTest {
                 + "\"reason\":\"database upgrade\"}]}");
 
     assertThat(plan.statusAt(Instant.parse("2026-12-01T02:00:00Z")).isOpen()).isTrue();
-    assertThat(plan.statusAt(Instant.parse("2026-12-01T05:59:59.999Z")).reason()).isEqualTo("database upgrade");
+    assertThat(plan.statusAt(Instant.parse("2026-12-01T05:59:59.999Z")).reason())
+        .isEqualTo("database upgrade");
     assertThat(plan.statusAt(Instant.parse("2026-12-01T06:00:00Z")).isOpen()).isFalse();
   }
 

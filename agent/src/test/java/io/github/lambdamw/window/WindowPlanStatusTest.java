@@ -74,7 +74,8 @@ class WindowPlanStatusTest {
   void openStatus_describesTheWindowsThatMatch() {
     WindowPlan plan = WindowPlan.of(List.of(window(T2, T4), window(T5, T6)));
 
-    assertThat(plan.statusAt(T3).description()).isEqualTo("2026-12-01T02:00:00Z/<2026-12-01T04:00:00Z");
+    assertThat(plan.statusAt(T3).description())
+        .isEqualTo("2026-12-01T02:00:00Z/<2026-12-01T04:00:00Z");
   }
 
   private static Window window(Instant start, Instant end) {
@@ -83,8 +84,10 @@ class WindowPlanStatusTest {
 
   @Test
   void recurringWindowTouchingAOneOffWindow_readsAsOneWindow() {
-    Window sundays = new RecurringWindow("cron(0 2 ? * SUN *)", Duration.ofHours(2), ZoneOffset.UTC, "weekly");
-    Window extension = window(Instant.parse("2026-03-08T04:00:00Z"), Instant.parse("2026-03-08T06:00:00Z"));
+    Window sundays =
+        new RecurringWindow("cron(0 2 ? * SUN *)", Duration.ofHours(2), ZoneOffset.UTC, "weekly");
+    Window extension =
+        window(Instant.parse("2026-03-08T04:00:00Z"), Instant.parse("2026-03-08T06:00:00Z"));
     WindowPlan plan = WindowPlan.of(List.of(sundays, extension));
 
     WindowStatus status = plan.statusAt(Instant.parse("2026-03-08T02:30:00Z"));

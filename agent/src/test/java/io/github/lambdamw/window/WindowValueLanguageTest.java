@@ -9,7 +9,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** The JSON language of docs/window-format.md: each kind of window, the master switch, and every kind of mistake. */
+/**
+ * The JSON language of docs/window-format.md: each kind of window, the master switch, and every
+ * kind of mistake.
+ */
 class WindowValueLanguageTest {
 
   @Test
@@ -29,14 +32,18 @@ class WindowValueLanguageTest {
 
   @Test
   void recurringWindowWithoutZone_isInUtc() throws Exception {
-    WindowPlan plan = WindowPlan.parse("{\"windows\":[{\"schedule\":\"cron(0 2 ? * SUN *)\",\"duration\":\"PT2H\"}]}");
+    WindowPlan plan =
+        WindowPlan.parse(
+            "{\"windows\":[{\"schedule\":\"cron(0 2 ? * SUN *)\",\"duration\":\"PT2H\"}]}");
 
     assertThat(((RecurringWindow) plan.windows().get(0)).zone()).isEqualTo(ZoneOffset.UTC);
   }
 
   @Test
   void startWithoutEnd_isAnOpenEndedPause() throws Exception {
-    WindowPlan plan = WindowPlan.parse("{\"windows\":[{\"start\":\"2026-12-01T02:00:00Z\",\"reason\":\"incident\"}]}");
+    WindowPlan plan =
+        WindowPlan.parse(
+            "{\"windows\":[{\"start\":\"2026-12-01T02:00:00Z\",\"reason\":\"incident\"}]}");
 
     WindowStatus status = plan.statusAt(Instant.parse("2030-01-01T00:00:00Z"));
     assertThat(status.isOpen()).isTrue();
@@ -83,12 +90,16 @@ class WindowValueLanguageTest {
 
   @Test
   void jsonArrayAtTheTop_isNotAWindowValue() {
-    assertBad("[{\"start\":\"2026-12-01T02:00:00Z\"}]", "the window value is an array; expected a JSON object");
+    assertBad(
+        "[{\"start\":\"2026-12-01T02:00:00Z\"}]",
+        "the window value is an array; expected a JSON object");
   }
 
   @Test
   void unknownTopLevelField_isNamed() {
-    assertBad("{\"windows\":[],\"enable\":false}", "unknown field 'enable'; expected one of [enabled, windows]");
+    assertBad(
+        "{\"windows\":[],\"enable\":false}",
+        "unknown field 'enable'; expected one of [enabled, windows]");
   }
 
   @Test
@@ -100,7 +111,9 @@ class WindowValueLanguageTest {
 
   @Test
   void enabledThatIsNotABoolean_isRejected() {
-    assertBad("{\"enabled\":\"no\",\"windows\":[]}", "field 'enabled' is the string 'no'; expected true or false");
+    assertBad(
+        "{\"enabled\":\"no\",\"windows\":[]}",
+        "field 'enabled' is the string 'no'; expected true or false");
   }
 
   @Test
@@ -176,7 +189,8 @@ class WindowValueLanguageTest {
   @Test
   void missingDuration_isRejected() {
     assertBad(
-        "{\"windows\":[{\"schedule\":\"cron(0 2 ? * SUN *)\"}]}", "field 'windows[0].duration' is missing");
+        "{\"windows\":[{\"schedule\":\"cron(0 2 ? * SUN *)\"}]}",
+        "field 'windows[0].duration' is missing");
   }
 
   @Test

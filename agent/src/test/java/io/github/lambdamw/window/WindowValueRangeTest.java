@@ -11,8 +11,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The range of instants and durations a window value may hold (docs/window-format.md, "Ranges"): a value outside it
- * is refused with a message naming the field, never accepted and left to fail when the gate computes a status.
+ * The range of instants and durations a window value may hold (docs/window-format.md, "Ranges"): a
+ * value outside it is refused with a message naming the field, never accepted and left to fail when
+ * the gate computes a status.
  */
 class WindowValueRangeTest {
 
@@ -43,13 +44,15 @@ class WindowValueRangeTest {
     WindowPlan plan =
         WindowPlan.parse(
             "{\"windows\":[{\"start\":\"1970-01-01T00:00:00Z\",\"end\":\"9999-12-31T23:59:59.999999999Z\"}]}");
-    WindowPlan lastInstant = WindowPlan.parse("{\"windows\":[{\"start\":\"9999-12-31T23:59:59.999999999Z\"}]}");
+    WindowPlan lastInstant =
+        WindowPlan.parse("{\"windows\":[{\"start\":\"9999-12-31T23:59:59.999999999Z\"}]}");
 
     assertThat(plan.statusAt(Instant.parse("2030-01-01T00:00:00Z")).end())
         .isEqualTo(Instant.parse("9999-12-31T23:59:59.999999999Z"));
     assertThat(lastInstant.statusAt(Instant.parse("2030-01-01T00:00:00Z")).validUntil())
         .isEqualTo(Instant.parse("9999-12-31T23:59:59.999999999Z"));
-    assertThat(WindowPlan.parse("1970-01-01T00:00:00Z,9999-12-31T23:59:59.999999999Z").windows()).hasSize(1);
+    assertThat(WindowPlan.parse("1970-01-01T00:00:00Z,9999-12-31T23:59:59.999999999Z").windows())
+        .hasSize(1);
   }
 
   @ParameterizedTest
@@ -58,7 +61,9 @@ class WindowValueRangeTest {
     assertThatThrownBy(
             () ->
                 WindowPlan.parse(
-                    "{\"windows\":[{\"schedule\":\"cron(0 2 ? * SUN *)\",\"duration\":\"" + duration + "\"}]}"))
+                    "{\"windows\":[{\"schedule\":\"cron(0 2 ? * SUN *)\",\"duration\":\""
+                        + duration
+                        + "\"}]}"))
         .isInstanceOf(WindowFormatException.class)
         .hasMessageContaining("field 'windows[0].duration' is '" + duration + "'")
         .hasMessageContaining("longer than P3660D");
@@ -67,10 +72,12 @@ class WindowValueRangeTest {
   @Test
   void theLongestDuration_isAccepted() throws Exception {
     WindowPlan plan =
-        WindowPlan.parse("{\"windows\":[{\"schedule\":\"cron(0 2 1 1 ? 2199)\",\"duration\":\"P3660D\"}]}");
+        WindowPlan.parse(
+            "{\"windows\":[{\"schedule\":\"cron(0 2 1 1 ? 2199)\",\"duration\":\"P3660D\"}]}");
 
     WindowStatus status = plan.statusAt(Instant.parse("2205-01-01T00:00:00Z"));
     assertThat(status.isOpen()).isTrue();
-    assertThat(status.end()).isEqualTo(Instant.parse("2199-01-01T02:00:00Z").plus(Duration.ofDays(3660)));
+    assertThat(status.end())
+        .isEqualTo(Instant.parse("2199-01-01T02:00:00Z").plus(Duration.ofDays(3660)));
   }
 }

@@ -44,20 +44,17 @@ public final class ClassLoadBreakdown {
     table.append(
         String.format(
             "%n### Classes loaded until the first response, JDK %s, SSM %s%n%n",
-            java,
-            https ? "over HTTPS" : "on loopback http"));
+            java, https ? "over HTTPS" : "on loopback http"));
     table.append(
         "| function / variant | total | CDS archive | JDK (jrt) | runtime client + function |"
             + " agent (own) | agent: Byte Buddy | agent: AWS SDK | agent: other shaded | other"
             + " | RIC main loaded at | last class at |\n");
     table.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-    StandInTls tls =
-        https ? StandInTls.create(JavaHome.of(javaHome), StandInTls.Trust.FULL) : null;
+    StandInTls tls = https ? StandInTls.create(JavaHome.of(javaHome), StandInTls.Trust.FULL) : null;
     try (LocalAws aws = LocalAws.start(tls)) {
       for (BenchFunction benchFunction : functions) {
         for (Variant variant : variants) {
-          String name =
-              benchFunction + "-" + variant + (https ? "-https" : "") + "-jdk" + java;
+          String name = benchFunction + "-" + variant + (https ? "-https" : "") + "-jdk" + java;
           Path log = dir.resolve("class-load-" + name + ".log");
           Files.deleteIfExists(log);
           try (LocalLambda lambda = aws.newLambda()) {

@@ -59,8 +59,7 @@ final class ColdJvm {
   /** Runs probe {@code simpleName} with {@code args}; its output, or fails with it. */
   String run(String simpleName, String... args) {
     List<String> full = new ArrayList<>(command);
-    full.addAll(
-        List.of("-cp", classPath(), "io.github.lambdamw.benchmarks.probes." + simpleName));
+    full.addAll(List.of("-cp", classPath(), "io.github.lambdamw.benchmarks.probes." + simpleName));
     full.addAll(List.of(args));
     try {
       ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);

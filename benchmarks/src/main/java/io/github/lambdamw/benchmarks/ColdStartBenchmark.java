@@ -17,17 +17,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * First-response latency of a cold function: from just before the process starts to the first
  * {@code /response} at the local Runtime API, the event queued before the start, and the CPU time
- * the process used until then ({@link ProcessCpu}). Every function and
- * variant runs interleaved, round after round, each round starting one later, so that noise on a
- * shared machine hits all alike; one warm-up round (file cache) is not counted.
+ * the process used until then ({@link ProcessCpu}). Every function and variant runs interleaved,
+ * round after round, each round starting one later, so that noise on a shared machine hits all
+ * alike; one warm-up round (file cache) is not counted.
  *
  * <p>{@code --java 17|25|<path> --cpus 2|1 --runs 10 --functions sample,realistic --variants
- * none,agent,... --ssm https|http --cds off|runtime --out <csv>}. {@code --ssm https} (the
- * default) serves SSM, to the agent and to the realistic function alike, over HTTPS as in Lambda;
- * {@code http} on loopback. {@code --tls-trust full|minimal}: the trust store the functions load,
- * their JDK's cacerts plus the stand-in's certificate (default) or the certificate alone. {@code
- * --cds runtime} gives every function an AppCDS archive of the runtime's classes ({@link
- * RuntimeCds}), as Lambda maps its own.
+ * none,agent,... --ssm https|http --cds off|runtime --out <csv>}. {@code --ssm https} (the default)
+ * serves SSM, to the agent and to the realistic function alike, over HTTPS as in Lambda; {@code
+ * http} on loopback. {@code --tls-trust full|minimal}: the trust store the functions load, their
+ * JDK's cacerts plus the stand-in's certificate (default) or the certificate alone. {@code --cds
+ * runtime} gives every function an AppCDS archive of the runtime's classes ({@link RuntimeCds}), as
+ * Lambda maps its own.
  */
 public final class ColdStartBenchmark {
   private ColdStartBenchmark() {}
@@ -70,13 +70,15 @@ public final class ColdStartBenchmark {
     List<String> csv = new ArrayList<>(List.of("round,function,variant,first_response_ms,cpu_ms"));
     try (LocalAws aws = LocalAws.start(tls)) {
       Path archive =
-          cds ? RuntimeCds.create(aws, javaHome, Path.of("benchmarks/target/cds").toAbsolutePath())
+          cds
+              ? RuntimeCds.create(aws, javaHome, Path.of("benchmarks/target/cds").toAbsolutePath())
               : null;
       Start start = new Start(aws, https, javaHome, cpus, maxRam, archive);
       for (int round = -1; round < runs; round++) {
         for (int i = 0; i < cases.size(); i++) {
           Case c = cases.get(Math.floorMod(i + round, cases.size()));
-          double[] ms = firstResponse(start, c, logs.resolve(c.function + "-" + c.variant + ".log"));
+          double[] ms =
+              firstResponse(start, c, logs.resolve(c.function + "-" + c.variant + ".log"));
           if (round >= 0) {
             millis.get(c).add(ms[0]);
             cpuMillis.get(c).add(ms[1]);
@@ -89,7 +91,8 @@ public final class ColdStartBenchmark {
                     + ","
                     + String.format(Locale.ROOT, "%.1f,%.0f", ms[0], ms[1]));
           }
-          System.err.printf(Locale.ROOT, "round %d %s %.0f ms (CPU %.0f ms)%n", round, c, ms[0], ms[1]);
+          System.err.printf(
+              Locale.ROOT, "round %d %s %.0f ms (CPU %.0f ms)%n", round, c, ms[0], ms[1]);
         }
       }
     }
@@ -184,11 +187,7 @@ public final class ColdStartBenchmark {
     text.append(
         String.format(
             "%n### %s function, JDK %s, %d CPU%s, %s: first response, ms%n%n",
-            function,
-            java,
-            cpus,
-            cpus == 1 ? " (taskset -c 0)" : "s",
-            conditions));
+            function, java, cpus, cpus == 1 ? " (taskset -c 0)" : "s", conditions));
     text.append(
         "| variant | n | median | p25–p75 | min–max | median / none | median of per-round ratios"
             + " | CPU ms, median | CPU / none |\n"

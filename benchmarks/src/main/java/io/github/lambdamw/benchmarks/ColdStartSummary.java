@@ -100,8 +100,8 @@ public final class ColdStartSummary {
   }
 
   /**
-   * The headline table of docs/performance.md: a row per function and guarded variant, a column
-   * per CPU count, each cell the ratios of medians of every JDK, e.g. {@code 1.12 / 1.09}.
+   * The headline table of docs/performance.md: a row per function and guarded variant, a column per
+   * CPU count, each cell the ratios of medians of every JDK, e.g. {@code 1.12 / 1.09}.
    */
   private static String headline(
       Map<String, List<Double>> wall, TreeSet<String> rows, TreeSet<String> jdks) {
@@ -116,7 +116,8 @@ public final class ColdStartSummary {
     }
     StringBuilder text =
         new StringBuilder(
-            String.format("%nRatio of medians, guarded / unguarded, JDK %s:%n%n| function |",
+            String.format(
+                "%nRatio of medians, guarded / unguarded, JDK %s:%n%n| function |",
                 String.join(" / ", jdks)));
     cpuCounts.forEach(c -> text.append(c.equals("1") ? " 1 CPU |" : " " + c + " CPUs |"));
     text.append("\n|---|");
@@ -148,7 +149,6 @@ public final class ColdStartSummary {
     if (guarded == null || none == null) {
       return "–";
     }
-    return String.format(
-        Locale.ROOT, "%.2f", Stats.of(guarded).median() / Stats.of(none).median());
+    return String.format(Locale.ROOT, "%.2f", Stats.of(guarded).median() / Stats.of(none).median());
   }
 }

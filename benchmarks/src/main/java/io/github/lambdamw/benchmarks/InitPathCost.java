@@ -99,9 +99,7 @@ public final class InitPathCost {
 
   /** Classes {@code mode} loads, from a run with the class-load log to {@code log}. */
   static int classes(Path javaHome, int cpus, String mode, Path log) throws IOException {
-    ColdJvm.of(javaHome, cpus)
-        .flag("-Xlog:class+load:file=" + log)
-        .run("InitPathProbe", mode);
+    ColdJvm.of(javaHome, cpus).flag("-Xlog:class+load:file=" + log).run("InitPathProbe", mode);
     return classesBetweenMarks(Files.readAllLines(log), log);
   }
 

@@ -98,9 +98,7 @@ final class LocalAws implements AutoCloseable {
       tlsSsm = withWindows(LocalSsm.builder().withTls(tls.keyStore(), password).start());
       warmUp(
           tlsSsm,
-          UrlConnectionHttpClient.builder()
-              .tlsTrustManagersProvider(tls::trustManagers)
-              .build(),
+          UrlConnectionHttpClient.builder().tlsTrustManagersProvider(tls::trustManagers).build(),
           CLOSED_PARAMETER);
       // The reads above share one kept-alive connection; each cold function opens its own, and
       // the server's side of a full handshake must be as warm as the rest of its answer.
@@ -183,8 +181,8 @@ final class LocalAws implements AutoCloseable {
   }
 
   /**
-   * {@code function} as {@code variant} runs it, on {@code java}, pinned to CPU 0 if asked; SSM (the
-   * agent's and the function's own calls) over HTTPS if {@code https}, else on loopback http.
+   * {@code function} as {@code variant} runs it, on {@code java}, pinned to CPU 0 if asked; SSM
+   * (the agent's and the function's own calls) over HTTPS if {@code https}, else on loopback http.
    */
   LambdaFunction.Builder function(
       LocalLambda lambda,
@@ -271,11 +269,11 @@ final class LocalAws implements AutoCloseable {
   }
 
   /**
-   * Fails unless a guarded {@code function} logged that it read the window: a read that fails
-   * (a TLS error, say) lets the handler run all the same, and would pass {@link #check} faster
-   * than a real read. Also fails unless the stand-in of the transport ({@code https} or not)
-   * answered as many GetParameter calls since {@code readsBefore} (from {@link #reads(boolean)}) as
-   * the agent and the handler make: none went elsewhere.
+   * Fails unless a guarded {@code function} logged that it read the window: a read that fails (a
+   * TLS error, say) lets the handler run all the same, and would pass {@link #check} faster than a
+   * real read. Also fails unless the stand-in of the transport ({@code https} or not) answered as
+   * many GetParameter calls since {@code readsBefore} (from {@link #reads(boolean)}) as the agent
+   * and the handler make: none went elsewhere.
    */
   void checkReads(
       BenchFunction benchFunction,

@@ -16,12 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * An AppCDS archive of the runtime's classes, as Lambda maps one into every Java function
- * ({@code -Xshare:on -XX:SharedArchiveFile=/var/lang/lib/server/runtime.jsa}, DESIGN.md §2), which
- * the harness's launch command lacks. Made the way a runtime image would make it: the classes the
- * JDK and the runtime client load while the unguarded sample function answers one event (not the
- * realistic function's: Lambda's archive knows nothing of a function's own libraries), dumped into a
- * static archive over the runtime client's class path. Every variant then starts with it, the
+ * An AppCDS archive of the runtime's classes, as Lambda maps one into every Java function ({@code
+ * -Xshare:on -XX:SharedArchiveFile=/var/lang/lib/server/runtime.jsa}, DESIGN.md §2), which the
+ * harness's launch command lacks. Made the way a runtime image would make it: the classes the JDK
+ * and the runtime client load while the unguarded sample function answers one event (not the
+ * realistic function's: Lambda's archive knows nothing of a function's own libraries), dumped into
+ * a static archive over the runtime client's class path. Every variant then starts with it, the
  * unguarded baseline and the guarded runs alike.
  */
 final class RuntimeCds {

@@ -22,19 +22,18 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 
-/** {@code mw}: the operator's command. Each subcommand is one class; the logic sits in {@code cli.internal}. */
+/**
+ * {@code mw}: the operator's command. Each subcommand is one class; the logic sits in {@code
+ * cli.internal}.
+ */
 @Command(
     name = "mw",
     mixinStandardHelpOptions = true,
     versionProvider = MaintenanceWindowCli.Version.class,
     description =
         "Maintenance windows for AWS Lambda Java functions: check, show, open and close the window value the "
-          + "agent reads from SSM Parameter Store, and replay the invocations deferred while it was open. The value's language is in docs/window-format.md.",
-    subcommands = {
-      WindowCommand.class,
-      ReplayCommand.class,
-      CommandLine.HelpCommand.class
-    },
+            + "agent reads from SSM Parameter Store, and replay the invocations deferred while it was open. The value's language is in docs/window-format.md.",
+    subcommands = {WindowCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
       "  mw --stack MaintenanceWindowDemo window status",
@@ -83,7 +82,10 @@ public final class MaintenanceWindowCli implements DeployedNames {
     System.exit(commandLine(new MaintenanceWindowCli()).execute(args));
   }
 
-  /** The command line of {@code mw}, with the rules every subcommand shares (exit codes, one-line failures). */
+  /**
+   * The command line of {@code mw}, with the rules every subcommand shares (exit codes, one-line
+   * failures).
+   */
   public static CommandLine commandLine(MaintenanceWindowCli mw) {
     return CommandRules.apply(new CommandLine(mw));
   }
@@ -128,7 +130,10 @@ public final class MaintenanceWindowCli implements DeployedNames {
       } catch (SdkException e) {
         throw new CommandFailedException(
             ExitCodes.AWS_ERROR,
-            "stack '" + stack + "' could not be read: " + AwsProblems.describe(e, "CloudFormation"));
+            "stack '"
+                + stack
+                + "' could not be read: "
+                + AwsProblems.describe(e, "CloudFormation"));
       }
       spec.commandLine().getErr().println("mw: " + stackNames.describe());
     }

@@ -11,7 +11,10 @@ import picocli.CommandLine;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
-/** Runs {@code mw} as a script would, against stand-ins for SSM (and CloudFormation) and at a fixed "now". */
+/**
+ * Runs {@code mw} as a script would, against stand-ins for SSM (and CloudFormation) and at a fixed
+ * "now".
+ */
 public record CliRun(int exitCode, String out, String err) {
 
   public static CliRun run(CliSsm ssm, Instant now, String... args) {
@@ -19,7 +22,8 @@ public record CliRun(int exitCode, String out, String err) {
   }
 
   /** With a CloudFormation stand-in for {@code --stack}; {@code cloudFormation} null: none. */
-  public static CliRun run(CliSsm ssm, LocalCloudFormation cloudFormation, Instant now, String... args) {
+  public static CliRun run(
+      CliSsm ssm, LocalCloudFormation cloudFormation, Instant now, String... args) {
     CliClients clients =
         new CliClients() {
           @Override
@@ -37,7 +41,9 @@ public record CliRun(int exitCode, String out, String err) {
         };
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine command = MaintenanceWindowCli.commandLine(new MaintenanceWindowCli(clients, Clock.fixed(now, ZoneOffset.UTC)));
+    CommandLine command =
+        MaintenanceWindowCli.commandLine(
+            new MaintenanceWindowCli(clients, Clock.fixed(now, ZoneOffset.UTC)));
     command.setOut(new PrintWriter(out, true));
     command.setErr(new PrintWriter(err, true));
     int code = command.execute(args);

@@ -9,7 +9,10 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
-/** The harness's SSM server (JSON 1.1 protocol) and a real SDK client for it, as the command's tests use them. */
+/**
+ * The harness's SSM server (JSON 1.1 protocol) and a real SDK client for it, as the command's tests
+ * use them.
+ */
 public final class CliSsm implements AutoCloseable {
   private final LocalSsm ssm = LocalSsm.start();
 
@@ -22,7 +25,8 @@ public final class CliSsm implements AutoCloseable {
     return SsmClient.builder()
         .endpointOverride(endpoint())
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .httpClient(UrlConnectionHttpClient.create())
         .build();
   }

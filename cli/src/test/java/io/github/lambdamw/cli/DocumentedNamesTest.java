@@ -18,29 +18,35 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Every environment variable and {@code mw} option the documentation names is one the code knows, and every variable
- * the agent reads is in the documented tables, so the docs cannot drift from the code unnoticed. (The CDK context keys
- * are checked where the demo stack reads them: examples/demo-stack DocumentedContextKeysTest.)
+ * Every environment variable and {@code mw} option the documentation names is one the code knows,
+ * and every variable the agent reads is in the documented tables, so the docs cannot drift from the
+ * code unnoticed. (The CDK context keys are checked where the demo stack reads them:
+ * examples/demo-stack DocumentedContextKeysTest.)
  */
 class DocumentedNamesTest {
-  private static final Pattern VARIABLE = Pattern.compile("(?<![A-Za-z0-9_])_?MAINTENANCE_WINDOW_[A-Z0-9_]*[A-Z0-9]");
+  private static final Pattern VARIABLE =
+      Pattern.compile("(?<![A-Za-z0-9_])_?MAINTENANCE_WINDOW_[A-Z0-9_]*[A-Z0-9]");
   private static final Pattern OPTION = Pattern.compile("(?<![\\w-])--[a-z][a-z0-9-]*");
 
   /**
-   * The commands the docs show besides mw; an option after one of them on the same line is that command's. {@code mw}
-   * itself is in the list so an mw command after another one on a line counts again.
+   * The commands the docs show besides mw; an option after one of them on the same line is that
+   * command's. {@code mw} itself is in the list so an mw command after another one on a line counts
+   * again.
    */
   private static final Pattern COMMAND =
-      Pattern.compile("(?<![\\w-])(?:[\\w.-]*/)*(mw|aws|npm|npx|java|javac|mvnw|mvn|demo|dynoxide)(?=[ `])");
+      Pattern.compile(
+          "(?<![\\w-])(?:[\\w.-]*/)*(mw|aws|npm|npx|java|javac|mvnw|mvn|demo|dynoxide)(?=[ `])");
 
   /**
-   * Options of other tools that the docs name in prose, away from their command: none is mw's, each says whose it is.
+   * Options of other tools that the docs name in prose, away from their command: none is mw's, each
+   * says whose it is.
    */
   private static final Map<String, String> OTHER_TOOLS_IN_PROSE =
       Map.of(
           "--release", "javac: the agent and the construct library are compiled with --release 17",
           "--add-exports", "java: .mvn/jvm.config opens javac's packages to the formatter",
-          "--sun-misc-unsafe-memory-access", "java: .mvn/jvm.config quiets Maven's Guice on JDK 24+",
+          "--sun-misc-unsafe-memory-access",
+              "java: .mvn/jvm.config quiets Maven's Guice on JDK 24+",
           "--cli-binary-format", "aws: the AWS CLI v2's payload option, explained in prose",
           "--db-path", "dynoxide: the local DynamoDB's data file (harness/README.md)",
           "--layers", "aws: update-function-configuration's layer list (infra/README.md)",
@@ -83,7 +89,9 @@ class DocumentedNamesTest {
 
   /** The variables the layer's wrapper script reads or sets. */
   private static Set<String> wrapperVariables() {
-    String script = ProjectDocs.read(ProjectDocs.ROOT.resolve("wrapper/src/main/layer/maintenance-window/wrapper"));
+    String script =
+        ProjectDocs.read(
+            ProjectDocs.ROOT.resolve("wrapper/src/main/layer/maintenance-window/wrapper"));
     return matches(VARIABLE, script);
   }
 
@@ -117,8 +125,9 @@ class DocumentedNamesTest {
   private record Piece(String text, boolean code) {}
 
   /**
-   * The pieces of {@code doc} in which a command's options can follow it: each line of a code block (a line continued
-   * with a backslash is one), each inline code span (one that wraps in prose included), and the prose between spans.
+   * The pieces of {@code doc} in which a command's options can follow it: each line of a code block
+   * (a line continued with a backslash is one), each inline code span (one that wraps in prose
+   * included), and the prose between spans.
    */
   private static List<Piece> pieces(String doc) {
     List<Piece> pieces = new ArrayList<>();
@@ -148,14 +157,19 @@ class DocumentedNamesTest {
     }
   }
 
-  /** The options named in {@code doc} that are mw's: after an mw command, or with no command before them. */
+  /**
+   * The options named in {@code doc} that are mw's: after an mw command, or with no command before
+   * them.
+   */
   static List<String> mwOptionsNamedIn(String doc) {
     List<String> options = new ArrayList<>();
     for (Piece piece : pieces(doc)) {
       String text = piece.text();
       List<int[]> commands = new ArrayList<>();
-      // Code that starts with a word is a command line: another tool's, unless the word is mw or one of its
-      // subcommands (`sam deploy --guided`, `gpg --keyserver …`, `scripts/publish-layer.sh --regions …`).
+      // Code that starts with a word is a command line: another tool's, unless the word is mw or
+      // one of its
+      // subcommands (`sam deploy --guided`, `gpg --keyserver …`, `scripts/publish-layer.sh
+      // --regions …`).
       String first = text.strip().split("\\s+", 2)[0];
       if (piece.code()
           && !first.isEmpty()
@@ -196,11 +210,14 @@ class DocumentedNamesTest {
         unknown.put(doc.getKey(), named);
       }
     }
-    assertThat(unknown).as("variables neither the agent nor the wrapper reads, by document").isEmpty();
+    assertThat(unknown)
+        .as("variables neither the agent nor the wrapper reads, by document")
+        .isEmpty();
   }
 
   @Test
-  void everyVariableTheAgentReads_isInTheSettingsTableOfContractsMd() throws IllegalAccessException {
+  void everyVariableTheAgentReads_isInTheSettingsTableOfContractsMd()
+      throws IllegalAccessException {
     String contracts = ProjectDocs.all().get("docs/contracts.md");
     assertThat(firstColumn(contracts, "## The agent's environment")).containsAll(agentVariables());
   }
@@ -214,7 +231,8 @@ class DocumentedNamesTest {
     assertThat(wrapperVariables()).contains("MAINTENANCE_WINDOW_NEXT_WRAPPER");
 
     String table = ProjectDocs.all().get("README.md");
-    assertThat(firstColumn(table, "## Configuration (environment of the guarded function)")).containsAll(expected);
+    assertThat(firstColumn(table, "## Configuration (environment of the guarded function)"))
+        .containsAll(expected);
   }
 
   @Test
@@ -233,15 +251,23 @@ class DocumentedNamesTest {
 
   @Test
   void theOptionReader_tellsMwsOptionsFromOtherCommandsAndFindsAnUnknownOne() {
-    assertThat(mwOptionsNamedIn("cli/mw --stack S window open --for PT2H --reason x   # or: --until t"))
+    assertThat(
+            mwOptionsNamedIn(
+                "cli/mw --stack S window open --for PT2H --reason x   # or: --until t"))
         .containsExactly("--stack", "--for", "--reason", "--until");
-    assertThat(mwOptionsNamedIn("aws ssm put-parameter --name n --overwrite \\\n  --value v")).isEmpty();
-    assertThat(mwOptionsNamedIn("npm ci --no-audit && mw replay run --sync")).containsExactly("--sync");
-    assertThat(mwOptionsNamedIn("in prose (`aws dynamodb query --table-name t\n--key v`) and `--days`"))
+    assertThat(mwOptionsNamedIn("aws ssm put-parameter --name n --overwrite \\\n  --value v"))
+        .isEmpty();
+    assertThat(mwOptionsNamedIn("npm ci --no-audit && mw replay run --sync"))
+        .containsExactly("--sync");
+    assertThat(
+            mwOptionsNamedIn(
+                "in prose (`aws dynamodb query --table-name t\n--key v`) and `--days`"))
         .containsExactly("--days");
-    assertThat(mwOptionsNamedIn("`--stack NAME` calls CloudFormation; compiled with `--release 17`"))
+    assertThat(
+            mwOptionsNamedIn("`--stack NAME` calls CloudFormation; compiled with `--release 17`"))
         .containsExactly("--stack");
-    assertThat(mwOptionsNamedIn("with `sam deploy --guided` or `window status --zone Z`, or --days 3"))
+    assertThat(
+            mwOptionsNamedIn("with `sam deploy --guided` or `window status --zone Z`, or --days 3"))
         .containsExactly("--zone", "--days");
     assertThat(mwOptionsNamedIn("mw replay run --no-such-option"))
         .containsExactly("--no-such-option")

@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Expected failures, as an operator meets them: {@code mw} in a JVM of its own, with an environment that has no AWS
- * settings but those a test gives (no profile files, no instance metadata). Each is one line naming the cause and the
- * fix, with the documented exit code, never a stack trace.
+ * Expected failures, as an operator meets them: {@code mw} in a JVM of its own, with an environment
+ * that has no AWS settings but those a test gives (no profile files, no instance metadata). Each is
+ * one line naming the cause and the fix, with the documented exit code, never a stack trace.
  */
 class ExpectedFailuresTest {
 
@@ -56,20 +56,30 @@ class ExpectedFailuresTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.AWS_ERROR);
     assertThat(result.err())
-        .isEqualTo("mw window status: no AWS region: pass --region, or set AWS_REGION (or a region in the profile of "
-            + "AWS_PROFILE)\n");
+        .isEqualTo(
+            "mw window status: no AWS region: pass --region, or set AWS_REGION (or a region in the profile of "
+                + "AWS_PROFILE)\n");
   }
 
   @Test
   void noCredentials() throws Exception {
     Result result =
-        mw(Map.of(), "replay", "list", "--function", "f", "--region", "eu-west-1",
-            "--endpoint-url", "http://127.0.0.1:" + closedPort());
+        mw(
+            Map.of(),
+            "replay",
+            "list",
+            "--function",
+            "f",
+            "--region",
+            "eu-west-1",
+            "--endpoint-url",
+            "http://127.0.0.1:" + closedPort());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.AWS_ERROR);
     assertThat(result.err())
-        .isEqualTo("replay list: no AWS credentials: set AWS_PROFILE (after 'aws configure' or 'aws sso login'), "
-            + "or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY\n");
+        .isEqualTo(
+            "replay list: no AWS credentials: set AWS_PROFILE (after 'aws configure' or 'aws sso login'), "
+                + "or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY\n");
   }
 
   @Test
@@ -77,23 +87,36 @@ class ExpectedFailuresTest {
     Result result =
         mw(
             Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test"),
-            "--region", "eu-west-1", "--endpoint-url", "http://ssm.no-such-host.invalid", "window", "status");
+            "--region",
+            "eu-west-1",
+            "--endpoint-url",
+            "http://ssm.no-such-host.invalid",
+            "window",
+            "status");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.AWS_ERROR);
     assertThat(result.err())
-        .isEqualTo("SSM parameter 'maintenance-window' could not be read: SSM: unknown host ssm.no-such-host.invalid: "
-            + "check --region, --endpoint-url and AWS_ENDPOINT_URL_*, and the network\n");
+        .isEqualTo(
+            "SSM parameter 'maintenance-window' could not be read: SSM: unknown host ssm.no-such-host.invalid: "
+                + "check --region, --endpoint-url and AWS_ENDPOINT_URL_*, and the network\n");
   }
 
   @Test
-  void theStacksTable_reachesTheReplayCommands_throughThePerServiceEndpointVariables() throws Exception {
+  void theStacksTable_reachesTheReplayCommands_throughThePerServiceEndpointVariables()
+      throws Exception {
     try (LocalCloudFormation cloudFormation = new LocalCloudFormation()) {
       cloudFormation.deploy(
           "Demo",
           List.of(
               new Output("LambdaMwTableWindow", "Demo-Table-1", "Maintenance window Window: table"),
-              new Output("LambdaMwParameterWindow", "Demo-Parameter-1", "Maintenance window Window: parameter"),
-              new Output("LambdaMwReplayTargetReplay", "Demo-Function", "Replay Replay: replays (window Window)")));
+              new Output(
+                  "LambdaMwParameterWindow",
+                  "Demo-Parameter-1",
+                  "Maintenance window Window: parameter"),
+              new Output(
+                  "LambdaMwReplayTargetReplay",
+                  "Demo-Function",
+                  "Replay Replay: replays (window Window)")));
 
       Result result =
           mw(
@@ -103,11 +126,15 @@ class ExpectedFailuresTest {
                   "AWS_REGION", "eu-west-1",
                   "AWS_ENDPOINT_URL_CLOUDFORMATION", cloudFormation.endpoint().toString(),
                   "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + closedPort()),
-              "--stack", "Demo", "replay", "list");
+              "--stack",
+              "Demo",
+              "replay",
+              "list");
 
       assertThat(result.exitCode()).isEqualTo(ExitCodes.AWS_ERROR);
       assertThat(result.err())
-          .startsWith("mw: stack Demo, window Window: table Demo-Table-1, parameter Demo-Parameter-1, function Demo-Function")
+          .startsWith(
+              "mw: stack Demo, window Window: table Demo-Table-1, parameter Demo-Parameter-1, function Demo-Function")
           .contains("\nreplay list: table 'Demo-Table-1': cannot connect (")
           .doesNotContain("\tat ");
     }

@@ -22,11 +22,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 
 /**
- * A CloudFormation stand-in for DescribeStacks, speaking the documented Query protocol: a form-encoded POST with
- * {@code Action=DescribeStacks&Version=2010-05-15&StackName=…}, signed with SigV4 for service {@code cloudformation};
- * the answer is {@code DescribeStacksResponse} XML, and a stack that does not exist is HTTP 400 with
- * {@code <Code>ValidationError</Code>}, {@code Stack with id NAME does not exist} (API reference, DescribeStacks and
- * Common Errors).
+ * A CloudFormation stand-in for DescribeStacks, speaking the documented Query protocol: a
+ * form-encoded POST with {@code Action=DescribeStacks&Version=2010-05-15&StackName=…}, signed with
+ * SigV4 for service {@code cloudformation}; the answer is {@code DescribeStacksResponse} XML, and a
+ * stack that does not exist is HTTP 400 with {@code <Code>ValidationError</Code>}, {@code Stack
+ * with id NAME does not exist} (API reference, DescribeStacks and Common Errors).
  */
 public final class LocalCloudFormation implements AutoCloseable {
   private static final String NAMESPACE = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
@@ -54,7 +54,8 @@ public final class LocalCloudFormation implements AutoCloseable {
     return CloudFormationClient.builder()
         .endpointOverride(endpoint())
         .region(Region.EU_WEST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .httpClient(UrlConnectionHttpClient.create())
         .build();
   }
@@ -77,28 +78,45 @@ public final class LocalCloudFormation implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
-      Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      if (!"POST".equals(exchange.getRequestMethod()) || !"2010-05-15".equals(form.get("Version"))) {
-        answer(exchange, 400, error("InvalidParameterValue", "expected a POST of Version 2010-05-15"));
+      Map<String, String> form =
+          form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      if (!"POST".equals(exchange.getRequestMethod())
+          || !"2010-05-15".equals(form.get("Version"))) {
+        answer(
+            exchange, 400, error("InvalidParameterValue", "expected a POST of Version 2010-05-15"));
         return;
       }
-      if (lastAuthorization == null || !lastAuthorization.contains("/cloudformation/aws4_request")) {
-        answer(exchange, 403, error("MissingAuthenticationToken", "Request is missing Authentication Token"));
+      if (lastAuthorization == null
+          || !lastAuthorization.contains("/cloudformation/aws4_request")) {
+        answer(
+            exchange,
+            403,
+            error("MissingAuthenticationToken", "Request is missing Authentication Token"));
         return;
       }
       if (!"DescribeStacks".equals(form.get("Action"))) {
-        answer(exchange, 400, error("InvalidAction", "Could not find operation " + form.get("Action")));
+        answer(
+            exchange,
+            400,
+            error("InvalidAction", "Could not find operation " + form.get("Action")));
         return;
       }
       String name = form.get("StackName");
       if (denied.contains(name)) {
-        answer(exchange, 403, error("AccessDenied", "User: arn:aws:iam::123456789012:user/test is not authorized to "
-            + "perform: cloudformation:DescribeStacks on resource: " + name));
+        answer(
+            exchange,
+            403,
+            error(
+                "AccessDenied",
+                "User: arn:aws:iam::123456789012:user/test is not authorized to "
+                    + "perform: cloudformation:DescribeStacks on resource: "
+                    + name));
         return;
       }
       List<Output> outputs = stacks.get(name);
       if (outputs == null) {
-        answer(exchange, 400, error("ValidationError", "Stack with id " + name + " does not exist"));
+        answer(
+            exchange, 400, error("ValidationError", "Stack with id " + name + " does not exist"));
         return;
       }
       answer(exchange, 200, describeStacks(name, outputs));
@@ -107,29 +125,49 @@ public final class LocalCloudFormation implements AutoCloseable {
 
   private static String describeStacks(String name, List<Output> outputs) {
     StringBuilder xml = new StringBuilder();
-    xml.append("<DescribeStacksResponse xmlns=\"").append(NAMESPACE).append("\"><DescribeStacksResult><Stacks><member>")
-        .append("<StackName>").append(escape(name)).append("</StackName>")
-        .append("<StackId>arn:aws:cloudformation:eu-west-1:123456789012:stack/").append(escape(name))
-        .append("/").append(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8))).append("</StackId>")
+    xml.append("<DescribeStacksResponse xmlns=\"")
+        .append(NAMESPACE)
+        .append("\"><DescribeStacksResult><Stacks><member>")
+        .append("<StackName>")
+        .append(escape(name))
+        .append("</StackName>")
+        .append("<StackId>arn:aws:cloudformation:eu-west-1:123456789012:stack/")
+        .append(escape(name))
+        .append("/")
+        .append(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)))
+        .append("</StackId>")
         .append("<CreationTime>2026-12-01T00:00:00.000Z</CreationTime>")
         .append("<StackStatus>CREATE_COMPLETE</StackStatus><Outputs>");
     for (Output output : outputs) {
-      xml.append("<member><OutputKey>").append(escape(output.key())).append("</OutputKey>")
-          .append("<OutputValue>").append(escape(output.value())).append("</OutputValue>");
+      xml.append("<member><OutputKey>")
+          .append(escape(output.key()))
+          .append("</OutputKey>")
+          .append("<OutputValue>")
+          .append(escape(output.value()))
+          .append("</OutputValue>");
       if (output.description() != null) {
         xml.append("<Description>").append(escape(output.description())).append("</Description>");
       }
       xml.append("</member>");
     }
     return xml.append("</Outputs></member></Stacks></DescribeStacksResult>")
-        .append("<ResponseMetadata><RequestId>").append(UUID.randomUUID()).append("</RequestId></ResponseMetadata>")
+        .append("<ResponseMetadata><RequestId>")
+        .append(UUID.randomUUID())
+        .append("</RequestId></ResponseMetadata>")
         .append("</DescribeStacksResponse>")
         .toString();
   }
 
   private static String error(String code, String message) {
-    return "<ErrorResponse xmlns=\"" + NAMESPACE + "\"><Error><Type>Sender</Type><Code>" + code + "</Code><Message>"
-        + escape(message) + "</Message></Error><RequestId>" + UUID.randomUUID() + "</RequestId></ErrorResponse>";
+    return "<ErrorResponse xmlns=\""
+        + NAMESPACE
+        + "\"><Error><Type>Sender</Type><Code>"
+        + code
+        + "</Code><Message>"
+        + escape(message)
+        + "</Message></Error><RequestId>"
+        + UUID.randomUUID()
+        + "</RequestId></ErrorResponse>";
   }
 
   private static void answer(HttpExchange exchange, int status, String xml) throws IOException {
@@ -156,7 +194,10 @@ public final class LocalCloudFormation implements AutoCloseable {
   }
 
   private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   @Override

@@ -13,7 +13,8 @@ class MaintenanceWindowCliTest {
 
     assertThat(mw.getSubcommands()).containsKeys("window", "replay");
     assertThat(mw.getSubcommands().get("replay").getSubcommands()).containsKeys("list", "run");
-    assertThat(mw.getUsageMessage()).contains("mw --stack MaintenanceWindowDemo replay run --rate 10");
+    assertThat(mw.getUsageMessage())
+        .contains("mw --stack MaintenanceWindowDemo replay run --rate 10");
   }
 
   @Test

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The project's documentation as a reader finds it: README.md, docs/*.md and every module's README.md, by path
- * relative to the repository root (the tests run in cli/, one level down).
+ * The project's documentation as a reader finds it: README.md, docs/*.md and every module's
+ * README.md, by path relative to the repository root (the tests run in cli/, one level down).
  */
 final class ProjectDocs {
   static final Path ROOT = Path.of("..");
@@ -24,7 +24,8 @@ final class ProjectDocs {
     files.addAll(list(ROOT.resolve("docs"), ".md"));
     for (Path dir : List.of(ROOT, ROOT.resolve("examples"))) {
       for (Path module : list(dir, null)) {
-        if (Files.isRegularFile(module.resolve("README.md")) && Files.isRegularFile(module.resolve("pom.xml"))) {
+        if (Files.isRegularFile(module.resolve("README.md"))
+            && Files.isRegularFile(module.resolve("pom.xml"))) {
           files.add(module.resolve("README.md"));
         }
       }

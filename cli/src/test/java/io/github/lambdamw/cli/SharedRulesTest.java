@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** One set of rules for every subcommand: the exit-code table, --region and --endpoint-url, usage errors, examples. */
+/**
+ * One set of rules for every subcommand: the exit-code table, --region and --endpoint-url, usage
+ * errors, examples.
+ */
 class SharedRulesTest {
   private static final List<List<String>> LEAVES =
       List.of(
@@ -40,7 +43,8 @@ class SharedRulesTest {
 
   @Test
   void everyCommandsHelp_printsTheOneExitCodeTable() {
-    for (CommandLine command : everyCommand(MaintenanceWindowCli.commandLine(new MaintenanceWindowCli()))) {
+    for (CommandLine command :
+        everyCommand(MaintenanceWindowCli.commandLine(new MaintenanceWindowCli()))) {
       String help = command.getUsageMessage(CommandLine.Help.Ansi.OFF);
       assertThat(help).as(command.getCommandSpec().qualifiedName()).contains("Exit codes:");
       for (Map.Entry<String, String> code : ExitCodes.TABLE.entrySet()) {
@@ -70,13 +74,15 @@ class SharedRulesTest {
   void regionAndEndpoint_areAcceptedBeforeAndAfterEverySubcommand() {
     for (List<String> leaf : LEAVES) {
       MaintenanceWindowCli before = new MaintenanceWindowCli();
-      List<String> args = new ArrayList<>(List.of("--region", "eu-west-3", "--endpoint-url", "http://127.0.0.1:9"));
+      List<String> args =
+          new ArrayList<>(List.of("--region", "eu-west-3", "--endpoint-url", "http://127.0.0.1:9"));
       args.addAll(leaf);
       MaintenanceWindowCli.commandLine(before).parseArgs(args.toArray(String[]::new));
 
       MaintenanceWindowCli after = new MaintenanceWindowCli();
       List<String> afterArgs = new ArrayList<>(leaf);
-      afterArgs.addAll(List.of("--region", "eu-west-2", "--endpoint-url", "http://127.0.0.1:8", "--stack", "S"));
+      afterArgs.addAll(
+          List.of("--region", "eu-west-2", "--endpoint-url", "http://127.0.0.1:8", "--stack", "S"));
       MaintenanceWindowCli.commandLine(after).parseArgs(afterArgs.toArray(String[]::new));
 
       assertThat(before.aws.region()).as("%s", leaf).isEqualTo("eu-west-3");
@@ -93,12 +99,18 @@ class SharedRulesTest {
       for (List<String> leaf : LEAVES) {
         List<String> args = new ArrayList<>(leaf);
         args.add("--bogus");
-        CliRun run = CliRun.run(ssm, Instant.parse("2026-12-01T00:00:00Z"), args.toArray(String[]::new));
+        CliRun run =
+            CliRun.run(ssm, Instant.parse("2026-12-01T00:00:00Z"), args.toArray(String[]::new));
 
         assertThat(run.exitCode()).as("%s", leaf).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err())
             .as("%s", leaf)
-            .isEqualTo("Unknown option: '--bogus'\n(mw " + leaf.get(0) + " " + leaf.get(1) + " --help shows the options)\n");
+            .isEqualTo(
+                "Unknown option: '--bogus'\n(mw "
+                    + leaf.get(0)
+                    + " "
+                    + leaf.get(1)
+                    + " --help shows the options)\n");
       }
       assertThat(CliRun.run(ssm, Instant.EPOCH, "window").exitCode()).isEqualTo(ExitCodes.USAGE);
       assertThat(CliRun.run(ssm, Instant.EPOCH, "replay").exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -113,17 +125,21 @@ class SharedRulesTest {
 
       assertThat(run.exitCode()).isEqualTo(ExitCodes.INTERNAL);
       assertThat(run.err())
-          .isEqualTo("mw window status: internal error, please report it (MW_DEBUG=1 adds the stack trace): "
-              + "java.lang.IllegalStateException: this test has no CloudFormation stand-in\n");
+          .isEqualTo(
+              "mw window status: internal error, please report it (MW_DEBUG=1 adds the stack trace): "
+                  + "java.lang.IllegalStateException: this test has no CloudFormation stand-in\n");
     }
   }
 
   @Test
   void everyExampleInTheHelp_printsOnOneLine_soItCanBePasted() {
     int examples = 0;
-    for (CommandLine command : everyCommand(MaintenanceWindowCli.commandLine(new MaintenanceWindowCli()))) {
-      List<String> printed = Arrays.asList(command.getUsageMessage(CommandLine.Help.Ansi.OFF).split("\\R"));
-      List<String> written = new ArrayList<>(Arrays.asList(command.getCommandSpec().usageMessage().footer()));
+    for (CommandLine command :
+        everyCommand(MaintenanceWindowCli.commandLine(new MaintenanceWindowCli()))) {
+      List<String> printed =
+          Arrays.asList(command.getUsageMessage(CommandLine.Help.Ansi.OFF).split("\\R"));
+      List<String> written =
+          new ArrayList<>(Arrays.asList(command.getCommandSpec().usageMessage().footer()));
       written.addAll(Arrays.asList(command.getCommandSpec().usageMessage().description()));
       for (String line : written) {
         if (line.startsWith("  mw ")) {

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The agent's embedded-metric records, seen in the function's output as CloudWatch would read them: each appears
- * exactly when its outcome happens, and is valid EMF (EmfRecords checks the documented structure).
+ * The agent's embedded-metric records, seen in the function's output as CloudWatch would read them:
+ * each appears exactly when its outcome happens, and is valid EMF (EmfRecords checks the documented
+ * structure).
  */
 class AgentMetricsTest {
   private static final String DEFERRED = "DeferredInvocations";
@@ -36,7 +37,12 @@ class AgentMetricsTest {
       LocalLambda lambda = harness.lambda("billing", Duration.ofSeconds(10));
       LambdaFunction function =
           GuardedFunctions.guarded(
-              harness, lambda, JavaHome.OPENJDK_17, RuntimeClients.CURRENT, HANDLERS + "EchoHandler", Map.of());
+              harness,
+              lambda,
+              JavaHome.OPENJDK_17,
+              RuntimeClients.CURRENT,
+              HANDLERS + "EchoHandler",
+              Map.of());
 
       assertThat(lambda.invoke(EVENT, "stored-1").payloadUtf8()).contains("\"deferred\":true");
       function.awaitLog(line -> line.contains("\"" + DEFERRED + "\":1"), Duration.ofSeconds(5));
@@ -47,7 +53,8 @@ class AgentMetricsTest {
       InvokeResult lost = lambda.invoke(EVENT, "lost-1");
 
       assertThat(lost.functionError()).isNotNull();
-      function.awaitLog(line -> line.contains("\"" + DEFERRAL_FAILURES + "\":1"), Duration.ofSeconds(5));
+      function.awaitLog(
+          line -> line.contains("\"" + DEFERRAL_FAILURES + "\":1"), Duration.ofSeconds(5));
       assertThat(EmfRecords.count(function.logLines(), DEFERRAL_FAILURES, "billing")).isEqualTo(1);
       assertThat(EmfRecords.count(function.logLines(), DEFERRED, "billing")).isEqualTo(1);
       assertThat(function.logLines()).noneMatch(line -> line.contains("\"n\":1"));
@@ -55,7 +62,8 @@ class AgentMetricsTest {
   }
 
   @Test
-  void aClosedWindowWithSsmUp_writesNoRecord_andSsmDown_isOneWindowReadFailuresRecordPerFailedRead() {
+  void
+      aClosedWindowWithSsmUp_writesNoRecord_andSsmDown_isOneWindowReadFailuresRecordPerFailedRead() {
     try (Harness harness = Harness.start()) {
       harness.ssm().put(PARAMETER, CLOSED);
       LocalLambda lambda = harness.lambda("reports", Duration.ofSeconds(10));
@@ -81,11 +89,13 @@ class AgentMetricsTest {
         assertThat(lambda.invoke(EVENT).payloadUtf8()).isEqualTo("{\"n\":1}");
         sleep(Duration.ofMillis(50));
       }
-      function.awaitLog(line -> line.contains("\"" + READ_FAILURES + "\":1"), Duration.ofSeconds(5));
+      function.awaitLog(
+          line -> line.contains("\"" + READ_FAILURES + "\":1"), Duration.ofSeconds(5));
       int failedCalls = harness.ssm().calls("GetParameter") - callsBefore;
       int records = EmfRecords.count(function.logLines(), READ_FAILURES, "reports");
 
-      // A read is one or two calls (the agent's own retry); 20 invocations within one refresh interval are one read.
+      // A read is one or two calls (the agent's own retry); 20 invocations within one refresh
+      // interval are one read.
       assertThat(records).isBetween(1, failedCalls).isLessThan(invocations);
       assertThat(EmfRecords.count(function.logLines(), DEFERRED, "reports")).isZero();
       assertThat(EmfRecords.count(function.logLines(), WOULD_DEFER, "reports")).isZero();

@@ -38,17 +38,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Another tool's exec wrapper named in MAINTENANCE_WINDOW_NEXT_WRAPPER, as guard() leaves it: the real runtime client
- * started through our wrapper, then through that tool's wrapper, which attaches its own agent. Both agents run; with
- * the window closed the answers are those of the function with the other tool alone, and with it open the event is
- * deferred.
+ * Another tool's exec wrapper named in MAINTENANCE_WINDOW_NEXT_WRAPPER, as guard() leaves it: the
+ * real runtime client started through our wrapper, then through that tool's wrapper, which attaches
+ * its own agent. Both agents run; with the window closed the answers are those of the function with
+ * the other tool alone, and with it open the event is deferred.
  */
 class ChainedWrapperTest {
-  private static final String PROPERTY_EVENT = "{\"systemProperty\":\"" + SecondAgent.PROPERTY + "\"}";
+  private static final String PROPERTY_EVENT =
+      "{\"systemProperty\":\"" + SecondAgent.PROPERTY + "\"}";
 
   /**
-   * What a tool puts in its layer: a wrapper adding its agent, from its own folder, to JAVA_TOOL_OPTIONS (the
-   * placeholder), then running the command.
+   * What a tool puts in its layer: a wrapper adding its agent, from its own folder, to
+   * JAVA_TOOL_OPTIONS (the placeholder), then running the command.
    */
   private static final String SECOND_WRAPPER =
       """
@@ -60,9 +61,11 @@ class ChainedWrapperTest {
       """;
 
   /** After what is there; some tools (OpenTelemetry's wrappers) put theirs first instead. */
-  private static final String AFTER = "\"${JAVA_TOOL_OPTIONS:+$JAVA_TOOL_OPTIONS }-javaagent:$dir/second-agent.jar\"";
+  private static final String AFTER =
+      "\"${JAVA_TOOL_OPTIONS:+$JAVA_TOOL_OPTIONS }-javaagent:$dir/second-agent.jar\"";
 
-  private static final String FIRST = "\"-javaagent:$dir/second-agent.jar${JAVA_TOOL_OPTIONS:+ $JAVA_TOOL_OPTIONS}\"";
+  private static final String FIRST =
+      "\"-javaagent:$dir/second-agent.jar${JAVA_TOOL_OPTIONS:+ $JAVA_TOOL_OPTIONS}\"";
 
   @TempDir Path temp;
 
@@ -82,11 +85,18 @@ class ChainedWrapperTest {
       LocalLambda aloneLambda = harness.lambda("other-tool-alone", Duration.ofSeconds(20));
       LocalLambda chainedLambda = harness.lambda("chained", Duration.ofSeconds(20));
       LambdaFunction alone =
-          start(harness, launcher(harness, aloneLambda, javaHome, ric).withExecWrapper(secondWrapper));
+          start(
+              harness,
+              launcher(harness, aloneLambda, javaHome, ric).withExecWrapper(secondWrapper));
       LambdaFunction chained =
-          start(harness, chainedThrough(secondWrapper, launcher(harness, chainedLambda, javaHome, ric)));
+          start(
+              harness,
+              chainedThrough(secondWrapper, launcher(harness, chainedLambda, javaHome, ric)));
       List<String> events =
-          List.of("{\"name\":\"Ada \\u00e9\",\"n\":[1, 2.50]}", "{\"fail\":\"broken input\"}", PROPERTY_EVENT);
+          List.of(
+              "{\"name\":\"Ada \\u00e9\",\"n\":[1, 2.50]}",
+              "{\"fail\":\"broken input\"}",
+              PROPERTY_EVENT);
 
       for (String event : events) {
         byte[] payload = event.getBytes(StandardCharsets.UTF_8);
@@ -98,7 +108,8 @@ class ChainedWrapperTest {
         assertThat(actual.functionError()).as(event).isEqualTo(expected.functionError());
         assertThat(actual.runtimeErrorType()).as(event).isEqualTo(expected.runtimeErrorType());
       }
-      assertThat(chainedLambda.invoke(PROPERTY_EVENT.getBytes(StandardCharsets.UTF_8)).payloadUtf8())
+      assertThat(
+              chainedLambda.invoke(PROPERTY_EVENT.getBytes(StandardCharsets.UTF_8)).payloadUtf8())
           .as("the second agent's system property, seen by the handler")
           .isEqualTo("{\"systemProperty\":\"" + SecondAgent.PROPERTY + "\",\"value\":\"loaded\"}");
       assertThat(chained.logLines())
@@ -106,12 +117,16 @@ class ChainedWrapperTest {
           .anyMatch(line -> line.contains("maintenance-window INFO guarding"));
       String ours = "-javaagent:.*/maintenance-window/agent\\.jar\"?";
       String theirs =
-          "-javaagent:" + Pattern.quote(secondWrapper.resolveSibling("second-agent.jar").toRealPath().toString());
+          "-javaagent:"
+              + Pattern.quote(
+                  secondWrapper.resolveSibling("second-agent.jar").toRealPath().toString());
       assertThat(chained.logLines())
           .as("both agents, in the order the next wrapper chose")
           .filteredOn(line -> line.startsWith("Picked up JAVA_TOOL_OPTIONS: "))
           .singleElement(as(InstanceOfAssertFactories.STRING))
-          .matches("Picked up JAVA_TOOL_OPTIONS: " + (otherAgentFirst ? theirs + " " + ours : ours + " " + theirs));
+          .matches(
+              "Picked up JAVA_TOOL_OPTIONS: "
+                  + (otherAgentFirst ? theirs + " " + ours : ours + " " + theirs));
       assertThat(alone.logLines())
           .contains(SecondAgent.LOADED)
           .noneMatch(line -> line.contains("maintenance-window"));
@@ -119,7 +134,8 @@ class ChainedWrapperTest {
   }
 
   @Test
-  void withTheWindowOpen_theEventIsDeferredAndTheHandlerSkipped_withTheSecondAgentLoaded() throws IOException {
+  void withTheWindowOpen_theEventIsDeferredAndTheHandlerSkipped_withTheSecondAgentLoaded()
+      throws IOException {
     Path secondWrapper = secondToolLayer(false);
     try (Harness harness = Harness.start();
         DynamoDbClient dynamoDb = GuardedFunctions.dynamoDb(harness)) {
@@ -128,7 +144,9 @@ class ChainedWrapperTest {
       LambdaFunction chained =
           start(
               harness,
-              chainedThrough(secondWrapper, launcher(harness, lambda, JavaHome.TEMURIN_25, RuntimeClients.CURRENT)));
+              chainedThrough(
+                  secondWrapper,
+                  launcher(harness, lambda, JavaHome.TEMURIN_25, RuntimeClients.CURRENT)));
       byte[] event = PROPERTY_EVENT.getBytes(StandardCharsets.UTF_8);
 
       InvokeResult answer = lambda.invoke(event, "chained-1");
@@ -148,14 +166,18 @@ class ChainedWrapperTest {
   /** The other tool's layer, unpacked: its wrapper with its agent jar beside it. */
   private Path secondToolLayer(boolean agentFirst) throws IOException {
     Path dir = Files.createDirectories(temp.resolve("other-layer"));
-    Files.copy(SecondAgentJar.path(), dir.resolve("second-agent.jar"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        SecondAgentJar.path(),
+        dir.resolve("second-agent.jar"),
+        StandardCopyOption.REPLACE_EXISTING);
     Path wrapper = dir.resolve("wrapper");
     Files.writeString(wrapper, SECOND_WRAPPER.formatted(agentFirst ? FIRST : AFTER));
     Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
     return wrapper;
   }
 
-  private static LambdaFunction.Builder launcher(Harness harness, LocalLambda lambda, Path javaHome, String ric) {
+  private static LambdaFunction.Builder launcher(
+      Harness harness, LocalLambda lambda, Path javaHome, String ric) {
     return harness
         .function(lambda)
         .withJavaHome(javaHome)
@@ -164,8 +186,12 @@ class ChainedWrapperTest {
         .withFunctionJar(FixtureFunctionJar.path());
   }
 
-  /** Guarded as guard() leaves a function that had another wrapper: ours first, theirs named as the next. */
-  private static LambdaFunction.Builder chainedThrough(Path secondWrapper, LambdaFunction.Builder launcher) {
+  /**
+   * Guarded as guard() leaves a function that had another wrapper: ours first, theirs named as the
+   * next.
+   */
+  private static LambdaFunction.Builder chainedThrough(
+      Path secondWrapper, LambdaFunction.Builder launcher) {
     return launcher
         .withLayer(BuiltArtifacts.layerDir())
         .withEnv("MAINTENANCE_WINDOW_PARAMETER", PARAMETER)

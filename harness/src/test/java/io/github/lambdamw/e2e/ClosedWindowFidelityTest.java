@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Window closed: what callers get from a guarded function is byte for byte what they get without the agent, for
- * answers and for errors, on the oldest and newest runtime-client layouts and on JDK 17 and 25.
+ * Window closed: what callers get from a guarded function is byte for byte what they get without
+ * the agent, for answers and for errors, on the oldest and newest runtime-client layouts and on JDK
+ * 17 and 25.
  */
 class ClosedWindowFidelityTest {
 
@@ -38,16 +39,19 @@ class ClosedWindowFidelityTest {
   void answersAndErrors_areByteIdenticalToARunWithoutTheAgent(String ric, Path javaHome) {
     try (Harness harness = Harness.start()) {
       harness.ssm().put(PARAMETER, CLOSED);
-      assertSameBytes(harness, ric, javaHome, HANDLERS + "PojoHandler", "{\"name\":\"Ada \\u00e9\"}");
+      assertSameBytes(
+          harness, ric, javaHome, HANDLERS + "PojoHandler", "{\"name\":\"Ada \\u00e9\"}");
       assertSameBytes(harness, ric, javaHome, HANDLERS + "ThrowingHandler", "\"broken input\"");
     }
   }
 
-  private static void assertSameBytes(Harness harness, String ric, Path javaHome, String handler, String event) {
+  private static void assertSameBytes(
+      Harness harness, String ric, Path javaHome, String handler, String event) {
     LocalLambda plainLambda = harness.lambda("plain", Duration.ofSeconds(20));
     LocalLambda guardedLambda = harness.lambda("guarded", Duration.ofSeconds(20));
     GuardedFunctions.unguarded(harness, plainLambda, javaHome, ric, handler);
-    var guarded = GuardedFunctions.guarded(harness, guardedLambda, javaHome, ric, handler, Map.of());
+    var guarded =
+        GuardedFunctions.guarded(harness, guardedLambda, javaHome, ric, handler, Map.of());
     byte[] payload = event.getBytes(StandardCharsets.UTF_8);
 
     for (int i = 0; i < 3; i++) {
@@ -59,6 +63,7 @@ class ClosedWindowFidelityTest {
       assertThat(actual.functionError()).isEqualTo(expected.functionError());
       assertThat(actual.runtimeErrorType()).isEqualTo(expected.runtimeErrorType());
     }
-    assertThat(guarded.logLines()).anyMatch(line -> line.contains("maintenance-window INFO guarding"));
+    assertThat(guarded.logLines())
+        .anyMatch(line -> line.contains("maintenance-window INFO guarding"));
   }
 }

@@ -19,9 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** An event that cannot be stored fails its invocation, so Lambda's retries keep it: never a success without an item. */
+/**
+ * An event that cannot be stored fails its invocation, so Lambda's retries keep it: never a success
+ * without an item.
+ */
 class DeferralFailureTest {
-  private static final String ERROR_TYPE = "io.github.lambdamw.agent.MaintenanceWindowDeferralException";
+  private static final String ERROR_TYPE =
+      "io.github.lambdamw.agent.MaintenanceWindowDeferralException";
 
   @TempDir Path temp;
 
@@ -41,7 +45,8 @@ class DeferralFailureTest {
           Map.of("TEST_RUN_LOG", runLog.toString()));
       harness.dynamoDb().stop();
 
-      InvokeResult result = lambda.invoke("{\"keep\":\"me\"}".getBytes(StandardCharsets.UTF_8), "lost-1");
+      InvokeResult result =
+          lambda.invoke("{\"keep\":\"me\"}".getBytes(StandardCharsets.UTF_8), "lost-1");
 
       assertThat(result.functionError()).isNotNull();
       assertThat(result.payloadUtf8())
@@ -51,7 +56,8 @@ class DeferralFailureTest {
       assertThat(Files.exists(runLog)).isFalse();
 
       harness.dynamoDb().restart();
-      InvokeResult retried = lambda.invoke("{\"keep\":\"me\"}".getBytes(StandardCharsets.UTF_8), "lost-1");
+      InvokeResult retried =
+          lambda.invoke("{\"keep\":\"me\"}".getBytes(StandardCharsets.UTF_8), "lost-1");
       assertThat(retried.payloadUtf8()).contains("\"deferred\":true");
       assertThat(GuardedFunctions.deferred(dynamoDb, "down")).hasSize(1);
     }

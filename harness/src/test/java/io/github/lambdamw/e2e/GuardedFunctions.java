@@ -35,7 +35,12 @@ final class GuardedFunctions {
 
   /** A function through the real layer wrapper, so the agent is attached exactly as in Lambda. */
   static LambdaFunction guarded(
-      Harness harness, LocalLambda lambda, Path javaHome, String ric, String handler, Map<String, String> env) {
+      Harness harness,
+      LocalLambda lambda,
+      Path javaHome,
+      String ric,
+      String handler,
+      Map<String, String> env) {
     return start(
         harness,
         launcher(harness, lambda, javaHome, ric, handler)
@@ -46,7 +51,8 @@ final class GuardedFunctions {
   }
 
   /** The same function with no layer at all: the reference for byte-identity. */
-  static LambdaFunction unguarded(Harness harness, LocalLambda lambda, Path javaHome, String ric, String handler) {
+  static LambdaFunction unguarded(
+      Harness harness, LocalLambda lambda, Path javaHome, String ric, String handler) {
     return start(harness, launcher(harness, lambda, javaHome, ric, handler));
   }
 
@@ -74,12 +80,16 @@ final class GuardedFunctions {
     return DynamoDbClient.builder()
         .endpointOverride(URI.create(harness.dynamoDb().endpoint().toString()))
         .region(Region.of(Harness.REGION))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .httpClient(UrlConnectionHttpClient.create())
         .build();
   }
 
-  /** Every item stored for {@code functionName}, in arrival order (chunk items excluded, as the index does). */
+  /**
+   * Every item stored for {@code functionName}, in arrival order (chunk items excluded, as the
+   * index does).
+   */
   static List<Map<String, AttributeValue>> deferred(DynamoDbClient dynamoDb, String functionName) {
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":f", AttributeValue.fromS(functionName));

@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The window read over HTTPS, as in Lambda: the agent's signed {@code GetParameter} through {@code
- * HttpsURLConnection}, trusting the stand-in's certificate through the JVM's standard {@code javax.net.ssl.*}
- * properties, the host name checked against the certificate ({@code localhost}).
+ * HttpsURLConnection}, trusting the stand-in's certificate through the JVM's standard {@code
+ * javax.net.ssl.*} properties, the host name checked against the certificate ({@code localhost}).
  */
 class HttpsWindowReadTest {
   private static final char[] PASSWORD = "changeit".toCharArray();
@@ -45,9 +45,21 @@ class HttpsWindowReadTest {
     Process keytool =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "local-ssm", "-keyalg", "EC", "-dname", "CN=localhost",
-                "-ext", "SAN=dns:localhost", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
-                "-storepass", new String(PASSWORD))
+                "-genkeypair",
+                "-alias",
+                "local-ssm",
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keyStore.toString(),
+                "-storepass",
+                new String(PASSWORD))
             .redirectErrorStream(true)
             .start();
     String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -74,12 +86,18 @@ class HttpsWindowReadTest {
               ric,
               HANDLERS + "EchoHandler",
               Map.of(
-                  "AWS_ENDPOINT_URL_SSM", ssmOverTls.endpoint().toString(),
+                  "AWS_ENDPOINT_URL_SSM",
+                  ssmOverTls.endpoint().toString(),
                   "JAVA_TOOL_OPTIONS",
-                  "-Djavax.net.ssl.trustStore=" + keyStore + " -Djavax.net.ssl.trustStorePassword=changeit"));
+                  "-Djavax.net.ssl.trustStore="
+                      + keyStore
+                      + " -Djavax.net.ssl.trustStorePassword=changeit"));
 
       assertThat(ssmOverTls.endpoint().getScheme()).isEqualTo("https");
-      assertThat(lambda.invoke("{\"over\":\"https\"}".getBytes(StandardCharsets.UTF_8), "tls-1").payloadUtf8())
+      assertThat(
+              lambda
+                  .invoke("{\"over\":\"https\"}".getBytes(StandardCharsets.UTF_8), "tls-1")
+                  .payloadUtf8())
           .contains("\"deferred\":true");
       assertThat(ssmOverTls.calls("GetParameter")).isGreaterThanOrEqualTo(1);
       assertThat(GuardedFunctions.deferred(dynamoDb, "over-https")).hasSize(1);
@@ -94,7 +112,8 @@ class HttpsWindowReadTest {
         LocalSsm ssmOverTls = LocalSsm.builder().withTls(keyStore, PASSWORD).start()) {
       ssmOverTls.put(PARAMETER, OPEN);
       LocalLambda lambda = harness.lambda("wrong-name", Duration.ofSeconds(20));
-      // The same server and trusted certificate, reached by an address the certificate does not name.
+      // The same server and trusted certificate, reached by an address the certificate does not
+      // name.
       String byAddress = "https://127.0.0.1:" + ssmOverTls.endpoint().getPort();
       LambdaFunction function =
           GuardedFunctions.guarded(
@@ -104,13 +123,18 @@ class HttpsWindowReadTest {
               RuntimeClients.CURRENT,
               HANDLERS + "EchoHandler",
               Map.of(
-                  "AWS_ENDPOINT_URL_SSM", byAddress,
+                  "AWS_ENDPOINT_URL_SSM",
+                  byAddress,
                   "JAVA_TOOL_OPTIONS",
-                  "-Djavax.net.ssl.trustStore=" + keyStore + " -Djavax.net.ssl.trustStorePassword=changeit"));
+                  "-Djavax.net.ssl.trustStore="
+                      + keyStore
+                      + " -Djavax.net.ssl.trustStorePassword=changeit"));
 
       assertThat(lambda.invoke("{\"ping\":true}".getBytes(StandardCharsets.UTF_8)).payloadUtf8())
           .isEqualTo("{\"ping\":true}");
-      assertThat(function.awaitLog(line -> line.contains("could not be reached"), Duration.ofSeconds(10)))
+      assertThat(
+              function.awaitLog(
+                  line -> line.contains("could not be reached"), Duration.ofSeconds(10)))
           .contains("SSLHandshakeException");
     }
   }

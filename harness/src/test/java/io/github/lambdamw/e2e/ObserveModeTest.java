@@ -25,9 +25,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Observe mode, a rehearsal of a window: per window ({@code "mode":"observe"}) or per function
- * ({@code MAINTENANCE_WINDOW_MODE=observe}). While such a window is open the handler runs, callers get byte for byte
- * what they get without the agent, nothing is stored, and each invocation is one log line and one
- * {@code WouldDeferInvocations} record. Closed, nothing is logged; an enforced window still defers.
+ * ({@code MAINTENANCE_WINDOW_MODE=observe}). While such a window is open the handler runs, callers
+ * get byte for byte what they get without the agent, nothing is stored, and each invocation is one
+ * log line and one {@code WouldDeferInvocations} record. Closed, nothing is logged; an enforced
+ * window still defers.
  */
 class ObserveModeTest {
   private static final String OBSERVED =
@@ -39,7 +40,8 @@ class ObserveModeTest {
   @TempDir Path temp;
 
   @Test
-  void anObservedWindow_answersAndErrorsAreByteIdenticalToARunWithoutTheAgent_andEachInvocationIsCountedNotStored() {
+  void
+      anObservedWindow_answersAndErrorsAreByteIdenticalToARunWithoutTheAgent_andEachInvocationIsCountedNotStored() {
     try (Harness harness = Harness.start();
         DynamoDbClient dynamoDb = GuardedFunctions.dynamoDb(harness)) {
       DeferralTable.create(dynamoDb, GuardedFunctions.TABLE);
@@ -48,10 +50,16 @@ class ObserveModeTest {
         String name = "observed-" + handler;
         LocalLambda plain = harness.lambda("plain-" + handler, Duration.ofSeconds(20));
         LocalLambda guarded = harness.lambda(name, Duration.ofSeconds(20));
-        GuardedFunctions.unguarded(harness, plain, JavaHome.OPENJDK_17, RuntimeClients.CURRENT, HANDLERS + handler);
+        GuardedFunctions.unguarded(
+            harness, plain, JavaHome.OPENJDK_17, RuntimeClients.CURRENT, HANDLERS + handler);
         LambdaFunction function =
             GuardedFunctions.guarded(
-                harness, guarded, JavaHome.OPENJDK_17, RuntimeClients.CURRENT, HANDLERS + handler, Map.of());
+                harness,
+                guarded,
+                JavaHome.OPENJDK_17,
+                RuntimeClients.CURRENT,
+                HANDLERS + handler,
+                Map.of());
         byte[] event = ("{\"name\":\"" + MARKER + "\"}").getBytes(StandardCharsets.UTF_8);
 
         for (int i = 0; i < 3; i++) {
@@ -62,7 +70,8 @@ class ObserveModeTest {
           assertThat(actual.functionError()).isEqualTo(expected.functionError());
           assertThat(actual.runtimeErrorType()).isEqualTo(expected.runtimeErrorType());
         }
-        function.awaitLog(line -> line.contains("would defer invocation observed-2"), Duration.ofSeconds(5));
+        function.awaitLog(
+            line -> line.contains("would defer invocation observed-2"), Duration.ofSeconds(5));
         assertThat(function.logLines())
             .filteredOn(line -> line.contains("observe mode: would defer invocation"))
             .hasSize(3)
@@ -76,7 +85,8 @@ class ObserveModeTest {
   }
 
   @Test
-  void aFunctionInObserveMode_runsItsHandlerThroughAnEnforcedWindow_andIsSilentWhenClosed() throws Exception {
+  void aFunctionInObserveMode_runsItsHandlerThroughAnEnforcedWindow_andIsSilentWhenClosed()
+      throws Exception {
     Path runLog = temp.resolve("runs.log");
     try (Harness harness = Harness.start();
         DynamoDbClient dynamoDb = GuardedFunctions.dynamoDb(harness)) {
@@ -98,7 +108,8 @@ class ObserveModeTest {
 
       assertThat(open.payloadUtf8()).isEqualTo("{\"a\":1}");
       assertThat(Files.readAllLines(runLog)).containsExactly("open-1");
-      function.awaitLog(line -> line.contains("would defer invocation open-1"), Duration.ofSeconds(5));
+      function.awaitLog(
+          line -> line.contains("would defer invocation open-1"), Duration.ofSeconds(5));
       assertThat(EmfRecords.count(function.logLines(), WOULD_DEFER, "rehearsed")).isEqualTo(1);
       assertThat(GuardedFunctions.deferred(dynamoDb, "rehearsed")).isEmpty();
 
@@ -108,13 +119,15 @@ class ObserveModeTest {
 
       assertThat(closed.payloadUtf8()).isEqualTo("{\"a\":2}");
       assertThat(Files.readAllLines(runLog)).containsExactly("open-1", "closed-1");
-      assertThat(function.logLines()).noneMatch(line -> line.contains("would defer invocation closed-1"));
+      assertThat(function.logLines())
+          .noneMatch(line -> line.contains("would defer invocation closed-1"));
       assertThat(EmfRecords.count(function.logLines(), WOULD_DEFER, "rehearsed")).isEqualTo(1);
     }
   }
 
   @Test
-  void theSameFunctionInEnforceMode_defersThroughTheEnforcedWindow_andCountsNoWouldDefer() throws Exception {
+  void theSameFunctionInEnforceMode_defersThroughTheEnforcedWindow_andCountsNoWouldDefer()
+      throws Exception {
     Path runLog = temp.resolve("runs.log");
     try (Harness harness = Harness.start();
         DynamoDbClient dynamoDb = GuardedFunctions.dynamoDb(harness)) {
@@ -130,7 +143,8 @@ class ObserveModeTest {
               HANDLERS + "CountingHandler",
               Map.of("TEST_RUN_LOG", runLog.toString(), "MAINTENANCE_WINDOW_MODE", "enforce"));
 
-      InvokeResult answer = lambda.invoke("{\"a\":1}".getBytes(StandardCharsets.UTF_8), "enforced-1");
+      InvokeResult answer =
+          lambda.invoke("{\"a\":1}".getBytes(StandardCharsets.UTF_8), "enforced-1");
 
       assertThat(answer.payloadUtf8()).contains("\"deferred\":true");
       assertThat(Files.exists(runLog)).isFalse();

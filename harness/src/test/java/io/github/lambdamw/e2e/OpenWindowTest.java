@@ -23,7 +23,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Window open: each event is stored once with its exact bytes, the handler never runs, callers are told why. */
+/**
+ * Window open: each event is stored once with its exact bytes, the handler never runs, callers are
+ * told why.
+ */
 class OpenWindowTest {
   private static final String MARKER = "PAYLOAD-MARKER-7f3a";
 
@@ -37,7 +40,8 @@ class OpenWindowTest {
 
   @ParameterizedTest(name = "RIC {0} on {1}")
   @MethodSource("runtimes")
-  void eventsAreStoredOnceWithTheirExactBytes_andTheHandlerDoesNotRun(String ric, Path javaHome) throws Exception {
+  void eventsAreStoredOnceWithTheirExactBytes_andTheHandlerDoesNotRun(String ric, Path javaHome)
+      throws Exception {
     Path runLog = temp.resolve("runs.log");
     try (Harness harness = Harness.start();
         DynamoDbClient dynamoDb = GuardedFunctions.dynamoDb(harness)) {
@@ -45,9 +49,17 @@ class OpenWindowTest {
       LocalLambda lambda = harness.lambda("orders", Duration.ofSeconds(20));
       LambdaFunction function =
           GuardedFunctions.guarded(
-              harness, lambda, javaHome, ric, HANDLERS + "CountingHandler", Map.of("TEST_RUN_LOG", runLog.toString()));
-      byte[] first = ("{\"order\":1,\"note\":\"caf\u00e9 \u2603 " + MARKER + "\"}").getBytes(StandardCharsets.UTF_8);
-      byte[] second = ("[1, 2.50, \"" + MARKER + "\", {\"nested\": null}]").getBytes(StandardCharsets.UTF_8);
+              harness,
+              lambda,
+              javaHome,
+              ric,
+              HANDLERS + "CountingHandler",
+              Map.of("TEST_RUN_LOG", runLog.toString()));
+      byte[] first =
+          ("{\"order\":1,\"note\":\"caf\u00e9 \u2603 " + MARKER + "\"}")
+              .getBytes(StandardCharsets.UTF_8);
+      byte[] second =
+          ("[1, 2.50, \"" + MARKER + "\", {\"nested\": null}]").getBytes(StandardCharsets.UTF_8);
 
       InvokeResult firstAnswer = lambda.invoke(first, "request-1");
       InvokeResult secondAnswer = lambda.invoke(second, "request-2");
@@ -59,13 +71,16 @@ class OpenWindowTest {
                   + "\"reason\":\"e2e\"}");
       assertThat(secondAnswer.payloadUtf8()).contains("\"requestId\":\"request-2\"");
       List<Map<String, AttributeValue>> items = GuardedFunctions.deferred(dynamoDb, "orders");
-      assertThat(items).extracting(item -> item.get("requestId").s()).containsExactly("request-1", "request-2");
+      assertThat(items)
+          .extracting(item -> item.get("requestId").s())
+          .containsExactly("request-1", "request-2");
       assertThat(items.get(0).get("payload").b().asByteArray()).isEqualTo(first);
       assertThat(items.get(1).get("payload").b().asByteArray()).isEqualTo(second);
       assertThat(items.get(0).get("invokedFunctionArn").s()).endsWith(":function:orders");
       assertThat(items.get(0).get("windowEnd").s()).isEqualTo("2999-01-01T00:00:00Z");
       assertThat(Files.exists(runLog)).as("the handler never ran").isFalse();
-      function.awaitLog(line -> line.contains("deferred invocation request-2"), Duration.ofSeconds(5));
+      function.awaitLog(
+          line -> line.contains("deferred invocation request-2"), Duration.ofSeconds(5));
       assertThat(function.logLines())
           .anyMatch(line -> line.contains("deferred invocation request-1 of orders"))
           .anyMatch(line -> line.contains("\"DeferredInvocations\":1"))

@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The agent's own libraries are relocated: a function bundling other versions of them gets its own. */
+/**
+ * The agent's own libraries are relocated: a function bundling other versions of them gets its own.
+ */
 class RelocationTest {
 
   @Test
@@ -24,8 +26,10 @@ class RelocationTest {
       LocalLambda plain = harness.lambda("plain", Duration.ofSeconds(20));
       LocalLambda guarded = harness.lambda("guarded", Duration.ofSeconds(20));
       String handler = HANDLERS + "LibraryVersionsHandler";
-      GuardedFunctions.unguarded(harness, plain, JavaHome.OPENJDK_17, RuntimeClients.CURRENT, handler);
-      GuardedFunctions.guarded(harness, guarded, JavaHome.OPENJDK_17, RuntimeClients.CURRENT, handler, Map.of());
+      GuardedFunctions.unguarded(
+          harness, plain, JavaHome.OPENJDK_17, RuntimeClients.CURRENT, handler);
+      GuardedFunctions.guarded(
+          harness, guarded, JavaHome.OPENJDK_17, RuntimeClients.CURRENT, handler, Map.of());
       byte[] event = "{}".getBytes(StandardCharsets.UTF_8);
 
       String withAgent = guarded.invoke(event).payloadUtf8();
@@ -35,7 +39,8 @@ class RelocationTest {
           .contains("\"byteBuddy\":\"1.14.19\"")
           .contains("\"awsSdkCore\":\"2.25.70\"");
       // Identical but for the class loaders' identity hashes, which differ between any two JVMs.
-      assertThat(withoutIdentities(withAgent)).isEqualTo(withoutIdentities(plain.invoke(event).payloadUtf8()));
+      assertThat(withoutIdentities(withAgent))
+          .isEqualTo(withoutIdentities(plain.invoke(event).payloadUtf8()));
     }
   }
 

@@ -37,8 +37,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Defer through the real agent, replay through the real Invoke API into the same function under the real runtime
- * client: the handler gets exactly the deferred payloads, in arrival order, and only failures stay in the table.
+ * Defer through the real agent, replay through the real Invoke API into the same function under the
+ * real runtime client: the handler gets exactly the deferred payloads, in arrival order, and only
+ * failures stay in the table.
  */
 class ReplayEndToEndTest {
   private static final String FUNCTION = "replayed";
@@ -46,8 +47,9 @@ class ReplayEndToEndTest {
   @TempDir Path temp;
 
   @Test
-  void deferredEvents_areReplayedExactlyOnceInOrder_failuresStayWithTheirError_andAnOpenWindowRefuses()
-      throws Exception {
+  void
+      deferredEvents_areReplayedExactlyOnceInOrder_failuresStayWithTheirError_andAnOpenWindowRefuses()
+          throws Exception {
     Path runLog = temp.resolve("runs.log");
     try (Harness harness = Harness.start()) {
       LocalLambda lambda = harness.lambda(FUNCTION, Duration.ofSeconds(30));
@@ -66,7 +68,8 @@ class ReplayEndToEndTest {
         for (byte[] event : events) {
           assertThat(lambda.invoke(event).payloadUtf8()).contains("\"deferred\":true");
         }
-        List<Map<String, AttributeValue>> stored = GuardedFunctions.deferred(aws.dynamo(), FUNCTION);
+        List<Map<String, AttributeValue>> stored =
+            GuardedFunctions.deferred(aws.dynamo(), FUNCTION);
         assertThat(stored).hasSize(100);
         assertThat(stored.get(50)).containsKey("payloadChunks");
         assertThat(Files.exists(runLog)).as("no handler run during the window").isFalse();
@@ -95,12 +98,16 @@ class ReplayEndToEndTest {
     }
   }
 
-  /** 100 events of mixed sizes, 20 bytes to 700 KB (still over 350 KiB gzipped, so stored in chunks), 3 of them asking to fail. */
+  /**
+   * 100 events of mixed sizes, 20 bytes to 700 KB (still over 350 KiB gzipped, so stored in
+   * chunks), 3 of them asking to fail.
+   */
   private static List<byte[]> mixedEvents(int count) {
     Random random = new Random(42);
     List<byte[]> events = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      int padding = i == 50 ? 700_000 : i % 10 == 0 ? 20_000 + random.nextInt(50_000) : random.nextInt(200);
+      int padding =
+          i == 50 ? 700_000 : i % 10 == 0 ? 20_000 + random.nextInt(50_000) : random.nextInt(200);
       StringBuilder noise = new StringBuilder(padding);
       for (int j = 0; j < padding; j++) {
         noise.append((char) ('a' + random.nextInt(26)));
@@ -146,6 +153,7 @@ class ReplayEndToEndTest {
     return builder
         .endpointOverride(endpoint)
         .region(Region.of(Harness.REGION))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
   }
 }

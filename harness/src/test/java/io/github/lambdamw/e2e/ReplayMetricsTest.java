@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The replay function's metrics: its deployment jar runs under the real runtime client, replays what the agent
- * deferred into the guarded function through the Invoke API, and prints one valid EMF record per run with the run's
- * counts, by the guarded function's name.
+ * The replay function's metrics: its deployment jar runs under the real runtime client, replays
+ * what the agent deferred into the guarded function through the Invoke API, and prints one valid
+ * EMF record per run with the run's counts, by the guarded function's name.
  */
 class ReplayMetricsTest {
   private static final String TARGET = "checkout";
@@ -34,7 +34,8 @@ class ReplayMetricsTest {
   @TempDir Path temp;
 
   @Test
-  void aReplayRun_isOneRecordOfReplayedFailedUncertainAndLeft_byTheGuardedFunctionsName() throws Exception {
+  void aReplayRun_isOneRecordOfReplayedFailedUncertainAndLeft_byTheGuardedFunctionsName()
+      throws Exception {
     try (Harness harness = Harness.start();
         DynamoDbClient dynamoDb = GuardedFunctions.dynamoDb(harness)) {
       DeferralTable.create(dynamoDb, GuardedFunctions.TABLE);
@@ -46,9 +47,14 @@ class ReplayMetricsTest {
           JavaHome.OPENJDK_17,
           RuntimeClients.CURRENT,
           HANDLERS + "RecordingHandler",
-          Map.of("TEST_RUN_LOG", temp.resolve("runs.log").toString(), "MAINTENANCE_WINDOW_REFRESH_SECONDS", "1"));
+          Map.of(
+              "TEST_RUN_LOG",
+              temp.resolve("runs.log").toString(),
+              "MAINTENANCE_WINDOW_REFRESH_SECONDS",
+              "1"));
       for (String event : List.of("{\"n\":1}", "{\"n\":2,\"fail\":true}", "{\"n\":3}")) {
-        assertThat(target.invoke(event.getBytes(StandardCharsets.UTF_8)).payloadUtf8()).contains("\"deferred\":true");
+        assertThat(target.invoke(event.getBytes(StandardCharsets.UTF_8)).payloadUtf8())
+            .contains("\"deferred\":true");
       }
       harness.ssm().put(PARAMETER, CLOSED);
       Thread.sleep(1_100);
@@ -73,9 +79,13 @@ class ReplayMetricsTest {
       InvokeResult answer = replayLambda.invoke("{\"sync\":true}".getBytes(StandardCharsets.UTF_8));
 
       assertThat(answer.functionError()).as(answer.payloadUtf8()).isNull();
-      assertThat(answer.payloadUtf8()).contains("\"replayed\":2").contains("\"failed\":1").contains("\"left\":1");
+      assertThat(answer.payloadUtf8())
+          .contains("\"replayed\":2")
+          .contains("\"failed\":1")
+          .contains("\"left\":1");
       replay.awaitLog(line -> line.contains("\"ReplayFailed\":1"), Duration.ofSeconds(5));
-      List<Map<String, Object>> records = EmfRecords.ofRun(replay.logLines(), "ReplayFailed", TARGET);
+      List<Map<String, Object>> records =
+          EmfRecords.ofRun(replay.logLines(), "ReplayFailed", TARGET);
       assertThat(records).as(String.join("\n", replay.logLines())).hasSize(1);
       assertThat(records.get(0))
           .containsEntry("Replayed", 2)

@@ -18,7 +18,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Reading the window: missing or malformed values fail open by default, and changes arrive within the interval. */
+/**
+ * Reading the window: missing or malformed values fail open by default, and changes arrive within
+ * the interval.
+ */
 class WindowReadTest {
   private static final byte[] EVENT = "{\"ping\":true}".getBytes(StandardCharsets.UTF_8);
 
@@ -28,11 +31,17 @@ class WindowReadTest {
       LocalLambda lambda = harness.lambda("no-parameter", Duration.ofSeconds(10));
       LambdaFunction function =
           GuardedFunctions.guarded(
-              harness, lambda, JavaHome.OPENJDK_17, RuntimeClients.CURRENT, HANDLERS + "EchoHandler", Map.of());
+              harness,
+              lambda,
+              JavaHome.OPENJDK_17,
+              RuntimeClients.CURRENT,
+              HANDLERS + "EchoHandler",
+              Map.of());
 
       assertThat(lambda.invoke(EVENT).payloadUtf8()).isEqualTo("{\"ping\":true}");
       assertThat(lambda.invoke(EVENT).payloadUtf8()).isEqualTo("{\"ping\":true}");
-      // The process's output reaches the test through a reader thread: wait for the line before counting.
+      // The process's output reaches the test through a reader thread: wait for the line before
+      // counting.
       function.awaitLog(line -> line.contains("does not exist"), Duration.ofSeconds(5));
       assertThat(function.logLines())
           .filteredOn(line -> line.contains("SSM parameter 'maintenance-window' does not exist"))
@@ -44,16 +53,27 @@ class WindowReadTest {
   @Test
   void aMalformedValue_namesTheProblem_andTheHandlerRuns() {
     try (Harness harness = Harness.start()) {
-      harness.ssm().put(PARAMETER, "{\"windows\":[{\"start\":\"tomorrow\",\"end\":\"2026-12-01T04:00:00Z\"}]}");
+      harness
+          .ssm()
+          .put(
+              PARAMETER,
+              "{\"windows\":[{\"start\":\"tomorrow\",\"end\":\"2026-12-01T04:00:00Z\"}]}");
       LocalLambda lambda = harness.lambda("malformed", Duration.ofSeconds(10));
       LambdaFunction function =
           GuardedFunctions.guarded(
-              harness, lambda, JavaHome.TEMURIN_25, RuntimeClients.LEGACY, HANDLERS + "EchoHandler", Map.of());
+              harness,
+              lambda,
+              JavaHome.TEMURIN_25,
+              RuntimeClients.LEGACY,
+              HANDLERS + "EchoHandler",
+              Map.of());
 
       assertThat(lambda.invoke(EVENT).payloadUtf8()).isEqualTo("{\"ping\":true}");
       assertThat(
               function.awaitLog(
-                  line -> line.contains("SSM parameter 'maintenance-window' holds a value that is not a window"),
+                  line ->
+                      line.contains(
+                          "SSM parameter 'maintenance-window' holds a value that is not a window"),
                   Duration.ofSeconds(5)))
           .contains("field 'windows[0].start' is 'tomorrow'");
     }
@@ -73,7 +93,9 @@ class WindowReadTest {
           HANDLERS + "EchoHandler",
           Map.of("MAINTENANCE_WINDOW_ON_READ_ERROR", "defer"));
 
-      assertThat(lambda.invoke(EVENT).payloadUtf8()).contains("\"deferred\":true").contains("\"windowEnd\":null");
+      assertThat(lambda.invoke(EVENT).payloadUtf8())
+          .contains("\"deferred\":true")
+          .contains("\"windowEnd\":null");
       assertThat(GuardedFunctions.deferred(dynamoDb, "fail-closed")).hasSize(1);
     }
   }

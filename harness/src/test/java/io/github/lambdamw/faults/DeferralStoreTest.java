@@ -27,9 +27,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The agent's store against dynoxide, without a function around it: what the SDK's {@code DynamoDbClient} reads
- * back is what the agent's hand-made {@code PutItem} wrote, and DynamoDB's answers (duplicate, missing table,
- * throttling) turn into what the deferral contract promises.
+ * The agent's store against dynoxide, without a function around it: what the SDK's {@code
+ * DynamoDbClient} reads back is what the agent's hand-made {@code PutItem} wrote, and DynamoDB's
+ * answers (duplicate, missing table, throttling) turn into what the deferral contract promises.
  */
 class DeferralStoreTest {
   private static final String TABLE = "deferred";
@@ -53,7 +53,8 @@ class DeferralStoreTest {
         DynamoDbClient.builder()
             .endpointOverride(dynoxide.endpoint())
             .region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
             .httpClient(UrlConnectionHttpClient.create())
             .build();
     DeferralTable.create(reader, TABLE);
@@ -93,22 +94,26 @@ class DeferralStoreTest {
 
   @Test
   void anItemWritten_isReadBackByTheSdk_attributeForAttribute() {
-    byte[] payload = "{\"source\":\"aws.events\",\"detail\":{\"é\":\"\\n\"}}".getBytes(StandardCharsets.UTF_8);
+    byte[] payload =
+        "{\"source\":\"aws.events\",\"detail\":{\"é\":\"\\n\"}}".getBytes(StandardCharsets.UTF_8);
     Instant arrivedAt = Instant.ofEpochMilli(System.currentTimeMillis());
 
     boolean stored =
-        store(TABLE, dynoxide.endpoint().toString()).store(invocation("wire-1", payload), WINDOW, arrivedAt);
+        store(TABLE, dynoxide.endpoint().toString())
+            .store(invocation("wire-1", payload), WINDOW, arrivedAt);
 
     assertThat(stored).isTrue();
     Map<String, AttributeValue> item = item("wire-1");
     assertThat(item.get("payload").b().asByteArray()).isEqualTo(payload);
-    assertThat(item.get("arrivalKey").s()).isEqualTo(String.format("%013d#wire-1", arrivedAt.toEpochMilli()));
+    assertThat(item.get("arrivalKey").s())
+        .isEqualTo(String.format("%013d#wire-1", arrivedAt.toEpochMilli()));
     assertThat(item.get("arrivedAt").s()).isEqualTo(arrivedAt.toString());
     assertThat(item.get("clientContext").s()).isEqualTo("{\"custom\":{\"k\":\"v\\u00e9\"}}");
     assertThat(item.get("windowReason").s()).isEqualTo("kernel \"upgrade\" ✓");
     assertThat(item.get("tenantId").s()).isEqualTo("tenant-1");
     assertThat(item.get("payloadSize").n()).isEqualTo(Integer.toString(payload.length));
-    assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(arrivedAt.getEpochSecond() + 3 * 86_400));
+    assertThat(item.get("expiresAt").n())
+        .isEqualTo(Long.toString(arrivedAt.getEpochSecond() + 3 * 86_400));
     assertThat(item).doesNotContainKey("cognitoIdentity");
   }
 
@@ -118,7 +123,8 @@ class DeferralStoreTest {
     Instant first = Instant.now();
 
     assertThat(store.store(invocation("twice", new byte[] {1}), WINDOW, first)).isTrue();
-    assertThat(store.store(invocation("twice", new byte[] {2}), WINDOW, first.plusSeconds(1))).isFalse();
+    assertThat(store.store(invocation("twice", new byte[] {2}), WINDOW, first.plusSeconds(1)))
+        .isFalse();
 
     assertThat(item("twice").get("payload").b().asByteArray()).containsExactly(1);
   }
@@ -129,7 +135,8 @@ class DeferralStoreTest {
 
     assertThatThrownBy(() -> store.store(invocation("lost", new byte[] {1}), WINDOW, Instant.now()))
         .isInstanceOf(MaintenanceWindowDeferralException.class)
-        .hasMessageContaining("invocation lost arrived during a maintenance window but was not stored")
+        .hasMessageContaining(
+            "invocation lost arrived during a maintenance window but was not stored")
         .hasMessageContaining("table 'no-such-table' does not exist");
   }
 
@@ -138,11 +145,13 @@ class DeferralStoreTest {
     DynamoDbDeferralStore store = store(TABLE, proxy.endpoint().toString());
     try {
       proxy.throttleNext(2);
-      assertThat(store.store(invocation("throttled-twice", new byte[] {7}), WINDOW, Instant.now())).isTrue();
+      assertThat(store.store(invocation("throttled-twice", new byte[] {7}), WINDOW, Instant.now()))
+          .isTrue();
       assertThat(item("throttled-twice")).isNotNull();
 
       proxy.clearFaults().throttleAll(true);
-      assertThatThrownBy(() -> store.store(invocation("throttled", new byte[] {8}), WINDOW, Instant.now()))
+      assertThatThrownBy(
+              () -> store.store(invocation("throttled", new byte[] {8}), WINDOW, Instant.now()))
           .isInstanceOf(MaintenanceWindowDeferralException.class)
           .hasMessageContaining("ProvisionedThroughputExceededException")
           .hasMessageContaining("after 3 attempts");
@@ -157,7 +166,9 @@ class DeferralStoreTest {
     byte[] payload = new byte[900 * 1024];
     new java.util.Random(5).nextBytes(payload);
 
-    assertThat(store(TABLE, dynoxide.endpoint().toString()).store(invocation("big", payload), WINDOW, Instant.now()))
+    assertThat(
+            store(TABLE, dynoxide.endpoint().toString())
+                .store(invocation("big", payload), WINDOW, Instant.now()))
         .isTrue();
 
     assertThat(item("big").get("payloadChunks").n()).isEqualTo("3");
@@ -175,7 +186,12 @@ class DeferralStoreTest {
                 b ->
                     b.tableName(TABLE)
                         .consistentRead(true)
-                        .key(Map.of("functionName", AttributeValue.fromS("fn"), "requestId", AttributeValue.fromS(requestId))))
+                        .key(
+                            Map.of(
+                                "functionName",
+                                AttributeValue.fromS("fn"),
+                                "requestId",
+                                AttributeValue.fromS(requestId))))
             .item();
     return item == null || item.isEmpty() ? null : item;
   }

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * DynamoDB failing while a window is open: every invocation must end stored once or reported as an
  * error (which Lambda retries), never as a success without an item. After each fault, every failed
- * request id is delivered again, as Lambda's retry would, and each must then be stored exactly once.
+ * request id is delivered again, as Lambda's retry would, and each must then be stored exactly
+ * once.
  */
 class DynamoDbFaultsTest {
   static final String SUITE = "dynamodb-faults";
@@ -202,7 +203,9 @@ class DynamoDbFaultsTest {
     int exactlyOnce = 0;
     for (var entry : events.entrySet()) {
       long copies = stored.stream().filter(entry.getKey()::equals).count();
-      if (copies == 1 && Arrays.equals(items.payload(lambda.functionName(), entry.getKey()), entry.getValue())) {
+      if (copies == 1
+          && Arrays.equals(
+              items.payload(lambda.functionName(), entry.getKey()), entry.getValue())) {
         exactlyOnce++;
       }
     }
@@ -233,7 +236,8 @@ class DynamoDbFaultsTest {
 
   @Test
   void aProcessKilledMidDeferral_thenTheSameRequestIdDeliveredAgain_leavesOneItem() {
-    LocalLambda survivor = harness.lambda(Fidelity.functionName("ddb-killed"), Duration.ofSeconds(10));
+    LocalLambda survivor =
+        harness.lambda(Fidelity.functionName("ddb-killed"), Duration.ofSeconds(10));
     String functionName = survivor.functionName();
     function(survivor, true, 1);
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -242,7 +246,10 @@ class DynamoDbFaultsTest {
     {
       LocalLambda doomed =
           harness.track(
-              LocalLambda.builder(functionName).withTimeout(Duration.ofSeconds(30)).withRegion(Harness.REGION).start());
+              LocalLambda.builder(functionName)
+                  .withTimeout(Duration.ofSeconds(30))
+                  .withRegion(Harness.REGION)
+                  .start());
       LambdaFunction process = function(doomed, false, 1);
       String id = UUID.randomUUID().toString();
       byte[] event = event(id);
@@ -260,14 +267,22 @@ class DynamoDbFaultsTest {
       rows.add(
           killedRow(
               "killed after the item was written, before DynamoDB's answer came back",
-              functionName, id, event, storedBeforeRetry, retry, 0));
+              functionName,
+              id,
+              event,
+              storedBeforeRetry,
+              retry,
+              0));
     }
 
     // 2. Killed between the chunks of a 1 MB incompressible payload (3 chunk items + main item).
     {
       LocalLambda doomed =
           harness.track(
-              LocalLambda.builder(functionName).withTimeout(Duration.ofSeconds(30)).withRegion(Harness.REGION).start());
+              LocalLambda.builder(functionName)
+                  .withTimeout(Duration.ofSeconds(30))
+                  .withRegion(Harness.REGION)
+                  .start());
       LambdaFunction process = function(doomed, false, 1);
       doomed.invoke(event("warm-" + UUID.randomUUID())); // builds the client: one request
       String id = UUID.randomUUID().toString();
@@ -282,12 +297,18 @@ class DynamoDbFaultsTest {
       process.close();
       proxy.dropPaused();
       boolean storedBeforeRetry = items.item(functionName, id) != null;
-      int orphanChunks = (int) items.chunkKeys(functionName).stream().filter(k -> k.startsWith(id)).count();
+      int orphanChunks =
+          (int) items.chunkKeys(functionName).stream().filter(k -> k.startsWith(id)).count();
       InvokeResult retry = survivor.invoke(event, id);
       rows.add(
           killedRow(
               "killed after chunk 1 of 3 (1 MB payload), before the main item",
-              functionName, id, event, storedBeforeRetry, retry, orphanChunks));
+              functionName,
+              id,
+              event,
+              storedBeforeRetry,
+              retry,
+              orphanChunks));
       assertThat(items.chunkKeys(functionName).stream().filter(k -> k.startsWith(id))).hasSize(3);
     }
     rows.forEach(row -> Results.record(SUITE, "killed", row));
@@ -318,9 +339,12 @@ class DynamoDbFaultsTest {
     row.put("case", label);
     row.put("mainItemBeforeRetry", storedBeforeRetry);
     row.put("chunksBeforeRetry", chunksBeforeRetry);
-    row.put("retryAnswer", Fidelity.isDeferredAnswer(retry) ? "deferred (success)" : retry.payloadUtf8());
+    row.put(
+        "retryAnswer",
+        Fidelity.isDeferredAnswer(retry) ? "deferred (success)" : retry.payloadUtf8());
     row.put("itemsAfterRetry", copies);
-    row.put("payloadIdentical", copies == 1 && Arrays.equals(items.payload(functionName, id), event));
+    row.put(
+        "payloadIdentical", copies == 1 && Arrays.equals(items.payload(functionName, id), event));
     row.put("problems", String.join("; ", problems));
     return row;
   }

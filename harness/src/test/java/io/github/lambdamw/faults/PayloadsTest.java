@@ -4,9 +4,9 @@ import static io.github.lambdamw.fidelity.Fidelity.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lambdamw.fidelity.Fidelity;
-import io.github.lambdamw.fidelity.Suites;
 import io.github.lambdamw.fidelity.Results;
 import io.github.lambdamw.fidelity.StoredItems;
+import io.github.lambdamw.fidelity.Suites;
 import io.github.lambdamw.harness.Harness;
 import io.github.lambdamw.harness.function.BuiltArtifacts;
 import io.github.lambdamw.harness.function.RuntimeClients;
@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
  * Payloads of every size Lambda accepts, stored while a window is open and read back the way
  * docs/contracts.md says (chunks joined in order, then gunzip): byte for byte the event. Events go
  * through LocalLambda's Java API, which hands any bytes to the Runtime API; real Lambda's Invoke
- * API accepts JSON only, so the non-UTF-8 event stands for what another event source could hand
- * the runtime. Both runtime-client generations read the event differently (JNI up to 2.4, Java
- * from 2.5), so both are tried.
+ * API accepts JSON only, so the non-UTF-8 event stands for what another event source could hand the
+ * runtime. Both runtime-client generations read the event differently (JNI up to 2.4, Java from
+ * 2.5), so both are tried.
  */
 class PayloadsTest {
   static final String SUITE = "payloads";
@@ -63,9 +63,12 @@ class PayloadsTest {
     binary.writeBytes(noise);
     payloads.add(new Payload("not UTF-8 (2 KB binary)", binary.toByteArray()));
     payloads.add(new Payload("399 KB JSON text (compressible)", json(399 * 1000, random, false)));
-    payloads.add(new Payload("399 KB random bytes (incompressible)", randomBytes(399 * 1000, random)));
+    payloads.add(
+        new Payload("399 KB random bytes (incompressible)", randomBytes(399 * 1000, random)));
     payloads.add(new Payload("1 MB JSON, base64 of random bytes", json(1024 * 1024, random, true)));
-    payloads.add(new Payload("6 MB JSON, base64 of random bytes", json(6 * 1024 * 1024 - 100, random, true)));
+    payloads.add(
+        new Payload(
+            "6 MB JSON, base64 of random bytes", json(6 * 1024 * 1024 - 100, random, true)));
     payloads.add(new Payload("6 MB random bytes", randomBytes(6 * 1024 * 1024 - 100, random)));
     return payloads;
   }
@@ -101,12 +104,14 @@ class PayloadsTest {
   void everyPayloadSize_isStoredLosslessly_andReadsBackByteIdentical() {
     List<Map<String, Object>> rows = new ArrayList<>();
     List<Payload> payloads = payloads();
-    for (Object[] cell : new Object[][] {{RuntimeClients.LEGACY, 17}, {RuntimeClients.CURRENT, 25}}) {
+    for (Object[] cell :
+        new Object[][] {{RuntimeClients.LEGACY, 17}, {RuntimeClients.CURRENT, 25}}) {
       String ric = (String) cell[0];
       int jdk = (Integer) cell[1];
       String parameter = "/fidelity/" + Fidelity.functionName("payloads");
       harness.ssm().put(parameter, Fidelity.OPEN);
-      LocalLambda lambda = harness.lambda(Fidelity.functionName("payloads-" + ric), Duration.ofSeconds(30));
+      LocalLambda lambda =
+          harness.lambda(Fidelity.functionName("payloads-" + ric), Duration.ofSeconds(30));
       harness.track(
           Fidelity.guarded(harness, lambda, SUITE, jdk, ric, parameter)
               .withHandler("io.github.lambdamw.testfunctions.EchoHandler")
@@ -124,8 +129,15 @@ class PayloadsTest {
         row.put("answer", Fidelity.isDeferredAnswer(result) ? "deferred" : result.payloadUtf8());
         var item = items.item(lambda.functionName(), result.requestId());
         row.put("encoding", item == null ? "-" : item.get("payloadEncoding").s());
-        row.put("chunkItems", item == null || !item.containsKey("payloadChunks") ? 0 : Integer.parseInt(item.get("payloadChunks").n()));
-        boolean identical = item != null && Arrays.equals(items.payload(lambda.functionName(), result.requestId()), payload.bytes());
+        row.put(
+            "chunkItems",
+            item == null || !item.containsKey("payloadChunks")
+                ? 0
+                : Integer.parseInt(item.get("payloadChunks").n()));
+        boolean identical =
+            item != null
+                && Arrays.equals(
+                    items.payload(lambda.functionName(), result.requestId()), payload.bytes());
         row.put("readBackIdentical", identical);
         rows.add(row);
       }
@@ -134,7 +146,8 @@ class PayloadsTest {
     {
       String parameter = "/fidelity/" + Fidelity.functionName("no-table");
       harness.ssm().put(parameter, Fidelity.OPEN);
-      LocalLambda lambda = harness.lambda(Fidelity.functionName("payloads-no-table"), Duration.ofSeconds(30));
+      LocalLambda lambda =
+          harness.lambda(Fidelity.functionName("payloads-no-table"), Duration.ofSeconds(30));
       harness.track(
           Fidelity.guarded(harness, lambda, SUITE, 25, RuntimeClients.CURRENT, parameter)
               .withHandler("io.github.lambdamw.testfunctions.EchoHandler")
@@ -149,18 +162,28 @@ class PayloadsTest {
       row.put("bytes", event.length);
       row.put("ric", RuntimeClients.CURRENT);
       row.put("jdk", 25);
-      row.put("answer", result.isFunctionError() ? "error: " + result.payloadUtf8().replaceAll(",\"stackTrace\".*", "}") : result.payloadUtf8());
+      row.put(
+          "answer",
+          result.isFunctionError()
+              ? "error: " + result.payloadUtf8().replaceAll(",\"stackTrace\".*", "}")
+              : result.payloadUtf8());
       row.put("encoding", "-");
       row.put("chunkItems", 0);
       row.put("readBackIdentical", false);
       rows.add(row);
       assertThat(result.isFunctionError()).isTrue();
-      assertThat(result.payloadUtf8()).contains("MaintenanceWindowDeferralException").contains("no-such-table");
+      assertThat(result.payloadUtf8())
+          .contains("MaintenanceWindowDeferralException")
+          .contains("no-such-table");
     }
     rows.forEach(row -> Results.record(SUITE, "payloads", row));
     for (Map<String, Object> row : rows.subList(0, rows.size() - 1)) {
-      assertThat(row.get("answer")).as(row.get("payload") + " on " + row.get("ric")).isEqualTo("deferred");
-      assertThat(row.get("readBackIdentical")).as(row.get("payload") + " on " + row.get("ric")).isEqualTo(true);
+      assertThat(row.get("answer"))
+          .as(row.get("payload") + " on " + row.get("ric"))
+          .isEqualTo("deferred");
+      assertThat(row.get("readBackIdentical"))
+          .as(row.get("payload") + " on " + row.get("ric"))
+          .isEqualTo(true);
     }
   }
 }

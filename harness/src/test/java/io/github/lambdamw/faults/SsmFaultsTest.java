@@ -4,9 +4,9 @@ import static io.github.lambdamw.fidelity.Fidelity.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lambdamw.fidelity.Fidelity;
-import io.github.lambdamw.fidelity.Suites;
 import io.github.lambdamw.fidelity.Results;
 import io.github.lambdamw.fidelity.StoredItems;
+import io.github.lambdamw.fidelity.Suites;
 import io.github.lambdamw.harness.Harness;
 import io.github.lambdamw.harness.function.BuiltArtifacts;
 import io.github.lambdamw.harness.function.LambdaFunction;
@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SsmFaultsTest {
   static final String SUITE = "ssm-faults";
   static final String COUNTING = "io.github.lambdamw.testfunctions.CountingHandler";
+
   /** Invocations per scenario, one every 100 ms (about 3 s: three refresh intervals). */
   static final int INVOCATIONS = 30;
 
@@ -53,7 +54,8 @@ class SsmFaultsTest {
     Suites.stop(harness, SUITE);
   }
 
-  private LambdaFunction function(LocalLambda lambda, String parameter, Path runLog, Map<String, String> env) {
+  private LambdaFunction function(
+      LocalLambda lambda, String parameter, Path runLog, Map<String, String> env) {
     return harness.track(
         Fidelity.guarded(harness, lambda, SUITE, 25, RuntimeClients.CURRENT, parameter)
             .withHandler(COUNTING)
@@ -64,11 +66,14 @@ class SsmFaultsTest {
             .awaitReady(Fidelity.READY));
   }
 
-  /** Invokes {@link #INVOCATIONS} times, 100 ms apart; returns [deferred, handler answers, errors]. */
+  /**
+   * Invokes {@link #INVOCATIONS} times, 100 ms apart; returns [deferred, handler answers, errors].
+   */
   private static int[] invokeSpread(LocalLambda lambda) {
     int[] counts = new int[3];
     for (int i = 0; i < INVOCATIONS; i++) {
-      InvokeResult result = lambda.invoke(utf8("{\"i\":" + i + ",\"m\":\"" + Fidelity.MARKER + "\"}"));
+      InvokeResult result =
+          lambda.invoke(utf8("{\"i\":" + i + ",\"m\":\"" + Fidelity.MARKER + "\"}"));
       if (Fidelity.isDeferredAnswer(result)) {
         counts[0]++;
       } else if (!result.isFunctionError()) {
@@ -90,7 +95,14 @@ class SsmFaultsTest {
   }
 
   private static void record(
-      String fault, String mode, int[] counts, int runs, int items, long logLines, int ssmCalls, String problems) {
+      String fault,
+      String mode,
+      int[] counts,
+      int runs,
+      int items,
+      long logLines,
+      int ssmCalls,
+      String problems) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("fault", fault);
     row.put("mode", mode);
@@ -115,21 +127,33 @@ class SsmFaultsTest {
   void ssmUnreachableAtInit_followsTheConfiguredFailMode_andSaysSoOnce() throws IOException {
     for (String mode : List.of("run-handler", "defer")) {
       Path runLog = temp.resolve("runs-unreachable-" + mode);
-      LocalLambda lambda = harness.lambda(Fidelity.functionName("ssm-unreachable-" + mode), Duration.ofSeconds(10));
+      LocalLambda lambda =
+          harness.lambda(Fidelity.functionName("ssm-unreachable-" + mode), Duration.ofSeconds(10));
       LambdaFunction function =
           function(
               lambda,
               "/fidelity/unreachable",
               runLog,
               Map.of(
-                  "AWS_ENDPOINT_URL_SSM", "http://127.0.0.1:" + closedPort(),
-                  "MAINTENANCE_WINDOW_ON_READ_ERROR", mode,
-                  "MAINTENANCE_WINDOW_SSM_TIMEOUT_MILLIS", "500"));
+                  "AWS_ENDPOINT_URL_SSM",
+                  "http://127.0.0.1:" + closedPort(),
+                  "MAINTENANCE_WINDOW_ON_READ_ERROR",
+                  mode,
+                  "MAINTENANCE_WINDOW_SSM_TIMEOUT_MILLIS",
+                  "500"));
       int[] counts = invokeSpread(lambda);
       long causeLines = lines(function, l -> l.contains("could not be reached"));
       int stored = items.requestIds(lambda.functionName()).size();
       int ran = runs(runLog);
-      record("SSM unreachable at INIT (connection refused)", mode, counts, ran, stored, causeLines, -1, "");
+      record(
+          "SSM unreachable at INIT (connection refused)",
+          mode,
+          counts,
+          ran,
+          stored,
+          causeLines,
+          -1,
+          "");
 
       assertThat(causeLines).isEqualTo(1);
       if (mode.equals("defer")) {
@@ -144,15 +168,18 @@ class SsmFaultsTest {
   }
 
   @Test
-  void ssmFailingAtInit_isRetriedOnABackOff_thenTheFailModeApplies_andTheWindowIsUsedOnceItCanBeRead()
-      throws IOException {
+  void
+      ssmFailingAtInit_isRetriedOnABackOff_thenTheFailModeApplies_andTheWindowIsUsedOnceItCanBeRead()
+          throws IOException {
     Path runLog = temp.resolve("runs-failing");
     String parameter = "/fidelity/" + Fidelity.functionName("failing");
     harness.ssm().put(parameter, Fidelity.OPEN);
     harness.ssm().failAllCalls(true);
     int callsBefore = harness.ssm().calls("GetParameter");
-    LocalLambda lambda = harness.lambda(Fidelity.functionName("ssm-failing"), Duration.ofSeconds(10));
-    // A server fault is retried like a throttle (the answer is unknown, not absent) within the read budgets; short
+    LocalLambda lambda =
+        harness.lambda(Fidelity.functionName("ssm-failing"), Duration.ofSeconds(10));
+    // A server fault is retried like a throttle (the answer is unknown, not absent) within the read
+    // budgets; short
     // budgets here keep the scenario short. The defaults: README, "Configuration".
     LambdaFunction function =
         function(
@@ -175,7 +202,8 @@ class SsmFaultsTest {
         causeLines,
         calls,
         "");
-    // Full-jitter back-off from 100 ms doubling to 5 s, one schedule whichever invocation waits: far fewer calls than
+    // Full-jitter back-off from 100 ms doubling to 5 s, one schedule whichever invocation waits:
+    // far fewer calls than
     // invocations over about 10 s.
     assertThat(calls).isLessThan(INVOCATIONS / 2);
     assertThat(causeLines).isEqualTo(1);
@@ -184,19 +212,24 @@ class SsmFaultsTest {
     boolean deferred = false;
     for (int i = 0; i < 30 && !deferred; i++) {
       Fidelity.sleep(Duration.ofMillis(500));
-      deferred = Fidelity.isDeferredAnswer(lambda.invoke(utf8("{\"m\":\"" + Fidelity.MARKER + "\"}")));
+      deferred =
+          Fidelity.isDeferredAnswer(lambda.invoke(utf8("{\"m\":\"" + Fidelity.MARKER + "\"}")));
     }
     assertThat(deferred).isTrue();
   }
 
   @Test
-  void refreshFailures_keepTheLastWindowRead_logEachCauseOnce_andDoNotHammerSsm() throws IOException {
+  void refreshFailures_keepTheLastWindowRead_logEachCauseOnce_andDoNotHammerSsm()
+      throws IOException {
     Path runLog = temp.resolve("runs-refresh");
     String parameter = "/fidelity/" + Fidelity.functionName("refresh");
     harness.ssm().put(parameter, Fidelity.OPEN);
-    LocalLambda lambda = harness.lambda(Fidelity.functionName("ssm-refresh"), Duration.ofSeconds(10));
+    LocalLambda lambda =
+        harness.lambda(Fidelity.functionName("ssm-refresh"), Duration.ofSeconds(10));
     LambdaFunction function = function(lambda, parameter, runLog, Map.of());
-    assertThat(Fidelity.isDeferredAnswer(lambda.invoke(utf8("{\"m\":\"" + Fidelity.MARKER + "\"}")))).isTrue();
+    assertThat(
+            Fidelity.isDeferredAnswer(lambda.invoke(utf8("{\"m\":\"" + Fidelity.MARKER + "\"}"))))
+        .isTrue();
 
     record(
         lambda,
@@ -247,7 +280,15 @@ class SsmFaultsTest {
     long causeLines = lines(function, l -> l.contains(cause));
     int stored = items.requestIds(lambda.functionName()).size() - itemsBefore;
     int ran = runs(runLog) - runsBefore;
-    record(fault + " (window open before)", "last value kept", counts, ran, stored, causeLines, calls, "");
+    record(
+        fault + " (window open before)",
+        "last value kept",
+        counts,
+        ran,
+        stored,
+        causeLines,
+        calls,
+        "");
     assertThat(counts[0]).as(fault).isEqualTo(INVOCATIONS);
     assertThat(stored).as(fault).isEqualTo(INVOCATIONS);
     assertThat(ran).as(fault).isZero();

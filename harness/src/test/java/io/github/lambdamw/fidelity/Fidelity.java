@@ -106,7 +106,8 @@ public final class Fidelity {
         .withJavaHome(javaHome(jdk))
         .withRuntimeClient(ric)
         .withLogFile(
-            logDir(suite).resolve(lambda.functionName() + "-" + SEQUENCE.incrementAndGet() + ".log"));
+            logDir(suite)
+                .resolve(lambda.functionName() + "-" + SEQUENCE.incrementAndGet() + ".log"));
   }
 
   /**
@@ -139,7 +140,9 @@ public final class Fidelity {
   /** True when the answer is the agent's default deferral answer for that request. */
   public static boolean isDeferredAnswer(InvokeResult result) {
     return !result.isFunctionError()
-        && result.payloadUtf8().startsWith("{\"deferred\":true,\"requestId\":\"" + result.requestId());
+        && result
+            .payloadUtf8()
+            .startsWith("{\"deferred\":true,\"requestId\":\"" + result.requestId());
   }
 
   public static void sleep(Duration duration) {

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Every kind of handler on the two boundary releases of the runtime client: 2.4.1 on JDK 17 (what
  * the java17 managed runtime ran) and the newest on JDK 25 (the java25 runtime); the core matrix
- * ({@link RuntimeMatrixTest}) covers every other release × JDK pair. Closed, the answers (errors and timeouts included)
- * are the baseline's byte for byte; open, each invocation is stored once with its exact bytes and
- * the handler does not run.
+ * ({@link RuntimeMatrixTest}) covers every other release × JDK pair. Closed, the answers (errors
+ * and timeouts included) are the baseline's byte for byte; open, each invocation is stored once
+ * with its exact bytes and the handler does not run.
  */
 class HandlerKindsTest {
   static final String SUITE = "handler-kinds";
@@ -164,8 +164,10 @@ class HandlerKindsTest {
       Fidelity.sleep(Fidelity.AFTER_REFRESH);
       InvokeResult result = guardLambda.invoke(kind.openEvent());
       if (!Fidelity.isDeferredAnswer(result)) {
-        problems.add("open window answered " + result.runtimeErrorType() + " " + result.payloadUtf8());
-      } else if (Arrays.equals(items.payload(guardLambda.functionName(), result.requestId()), kind.openEvent())
+        problems.add(
+            "open window answered " + result.runtimeErrorType() + " " + result.payloadUtf8());
+      } else if (Arrays.equals(
+              items.payload(guardLambda.functionName(), result.requestId()), kind.openEvent())
           && items.requestIds(guardLambda.functionName()).size() == 1) {
         stored++;
       } else {
@@ -213,8 +215,9 @@ class HandlerKindsTest {
   }
 
   /**
-   * The handler's "ran" lines, waiting up to two seconds for {@code expected} of them: the process's output reaches
-   * the test through a reader thread, so a line printed just before the answer may not be there yet.
+   * The handler's "ran" lines, waiting up to two seconds for {@code expected} of them: the
+   * process's output reaches the test through a reader thread, so a line printed just before the
+   * answer may not be there yet.
    */
   private static long voidHandlerRuns(LambdaFunction guard, int expected) {
     long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();

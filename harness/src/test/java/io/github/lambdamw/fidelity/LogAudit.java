@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The audit of every function log a suite wrote: no line may contain {@link Fidelity#MARKER}.
- * Every payload carries the marker, except the events of a handler that itself prints its event
+ * The audit of every function log a suite wrote: no line may contain {@link Fidelity#MARKER}. Every
+ * payload carries the marker, except the events of a handler that itself prints its event
  * (ThrowingHandler's message, ScriptedHandler's {@code fail}: the runtime logs the exception, with
  * or without the agent), and those events are sent without it while the window is closed.
  */

@@ -71,7 +71,10 @@ class MultiConcurrencyTest {
       List<String> runs = Files.readAllLines(runLog);
       long echoed =
           closed.stream()
-              .filter(r -> !r.isFunctionError() && r.payloadUtf8().equals(event("closed", r.requestId())))
+              .filter(
+                  r ->
+                      !r.isFunctionError()
+                          && r.payloadUtf8().equals(event("closed", r.requestId())))
               .count();
 
       harness.ssm().put(parameter, Fidelity.OPEN);
@@ -85,7 +88,9 @@ class MultiConcurrencyTest {
       List<String> runsAfterOpen = Files.readAllLines(runLog);
       long exact = 0;
       for (InvokeResult result : open) {
-        if (new String(items.payload(lambda.functionName(), result.requestId()), java.nio.charset.StandardCharsets.UTF_8)
+        if (new String(
+                items.payload(lambda.functionName(), result.requestId()),
+                java.nio.charset.StandardCharsets.UTF_8)
             .equals(event("open", result.requestId()))) {
           exact++;
         }
@@ -120,7 +125,13 @@ class MultiConcurrencyTest {
   }
 
   private static String event(String phase, String requestId) {
-    return "{\"phase\":\"" + phase + "\",\"id\":\"" + requestId + "\",\"m\":\"" + Fidelity.MARKER + "\"}";
+    return "{\"phase\":\""
+        + phase
+        + "\",\"id\":\""
+        + requestId
+        + "\",\"m\":\""
+        + Fidelity.MARKER
+        + "\"}";
   }
 
   private static List<InvokeResult> invokeAll(LocalLambda lambda, String phase) {

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The edges of the runtime: a runtime whose dispatch the agent cannot find, a function bundling
- * its own Jackson, AWS SDK and Byte Buddy, and SnapStart's restore.
+ * The edges of the runtime: a runtime whose dispatch the agent cannot find, a function bundling its
+ * own Jackson, AWS SDK and Byte Buddy, and SnapStart's restore.
  */
 class RuntimeEdgesTest {
   static final String SUITE = "runtime-edges";
@@ -44,7 +44,11 @@ class RuntimeEdgesTest {
   private static Path testClasses() {
     try {
       return Path.of(
-          lambdainternal.AWSLambda.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+          lambdainternal.AWSLambda.class
+              .getProtectionDomain()
+              .getCodeSource()
+              .getLocation()
+              .toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -62,7 +66,8 @@ class RuntimeEdgesTest {
   void aRuntimeWithoutTheKnownDispatch_saysOnceAtInitThatItIsNotGuarded_andRunsUnguarded() {
     String parameter = "/fidelity/" + Fidelity.functionName("closed-runtime");
     harness.ssm().put(parameter, Fidelity.OPEN);
-    LocalLambda lambda = harness.lambda(Fidelity.functionName("closed-runtime"), Duration.ofSeconds(10));
+    LocalLambda lambda =
+        harness.lambda(Fidelity.functionName("closed-runtime"), Duration.ofSeconds(10));
     try (LambdaFunction function =
         Fidelity.guarded(harness, lambda, SUITE, 25, RuntimeClients.CURRENT, parameter)
             .withHandler("example.Handler::handleRequest")
@@ -82,7 +87,9 @@ class RuntimeEdgesTest {
       record(
           "no dispatch found",
           "main class " + CLOSED_RUNTIME + " (simulated java11 runtime), window open",
-          "INIT line: `" + notGuarded.get(0).replace(Fidelity.MARKER, "…") + "`; the invocation ran unguarded, 0 items");
+          "INIT line: `"
+              + notGuarded.get(0).replace(Fidelity.MARKER, "…")
+              + "`; the invocation ran unguarded, 0 items");
     }
   }
 
@@ -103,7 +110,9 @@ class RuntimeEdgesTest {
       assertThat(exit).isNotNull().isNotZero();
       assertThat(lambda.nextPolls()).isZero();
       assertThat(function.logLines())
-          .anyMatch(l -> l.contains("NOT guarded") && l.contains("MAINTENANCE_WINDOW_REQUIRE_GUARD=true"));
+          .anyMatch(
+              l ->
+                  l.contains("NOT guarded") && l.contains("MAINTENANCE_WINDOW_REQUIRE_GUARD=true"));
       record(
           "no dispatch found, guard required",
           "same, `MAINTENANCE_WINDOW_REQUIRE_GUARD=true`",
@@ -113,13 +122,16 @@ class RuntimeEdgesTest {
 
   @Test
   void aFunctionBundlingItsOwnJacksonSdkAndByteBuddy_getsItsOwnCopies_withAndWithoutTheAgent() {
-    for (Object[] cell : new Object[][] {{RuntimeClients.LEGACY, 17}, {RuntimeClients.CURRENT, 25}}) {
+    for (Object[] cell :
+        new Object[][] {{RuntimeClients.LEGACY, 17}, {RuntimeClients.CURRENT, 25}}) {
       String ric = (String) cell[0];
       int jdk = (Integer) cell[1];
       String parameter = "/fidelity/" + Fidelity.functionName("libraries");
       harness.ssm().put(parameter, Fidelity.CLOSED);
-      LocalLambda baseLambda = harness.lambda(Fidelity.functionName("libraries-base"), Duration.ofSeconds(10));
-      LocalLambda guardLambda = harness.lambda(Fidelity.functionName("libraries-guard"), Duration.ofSeconds(10));
+      LocalLambda baseLambda =
+          harness.lambda(Fidelity.functionName("libraries-base"), Duration.ofSeconds(10));
+      LocalLambda guardLambda =
+          harness.lambda(Fidelity.functionName("libraries-guard"), Duration.ofSeconds(10));
       String handler = "io.github.lambdamw.testfunctions.LibraryVersionsHandler";
       try (LambdaFunction base =
               Fidelity.baseline(harness, baseLambda, SUITE, jdk, ric)
@@ -151,7 +163,8 @@ class RuntimeEdgesTest {
             "function bundling Jackson 2.15, AWS SDK 2.25, Byte Buddy 1.14",
             "RIC " + ric + ", JDK " + jdk + ", window closed",
             "answer identical to the run without the agent (but for class loaders' identity hashes): `"
-                + withoutIdentityHashes(actual.payloadUtf8()) + "`");
+                + withoutIdentityHashes(actual.payloadUtf8())
+                + "`");
       }
     }
   }
@@ -162,12 +175,14 @@ class RuntimeEdgesTest {
 
   @Test
   void snapStart_readsTheWindowAfreshAfterARestore() {
-    for (Object[] cell : new Object[][] {{RuntimeClients.LEGACY, 17}, {RuntimeClients.CURRENT, 25}}) {
+    for (Object[] cell :
+        new Object[][] {{RuntimeClients.LEGACY, 17}, {RuntimeClients.CURRENT, 25}}) {
       String ric = (String) cell[0];
       int jdk = (Integer) cell[1];
       String parameter = "/fidelity/" + Fidelity.functionName("snapstart");
       harness.ssm().put(parameter, Fidelity.CLOSED);
-      LocalLambda lambda = harness.lambda(Fidelity.functionName("snapstart"), Duration.ofSeconds(10));
+      LocalLambda lambda =
+          harness.lambda(Fidelity.functionName("snapstart"), Duration.ofSeconds(10));
       try (LambdaFunction function =
           Fidelity.guarded(harness, lambda, SUITE, jdk, ric, parameter)
               .withHandler("io.github.lambdamw.testfunctions.EchoHandler")
@@ -176,7 +191,9 @@ class RuntimeEdgesTest {
               // Without the restore hook, the window read at INIT would be trusted for an hour.
               .withEnv("MAINTENANCE_WINDOW_REFRESH_SECONDS", "3600")
               .start()) {
-        assertThat(lambda.awaitCheckpoint(Fidelity.READY)).as("the runtime reached its checkpoint").isTrue();
+        assertThat(lambda.awaitCheckpoint(Fidelity.READY))
+            .as("the runtime reached its checkpoint")
+            .isTrue();
         function.awaitLog(l -> l.contains("read the window from"), Duration.ofSeconds(30));
         int readsBefore = harness.ssm().calls("GetParameter");
 
@@ -191,15 +208,23 @@ class RuntimeEdgesTest {
 
         assertThat(Fidelity.isDeferredAnswer(result)).as(result.payloadUtf8()).isTrue();
         assertThat(readsAfterRestore).isEqualTo(1);
-        assertThat(readsInRestorePhase).as("read in the restore phase, not by the invocation").isEqualTo(1);
+        assertThat(readsInRestorePhase)
+            .as("read in the restore phase, not by the invocation")
+            .isEqualTo(1);
         assertThat(items.payload(lambda.functionName(), result.requestId())).isEqualTo(event);
         assertThat(lambda.restoreErrors()).isZero();
-        assertThat(function.awaitLog(l -> l.contains("SnapStart restore"), Duration.ofSeconds(5))).isNotNull();
+        assertThat(function.awaitLog(l -> l.contains("SnapStart restore"), Duration.ofSeconds(5)))
+            .isNotNull();
         record(
             "SnapStart restore",
-            "RIC " + ric + ", JDK " + jdk + ", refresh 3600 s; window closed at the checkpoint, opened before the restore",
+            "RIC "
+                + ric
+                + ", JDK "
+                + jdk
+                + ", refresh 3600 s; window closed at the checkpoint, opened before the restore",
             "the first invocation after the restore was deferred and stored; SSM read "
-                + readsAfterRestore + " time(s) after the restore, before that invocation ran");
+                + readsAfterRestore
+                + " time(s) after the restore, before that invocation ran");
       }
     }
   }

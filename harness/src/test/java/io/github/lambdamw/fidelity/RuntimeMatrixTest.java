@@ -83,7 +83,9 @@ class RuntimeMatrixTest {
     List<Map<String, Object>> rows = Fidelity.inParallel(cells);
     rows.forEach(row -> Results.record(SUITE, "matrix", row));
     for (Map<String, Object> row : rows) {
-      assertThat(row.get("problems")).as(row.get("ric") + " on JDK " + row.get("jdk")).isEqualTo("");
+      assertThat(row.get("problems"))
+          .as(row.get("ric") + " on JDK " + row.get("jdk"))
+          .isEqualTo("");
     }
   }
 
@@ -92,8 +94,10 @@ class RuntimeMatrixTest {
     String name = "m-" + ric + "-jdk" + jdk;
     String parameter = "/fidelity/" + Fidelity.functionName(name);
     harness.ssm().put(parameter, Fidelity.CLOSED);
-    LocalLambda baseLambda = harness.lambda(Fidelity.functionName(name + "-base"), Duration.ofSeconds(10));
-    LocalLambda guardLambda = harness.lambda(Fidelity.functionName(name + "-guard"), Duration.ofSeconds(10));
+    LocalLambda baseLambda =
+        harness.lambda(Fidelity.functionName(name + "-base"), Duration.ofSeconds(10));
+    LocalLambda guardLambda =
+        harness.lambda(Fidelity.functionName(name + "-guard"), Duration.ofSeconds(10));
     List<String> problems = new ArrayList<>();
     int identical = 0;
     int open = 0;
@@ -136,7 +140,8 @@ class RuntimeMatrixTest {
         }
       }
       if (baseLambda.errors() != FAILURES.size()) {
-        problems.add("the baseline failed " + baseLambda.errors() + " times, expected " + FAILURES.size());
+        problems.add(
+            "the baseline failed " + baseLambda.errors() + " times, expected " + FAILURES.size());
       }
 
       harness.ssm().put(parameter, Fidelity.OPEN);
@@ -149,7 +154,8 @@ class RuntimeMatrixTest {
           continue;
         }
         if (items.item(guardLambda.functionName(), result.requestId()) != null
-            && Arrays.equals(items.payload(guardLambda.functionName(), result.requestId()), event)) {
+            && Arrays.equals(
+                items.payload(guardLambda.functionName(), result.requestId()), event)) {
           stored++;
         } else {
           problems.add("request " + result.requestId() + " was not stored byte for byte");

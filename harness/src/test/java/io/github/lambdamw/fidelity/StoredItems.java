@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Reads deferred invocations back the way docs/contracts.md says a reader must: the main item,
- * then its chunk items concatenated in index order, then {@code payloadEncoding} undone.
+ * Reads deferred invocations back the way docs/contracts.md says a reader must: the main item, then
+ * its chunk items concatenated in index order, then {@code payloadEncoding} undone.
  */
 public final class StoredItems {
   private final DynamoDbClient dynamoDb;

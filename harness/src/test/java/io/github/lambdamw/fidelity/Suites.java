@@ -4,7 +4,10 @@ import io.github.lambdamw.harness.Harness;
 import io.github.lambdamw.harness.dynamodb.DeferralTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The life of one fidelity or fault suite: fresh logs and results, a harness with the table, the log audit. */
+/**
+ * The life of one fidelity or fault suite: fresh logs and results, a harness with the table, the
+ * log audit.
+ */
 public final class Suites {
   private Suites() {}
 

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The rest of a burst, for the cross-check with real JVMs: threads reading the parameter from the rate-limited SSM
- * stand-in as fast as a fleet would, so the few real functions meet an SSM whose quota is spent. Signatures are not
- * checked by the stand-in, so these calls are not signed.
+ * The rest of a burst, for the cross-check with real JVMs: threads reading the parameter from the
+ * rate-limited SSM stand-in as fast as a fleet would, so the few real functions meet an SSM whose
+ * quota is spent. Signatures are not checked by the stand-in, so these calls are not signed.
  */
 final class BackgroundReaders implements AutoCloseable {
   private final AtomicBoolean running = new AtomicBoolean(true);

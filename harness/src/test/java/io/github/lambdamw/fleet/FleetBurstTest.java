@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Issue 12 item 4: a burst of 1,000 execution environments against SSM's default quota (40 reads per second, burst
- * 40), cold-started within 5 s while a window is open. With the agent's default settings no handler may run.
- * Figures and how to rerun: docs/fidelity.md, "A fleet burst against SSM's quota"; {@code -Dlmw.fleet.variants=true}
- * also measures the other ways to answer while SSM throttles (about three minutes).
+ * Issue 12 item 4: a burst of 1,000 execution environments against SSM's default quota (40 reads
+ * per second, burst 40), cold-started within 5 s while a window is open. With the agent's default
+ * settings no handler may run. Figures and how to rerun: docs/fidelity.md, "A fleet burst against
+ * SSM's quota"; {@code -Dlmw.fleet.variants=true} also measures the other ways to answer while SSM
+ * throttles (about three minutes).
  */
 class FleetBurstTest {
   static final String SUITE = "fleet";
@@ -32,16 +33,21 @@ class FleetBurstTest {
   }
 
   @Test
-  void aThousandEnvironmentsStartedWithinFiveSeconds_inAnOpenWindow_runNoHandler() throws Exception {
+  void aThousandEnvironmentsStartedWithinFiveSeconds_inAnOpenWindow_runNoHandler()
+      throws Exception {
     Result result = report(FleetSimulation.run(Scenario.thousandInFiveSeconds()));
 
     assertThat(result.unfinished()).as("environments without a decision").isZero();
     assertThat(result.handlerRan()).as("handlers run while the window is open").isZero();
     assertThat(result.deferred()).isEqualTo(1_000);
     assertThat(result.wrongDecisions()).isZero();
-    // The quota, not the agent, set the pace: never more answers in a second than a full bucket plus a second's refill.
-    assertThat(result.ssmCalls()).allSatisfy(second -> assertThat(second.answered()).isLessThanOrEqualTo(40 + 40 + 1));
-    assertThat(result.logLines("retrying with back-off")).as("environments that met throttling").isPositive();
+    // The quota, not the agent, set the pace: never more answers in a second than a full bucket
+    // plus a second's refill.
+    assertThat(result.ssmCalls())
+        .allSatisfy(second -> assertThat(second.answered()).isLessThanOrEqualTo(40 + 40 + 1));
+    assertThat(result.logLines("retrying with back-off"))
+        .as("environments that met throttling")
+        .isPositive();
   }
 
   @Test
@@ -49,7 +55,11 @@ class FleetBurstTest {
   void theWaysToAnswerWhileSsmThrottles_measuredSideBySide() throws Exception {
     Scenario base = Scenario.thousandInFiveSeconds();
     Map<String, String> deferAtOnce =
-        Map.of("MAINTENANCE_WINDOW_INVOKE_READ_BUDGET_MILLIS", "0", "MAINTENANCE_WINDOW_ON_READ_ERROR", "defer");
+        Map.of(
+            "MAINTENANCE_WINDOW_INVOKE_READ_BUDGET_MILLIS",
+            "0",
+            "MAINTENANCE_WINDOW_ON_READ_ERROR",
+            "defer");
     List<Scenario> scenarios =
         List.of(
             base.withName("wait (defaults)"),
@@ -79,13 +89,21 @@ class FleetBurstTest {
     row.put("maxMillis", result.latencyPercentile(100));
     row.put("ssmCalls", result.totalCalls());
     row.put("peakCallsPerSecond", result.peakCallsPerSecond());
-    row.put("lastAnswerSecond", result.ssmCalls().isEmpty() ? -1 : result.ssmCalls().get(result.ssmCalls().size() - 1).second());
+    row.put(
+        "lastAnswerSecond",
+        result.ssmCalls().isEmpty()
+            ? -1
+            : result.ssmCalls().get(result.ssmCalls().size() - 1).second());
     Results.record(SUITE, "fleet", row);
     Files.createDirectories(REPORT.getParent());
     Files.writeString(
         REPORT,
-        "| " + String.join(" | ", row.values().stream().map(String::valueOf).toList()) + " |\n"
-            + "<!-- " + result.timeline() + " -->\n",
+        "| "
+            + String.join(" | ", row.values().stream().map(String::valueOf).toList())
+            + " |\n"
+            + "<!-- "
+            + result.timeline()
+            + " -->\n",
         StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);
     return result;

@@ -28,10 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fleet simulation's cross-check with real JVMs: a few functions started as Lambda starts them (the real runtime
- * interface client, through the layer's wrapper), cold, with their first invocation already waiting, against the
- * rate-limited SSM stand-in whose quota the rest of the burst ({@link BackgroundReaders}) keeps spent until each
- * function has been throttled. The window is open: no handler may run, every event must be stored.
+ * The fleet simulation's cross-check with real JVMs: a few functions started as Lambda starts them
+ * (the real runtime interface client, through the layer's wrapper), cold, with their first
+ * invocation already waiting, against the rate-limited SSM stand-in whose quota the rest of the
+ * burst ({@link BackgroundReaders}) keeps spent until each function has been throttled. The window
+ * is open: no handler may run, every event must be stored.
  */
 class FleetJvmsTest {
   static final String SUITE = "fleet-jvms";
@@ -54,27 +55,40 @@ class FleetJvmsTest {
   }
 
   @Test
-  void coldFunctionsMeetingAThrottlingSsm_inAnOpenWindow_runNoHandler_andStoreEveryEvent() throws Exception {
+  void coldFunctionsMeetingAThrottlingSsm_inAnOpenWindow_runNoHandler_andStoreEveryEvent()
+      throws Exception {
     try (LocalSsm ssm = LocalSsm.builder().withRateLimit(40, 40).start()) {
       ssm.put(FleetSimulation.PARAMETER, FleetSimulation.OPEN);
-      // The rest of the burst: far more reads than the quota, so the functions' first reads are throttled.
-      BackgroundReaders burst = new BackgroundReaders(ssm.endpoint(), FleetSimulation.PARAMETER, 40, 20);
+      // The rest of the burst: far more reads than the quota, so the functions' first reads are
+      // throttled.
+      BackgroundReaders burst =
+          new BackgroundReaders(ssm.endpoint(), FleetSimulation.PARAMETER, 40, 20);
       try {
-        Fidelity.sleep(Duration.ofMillis(1_500)); // the bucket's burst is spent before the functions start
+        Fidelity.sleep(
+            Duration.ofMillis(1_500)); // the bucket's burst is spent before the functions start
         List<LocalLambda> lambdas = new ArrayList<>();
         List<LambdaFunction> functions = new ArrayList<>();
         List<Path> runLogs = new ArrayList<>();
         List<CompletableFuture<InvokeResult>> answers = new ArrayList<>();
         List<Long> sentAt = new ArrayList<>();
         for (int i = 0; i < FUNCTIONS; i++) {
-          LocalLambda lambda = harness.lambda(Fidelity.functionName("fleet-jvm-" + i), Duration.ofSeconds(60));
+          LocalLambda lambda =
+              harness.lambda(Fidelity.functionName("fleet-jvm-" + i), Duration.ofSeconds(60));
           Path runLog = temp.resolve("runs-" + i);
-          // The event is queued before the runtime starts: it is the invocation that caused the cold start.
+          // The event is queued before the runtime starts: it is the invocation that caused the
+          // cold start.
           sentAt.add(System.nanoTime());
-          answers.add(lambda.invokeAsync(utf8("{\"fleet\":" + i + ",\"m\":\"" + Fidelity.MARKER + "\"}")));
+          answers.add(
+              lambda.invokeAsync(utf8("{\"fleet\":" + i + ",\"m\":\"" + Fidelity.MARKER + "\"}")));
           functions.add(
               harness.track(
-                  Fidelity.guarded(harness, lambda, SUITE, 17, RuntimeClients.CURRENT, FleetSimulation.PARAMETER)
+                  Fidelity.guarded(
+                          harness,
+                          lambda,
+                          SUITE,
+                          17,
+                          RuntimeClients.CURRENT,
+                          FleetSimulation.PARAMETER)
                       .withHandler(COUNTING)
                       .withFunctionJar(BuiltArtifacts.testFunctionsJar())
                       .withEnv("TEST_RUN_LOG", runLog.toString())
@@ -83,7 +97,8 @@ class FleetJvmsTest {
           lambdas.add(lambda);
           runLogs.add(runLog);
         }
-        // Until every function has met the throttle (or answered), then the burst ends and the quota frees up.
+        // Until every function has met the throttle (or answered), then the burst ends and the
+        // quota frees up.
         long until = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < until
             && !functions.stream().allMatch(FleetJvmsTest::throttled)
@@ -95,7 +110,8 @@ class FleetJvmsTest {
           InvokeResult result = answers.get(i).get(90, java.util.concurrent.TimeUnit.SECONDS);
           long millis = (System.nanoTime() - sentAt.get(i)) / 1_000_000;
           LambdaFunction function = functions.get(i);
-          long throttledLines = function.logLines().stream().filter(l -> l.contains("ThrottlingException")).count();
+          long throttledLines =
+              function.logLines().stream().filter(l -> l.contains("ThrottlingException")).count();
           int runs = Files.exists(runLogs.get(i)) ? Files.readAllLines(runLogs.get(i)).size() : 0;
           int stored = items.requestIds(lambdas.get(i).functionName()).size();
           Map<String, Object> row = new LinkedHashMap<>();
@@ -108,13 +124,17 @@ class FleetJvmsTest {
           Results.record(SUITE, "fleet-jvms", row);
           System.out.println("[fleet-jvms] " + row);
 
-          assertThat(Fidelity.isDeferredAnswer(result)).as("function %d answered: %s", i, result).isTrue();
+          assertThat(Fidelity.isDeferredAnswer(result))
+              .as("function %d answered: %s", i, result)
+              .isTrue();
           assertThat(runs).as("handler runs of function %d", i).isZero();
           assertThat(stored).as("events stored for function %d", i).isEqualTo(1);
         }
         // The functions did meet throttling (else this test proves nothing).
         long throttledFunctions = functions.stream().filter(FleetJvmsTest::throttled).count();
-        assertThat(throttledFunctions).as("functions that were throttled").isGreaterThanOrEqualTo(FUNCTIONS - 1);
+        assertThat(throttledFunctions)
+            .as("functions that were throttled")
+            .isGreaterThanOrEqualTo(FUNCTIONS - 1);
       } finally {
         burst.close();
       }

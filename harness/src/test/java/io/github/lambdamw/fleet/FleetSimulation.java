@@ -19,11 +19,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A fleet of simulated execution environments against one rate-limited SSM stand-in. Each environment has what the
- * agent builds in a real one (its own {@link SsmWindowSource}, {@link WindowCache} and {@link Gate}, the real classes,
- * speaking HTTP to the stand-in) and lives as Lambda runs it: the agent's INIT read starts on its own thread, the
- * runtime's INIT takes {@link Scenario#initMillis()}, then the first invocation reaches the gate with its deadline.
- * Environments start at random instants within {@link Scenario#spreadMillis()}, in threads of this JVM.
+ * A fleet of simulated execution environments against one rate-limited SSM stand-in. Each
+ * environment has what the agent builds in a real one (its own {@link SsmWindowSource}, {@link
+ * WindowCache} and {@link Gate}, the real classes, speaking HTTP to the stand-in) and lives as
+ * Lambda runs it: the agent's INIT read starts on its own thread, the runtime's INIT takes {@link
+ * Scenario#initMillis()}, then the first invocation reaches the gate with its deadline.
+ * Environments start at random instants within {@link Scenario#spreadMillis()}, in threads of this
+ * JVM.
  */
 final class FleetSimulation {
   static final String PARAMETER = "maintenance-window";
@@ -51,40 +53,86 @@ final class FleetSimulation {
       Map<String, String> agentEnv) {
 
     /**
-     * 1,000 environments within 5 s, window open, SSM's default quota, the agent's defaults; a function timeout of two
-     * minutes (a queue consumer), so an invocation may wait up to the default invoke budget.
+     * 1,000 environments within 5 s, window open, SSM's default quota, the agent's defaults; a
+     * function timeout of two minutes (a queue consumer), so an invocation may wait up to the
+     * default invoke budget.
      */
     static Scenario thousandInFiveSeconds() {
-      return new Scenario("defaults, window open", 1_000, 5_000, 500, true, 40, 40, 120_000, Map.of());
+      return new Scenario(
+          "defaults, window open", 1_000, 5_000, 500, true, 40, 40, 120_000, Map.of());
     }
 
     Scenario withName(String newName) {
       return new Scenario(
-          newName, environments, spreadMillis, initMillis, windowOpen, perSecond, burst, timeoutMillis, agentEnv);
+          newName,
+          environments,
+          spreadMillis,
+          initMillis,
+          windowOpen,
+          perSecond,
+          burst,
+          timeoutMillis,
+          agentEnv);
     }
 
     Scenario withWindowOpen(boolean open) {
-      return new Scenario(name, environments, spreadMillis, initMillis, open, perSecond, burst, timeoutMillis, agentEnv);
+      return new Scenario(
+          name,
+          environments,
+          spreadMillis,
+          initMillis,
+          open,
+          perSecond,
+          burst,
+          timeoutMillis,
+          agentEnv);
     }
 
     Scenario withTimeoutMillis(long timeout) {
-      return new Scenario(name, environments, spreadMillis, initMillis, windowOpen, perSecond, burst, timeout, agentEnv);
+      return new Scenario(
+          name,
+          environments,
+          spreadMillis,
+          initMillis,
+          windowOpen,
+          perSecond,
+          burst,
+          timeout,
+          agentEnv);
     }
 
     Scenario withQuota(double newPerSecond, int newBurst) {
       return new Scenario(
-          name, environments, spreadMillis, initMillis, windowOpen, newPerSecond, newBurst, timeoutMillis, agentEnv);
+          name,
+          environments,
+          spreadMillis,
+          initMillis,
+          windowOpen,
+          newPerSecond,
+          newBurst,
+          timeoutMillis,
+          agentEnv);
     }
 
     Scenario withAgentEnv(Map<String, String> env) {
-      return new Scenario(name, environments, spreadMillis, initMillis, windowOpen, perSecond, burst, timeoutMillis, env);
+      return new Scenario(
+          name,
+          environments,
+          spreadMillis,
+          initMillis,
+          windowOpen,
+          perSecond,
+          burst,
+          timeoutMillis,
+          env);
     }
   }
 
   /**
    * What happened.
    *
-   * @param latencyMillis each environment's first invocation: arrival at the gate to its decision, sorted
+   * @param latencyMillis each environment's first invocation: arrival at the gate to its decision,
+   *     sorted
    * @param agentLog every line the agents wrote
    */
   record Result(
@@ -150,7 +198,11 @@ final class FleetSimulation {
     String timeline() {
       StringBuilder line = new StringBuilder();
       for (SsmRateLimit.Second second : ssmCalls) {
-        line.append(second.second()).append(':').append(second.answered()).append('+').append(second.throttled());
+        line.append(second.second())
+            .append(':')
+            .append(second.answered())
+            .append('+')
+            .append(second.throttled());
         line.append(' ');
       }
       return line.toString().strip();
@@ -161,7 +213,8 @@ final class FleetSimulation {
   static Result run(Scenario scenario) throws InterruptedException {
     PrintStream console = System.out;
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    try (LocalSsm ssm = LocalSsm.builder().withRateLimit(scenario.perSecond(), scenario.burst()).start()) {
+    try (LocalSsm ssm =
+        LocalSsm.builder().withRateLimit(scenario.perSecond(), scenario.burst()).start()) {
       ssm.put(PARAMETER, scenario.windowOpen() ? OPEN : CLOSED);
       Map<String, String> env = new HashMap<>();
       env.put("AWS_REGION", "us-east-1");
@@ -176,7 +229,8 @@ final class FleetSimulation {
       CountDownLatch done = new CountDownLatch(fleet.length);
       long startNanos = System.nanoTime() + 300_000_000L;
       long began = System.currentTimeMillis();
-      // AgentLog writes to System.out as it is at each line: the agents' lines go to the buffer meanwhile.
+      // AgentLog writes to System.out as it is at each line: the agents' lines go to the buffer
+      // meanwhile.
       System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
       try {
         for (int i = 0; i < fleet.length; i++) {
@@ -186,7 +240,8 @@ final class FleetSimulation {
           thread.setDaemon(true);
           thread.start();
         }
-        done.await(scenario.spreadMillis() + 2 * scenario.timeoutMillis() + 30_000, TimeUnit.MILLISECONDS);
+        done.await(
+            scenario.spreadMillis() + 2 * scenario.timeoutMillis() + 30_000, TimeUnit.MILLISECONDS);
       } finally {
         System.setOut(console);
       }
@@ -232,7 +287,8 @@ final class FleetSimulation {
     volatile boolean deferred;
     volatile long latencyMillis;
 
-    Environment(int id, Map<String, String> env, Scenario scenario, long startNanos, CountDownLatch done) {
+    Environment(
+        int id, Map<String, String> env, Scenario scenario, long startNanos, CountDownLatch done) {
       this.id = id;
       this.env = env;
       this.scenario = scenario;
@@ -252,16 +308,22 @@ final class FleetSimulation {
                 config.readErrorMode(),
                 config.initReadBudgetMillis(),
                 config.invokeReadBudgetMillis());
-        Gate gate = new Gate(window, new Deferrer(new CountingDeferralStore(), config.functionName()));
+        Gate gate =
+            new Gate(window, new Deferrer(new CountingDeferralStore(), config.functionName()));
         // premain's background thread: the first read overlaps the runtime's INIT.
-        Thread init = new Thread(() -> window.statusAt(System.currentTimeMillis()), "fleet-env-" + id + "-init");
+        Thread init =
+            new Thread(
+                () -> window.statusAt(System.currentTimeMillis()), "fleet-env-" + id + "-init");
         init.setDaemon(true);
         init.start();
         sleepNanos(scenario.initMillis() * 1_000_000L);
         long arrival = System.currentTimeMillis();
         long arrivalNanos = System.nanoTime();
         ByteArrayOutputStream answer =
-            gate.dispatch(new SimulatedInvocationRequest("env-" + id + "-1", arrival + scenario.timeoutMillis()), arrival);
+            gate.dispatch(
+                new SimulatedInvocationRequest(
+                    "env-" + id + "-1", arrival + scenario.timeoutMillis()),
+                arrival);
         latencyMillis = (System.nanoTime() - arrivalNanos) / 1_000_000;
         deferred = answer != null;
         finished = true;

@@ -3,8 +3,9 @@ package io.github.lambdamw.fleet;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What the runtime interface client hands the dispatch (its {@code InvocationRequest}), with the getters the agent
- * reads by name: a simulated environment passes one of these to the real {@code Gate}.
+ * What the runtime interface client hands the dispatch (its {@code InvocationRequest}), with the
+ * getters the agent reads by name: a simulated environment passes one of these to the real {@code
+ * Gate}.
  */
 public final class SimulatedInvocationRequest {
   private final String id;

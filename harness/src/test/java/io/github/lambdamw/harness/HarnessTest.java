@@ -94,7 +94,8 @@ class HarnessTest {
           lambda.invoke("{\"systemProperty\":\"lmw.probe\"}".getBytes(StandardCharsets.UTF_8));
 
       assertThat(function.command().get(0)).isEqualTo(other.toString());
-      assertThat(function.awaitLog(line -> line.startsWith("other wrapper:"), Duration.ofSeconds(5)))
+      assertThat(
+              function.awaitLog(line -> line.startsWith("other wrapper:"), Duration.ofSeconds(5)))
           .isEqualTo("other wrapper: AWS_LAMBDA_EXEC_WRAPPER=" + other);
       assertThat(function.logLines()).noneMatch(line -> line.startsWith("fake wrapper:"));
       assertThat(result.payloadUtf8())

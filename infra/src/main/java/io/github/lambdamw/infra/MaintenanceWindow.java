@@ -53,15 +53,18 @@ import software.constructs.IConstruct;
 import software.constructs.IDependable;
 
 /**
- * Maintenance windows for Lambda Java functions: the layer (wrapper script and agent), the SSM parameter holding
- * the window, and the DynamoDB table where guarded functions store invocations while a window is open.
+ * Maintenance windows for Lambda Java functions: the layer (wrapper script and agent), the SSM
+ * parameter holding the window, and the DynamoDB table where guarded functions store invocations
+ * while a window is open.
  *
  * <p>{@link #guard(IFunction)} attaches all of it to a function without touching its code; {@link
- * MaintenanceWindowAspect} does so for every Java function in a scope. The created table is the main child
- * ({@code "Resource"}); the parameter is {@code "Parameter"} and the layer {@code "Layer"}.
+ * MaintenanceWindowAspect} does so for every Java function in a scope. The created table is the
+ * main child ({@code "Resource"}); the parameter is {@code "Parameter"} and the layer {@code
+ * "Layer"}.
  *
- * <p>The functions' deferred invocations are given back after the window by a {@link MaintenanceWindowReplay}, one
- * per guarded function. Functions inside this construct or inside a replay are never guarded by the aspect.
+ * <p>The functions' deferred invocations are given back after the window by a {@link
+ * MaintenanceWindowReplay}, one per guarded function. Functions inside this construct or inside a
+ * replay are never guarded by the aspect.
  */
 public class MaintenanceWindow extends Construct {
 
@@ -69,8 +72,9 @@ public class MaintenanceWindow extends Construct {
   public static final String EXEC_WRAPPER_PATH = "/opt/maintenance-window/wrapper";
 
   /**
-   * The variable in which {@link #guard} keeps a guarded function's previous {@code AWS_LAMBDA_EXEC_WRAPPER} (another
-   * tool's wrapper): the layer's wrapper adds the agent, then runs that one.
+   * The variable in which {@link #guard} keeps a guarded function's previous {@code
+   * AWS_LAMBDA_EXEC_WRAPPER} (another tool's wrapper): the layer's wrapper adds the agent, then
+   * runs that one.
    */
   public static final String NEXT_WRAPPER_VARIABLE = ExecWrapperChain.NEXT;
 
@@ -95,11 +99,16 @@ public class MaintenanceWindow extends Construct {
   /** The only action guarded functions get on the table. */
   public static final String TABLE_ACTION = "dynamodb:PutItem";
 
-  /** What {@link #grantOperate} gives on the parameter: read it, and write it to open or close a window. */
-  public static final List<String> OPERATE_ACTIONS = List.of("ssm:GetParameter", "ssm:PutParameter");
+  /**
+   * What {@link #grantOperate} gives on the parameter: read it, and write it to open or close a
+   * window.
+   */
+  public static final List<String> OPERATE_ACTIONS =
+      List.of("ssm:GetParameter", "ssm:PutParameter");
 
   /** What guarded functions get on a customer-managed key of the table, and only then. */
-  public static final List<String> KEY_ACTIONS = List.of("kms:Encrypt", "kms:GenerateDataKey", "kms:Decrypt");
+  public static final List<String> KEY_ACTIONS =
+      List.of("kms:Encrypt", "kms:GenerateDataKey", "kms:Decrypt");
 
   // SSM: letters, digits and _.-/ ; at most 1011 characters after an optional leading slash.
   private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.\\-]{3,255}");
@@ -123,7 +132,8 @@ public class MaintenanceWindow extends Construct {
   }
 
   /** A maintenance window with the given settings. */
-  @SuppressWarnings("this-escape") // a construct passes itself as the scope of its children: CDK's pattern
+  @SuppressWarnings(
+      "this-escape") // a construct passes itself as the scope of its children: CDK's pattern
   public MaintenanceWindow(Construct scope, String id, MaintenanceWindowProps props) {
     super(scope, id);
     this.props = props;
@@ -140,22 +150,28 @@ public class MaintenanceWindow extends Construct {
       HighThroughputSetting.enable(this, "HighThroughput");
     }
     this.dashboard =
-        props.isDashboard() ? new WindowDashboard(this, "Dashboard", parameter.getParameterName()) : null;
+        props.isDashboard()
+            ? new WindowDashboard(this, "Dashboard", parameter.getParameterName())
+            : null;
     getNode().addValidation(this::validateProps);
     StackOutputs.ofWindow(this, table.getTableName(), parameter.getParameterName());
   }
 
   /**
-   * A window deployed elsewhere (another stack of this app or another app), to guard functions with and to grant
-   * on. Nothing is created: the parameter, table and layer version are referred to by name and ARN.
+   * A window deployed elsewhere (another stack of this app or another app), to guard functions with
+   * and to grant on. Nothing is created: the parameter, table and layer version are referred to by
+   * name and ARN.
    *
-   * @throws IllegalArgumentException when a required attribute is missing or the parameter name is one SSM refuses
+   * @throws IllegalArgumentException when a required attribute is missing or the parameter name is
+   *     one SSM refuses
    */
-  public static MaintenanceWindow fromAttributes(Construct scope, String id, MaintenanceWindowAttributes attributes) {
+  public static MaintenanceWindow fromAttributes(
+      Construct scope, String id, MaintenanceWindowAttributes attributes) {
     return new MaintenanceWindow(scope, id, attributes);
   }
 
-  @SuppressWarnings("this-escape") // a construct passes itself as the scope of its children: CDK's pattern
+  @SuppressWarnings(
+      "this-escape") // a construct passes itself as the scope of its children: CDK's pattern
   private MaintenanceWindow(Construct scope, String id, MaintenanceWindowAttributes attributes) {
     super(scope, id);
     List<String> missing = new ArrayList<>();
@@ -170,7 +186,8 @@ public class MaintenanceWindow extends Construct {
       missing.add("layerVersionArn is not set");
     }
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("MaintenanceWindow.fromAttributes: " + String.join("; ", missing));
+      throw new IllegalArgumentException(
+          "MaintenanceWindow.fromAttributes: " + String.join("; ", missing));
     }
     this.props =
         MaintenanceWindowProps.builder()
@@ -178,7 +195,8 @@ public class MaintenanceWindow extends Construct {
             .requireGrants(attributes.isRequireGrants())
             .build();
     this.layer = LayerVersion.fromLayerVersionArn(this, "Layer", attributes.getLayerVersionArn());
-    this.parameter = OnceWrittenParameter.imported(this, "Parameter", attributes.getParameterName());
+    this.parameter =
+        OnceWrittenParameter.imported(this, "Parameter", attributes.getParameterName());
     this.tableKey = attributes.getTableEncryptionKey();
     this.table =
         Table.fromTableAttributes(
@@ -215,9 +233,13 @@ public class MaintenanceWindow extends Construct {
             .compatibleArchitectures(List.of(Architecture.X86_64, Architecture.ARM_64))
             .license("Apache-2.0")
             .description("Maintenance windows for Lambda Java functions: wrapper script and agent")
-            .removalPolicy(removalPolicy() == RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
+            .removalPolicy(
+                removalPolicy() == RemovalPolicy.DESTROY
+                    ? RemovalPolicy.DESTROY
+                    : RemovalPolicy.RETAIN)
             .build();
-    // A new zip replaces the layer version: the old one stays, so functions of other stacks still on it (and the
+    // A new zip replaces the layer version: the old one stays, so functions of other stacks still
+    // on it (and the
     // LayerVersionArn they were given) keep working until they are deployed again.
     CfnResource resource = (CfnResource) created.getNode().getDefaultChild();
     resource.getCfnOptions().setUpdateReplacePolicy(CfnDeletionPolicy.RETAIN);
@@ -248,7 +270,8 @@ public class MaintenanceWindow extends Construct {
   }
 
   private ITable createTable() {
-    Attribute functionName = Attribute.builder().name(PARTITION_KEY).type(AttributeType.STRING).build();
+    Attribute functionName =
+        Attribute.builder().name(PARTITION_KEY).type(AttributeType.STRING).build();
     Table created =
         Table.Builder.create(this, "Resource")
             .tableName(props.getTableName())
@@ -260,9 +283,11 @@ public class MaintenanceWindow extends Construct {
                 PointInTimeRecoverySpecification.builder()
                     .pointInTimeRecoveryEnabled(props.isPointInTimeRecovery())
                     .build())
-            .encryption(tableKey != null ? TableEncryption.CUSTOMER_MANAGED : TableEncryption.AWS_MANAGED)
+            .encryption(
+                tableKey != null ? TableEncryption.CUSTOMER_MANAGED : TableEncryption.AWS_MANAGED)
             .encryptionKey(tableKey)
-            .removalPolicy(removalPolicy() == RemovalPolicy.SNAPSHOT ? RemovalPolicy.RETAIN : removalPolicy())
+            .removalPolicy(
+                removalPolicy() == RemovalPolicy.SNAPSHOT ? RemovalPolicy.RETAIN : removalPolicy())
             .build();
     created.addGlobalSecondaryIndex(
         GlobalSecondaryIndexProps.builder()
@@ -274,13 +299,13 @@ public class MaintenanceWindow extends Construct {
     return created;
   }
 
-
   private List<String> validateProps() {
     List<String> errors = new ArrayList<>();
     if (props.getParameter() == null) {
       String value = props.getInitialWindowValue();
       if (value == null || value.isEmpty()) {
-        errors.add("initialWindowValue is empty: use " + MaintenanceWindowProps.CLOSED_WINDOW_VALUE);
+        errors.add(
+            "initialWindowValue is empty: use " + MaintenanceWindowProps.CLOSED_WINDOW_VALUE);
       }
     }
     String tableName = props.getTableName();
@@ -288,7 +313,10 @@ public class MaintenanceWindow extends Construct {
         && tableName != null
         && !Token.isUnresolved(tableName)
         && !TABLE_NAME.matcher(tableName).matches()) {
-      errors.add("tableName '" + tableName + "' is not a valid DynamoDB table name (3-255 of A-Za-z0-9_.-)");
+      errors.add(
+          "tableName '"
+              + tableName
+              + "' is not a valid DynamoDB table name (3-255 of A-Za-z0-9_.-)");
     }
     String sharedWith = otherWindowWithTheSameParameter();
     if (sharedWith != null) {
@@ -307,7 +335,8 @@ public class MaintenanceWindow extends Construct {
               + " parameter; use RETAIN (the default; back the table up with point-in-time recovery) or DESTROY");
     }
     if (props.getTable() != null && props.getEncryptionKey() != null) {
-      errors.add("encryptionKey applies to a created table only; an existing table brings its own key");
+      errors.add(
+          "encryptionKey applies to a created table only; an existing table brings its own key");
     }
     int refresh = props.getRefreshSeconds();
     if (refresh < 0 || refresh > MaintenanceWindowProps.MAX_REFRESH_SECONDS) {
@@ -327,7 +356,10 @@ public class MaintenanceWindow extends Construct {
     return errors;
   }
 
-  /** The path of another window of this app that creates the same parameter in the same place, or {@code null}. */
+  /**
+   * The path of another window of this app that creates the same parameter in the same place, or
+   * {@code null}.
+   */
   private String otherWindowWithTheSameParameter() {
     if (createdParameterName == null || Token.isUnresolved(createdParameterName)) {
       return null;
@@ -343,7 +375,10 @@ public class MaintenanceWindow extends Construct {
     return null;
   }
 
-  /** Whether two stacks may deploy to the same account and region (an environment-agnostic one may go anywhere). */
+  /**
+   * Whether two stacks may deploy to the same account and region (an environment-agnostic one may
+   * go anywhere).
+   */
   private static boolean samePlace(Stack a, Stack b) {
     return maySame(a.getAccount(), b.getAccount()) && maySame(a.getRegion(), b.getRegion());
   }
@@ -353,18 +388,20 @@ public class MaintenanceWindow extends Construct {
   }
 
   /**
-   * Guards a function: adds the layer, sets {@code AWS_LAMBDA_EXEC_WRAPPER} and the agent's variables, and grants
-   * exactly {@value #PARAMETER_ACTION} on the parameter and {@value #TABLE_ACTION} on the table (plus {@link
-   * #KEY_ACTIONS} on the table's customer-managed key, when it has one). Guarding a function twice changes nothing.
+   * Guards a function: adds the layer, sets {@code AWS_LAMBDA_EXEC_WRAPPER} and the agent's
+   * variables, and grants exactly {@value #PARAMETER_ACTION} on the parameter and {@value
+   * #TABLE_ACTION} on the table (plus {@link #KEY_ACTIONS} on the table's customer-managed key,
+   * when it has one). Guarding a function twice changes nothing.
    *
-   * <p>Another tool's exec wrapper (ADOT's {@code /opt/otel-handler}, Datadog's, ...) is never replaced: it moves to
-   * {@value #NEXT_WRAPPER_VARIABLE} and the layer's wrapper runs it after adding the agent. A wrapper set after this
-   * call is chained the same way late in synth; one that cannot be (two other wrappers, or set after that) fails
-   * the synth with a message saying what to set.
+   * <p>Another tool's exec wrapper (ADOT's {@code /opt/otel-handler}, Datadog's, ...) is never
+   * replaced: it moves to {@value #NEXT_WRAPPER_VARIABLE} and the layer's wrapper runs it after
+   * adding the agent. A wrapper set after this call is chained the same way late in synth; one that
+   * cannot be (two other wrappers, or set after that) fails the synth with a message saying what to
+   * set.
    *
    * @param function a {@link Function} of this app on java17, java21 or java25
-   * @throws IllegalArgumentException for an imported function (its layers and environment cannot be changed from
-   *     here), a runtime the agent cannot guard, or two exec wrappers already set
+   * @throws IllegalArgumentException for an imported function (its layers and environment cannot be
+   *     changed from here), a runtime the agent cannot guard, or two exec wrappers already set
    */
   public void guard(IFunction function) {
     if (!(function instanceof Function fn)) {
@@ -385,7 +422,8 @@ public class MaintenanceWindow extends Construct {
           "MaintenanceWindow.guard: cannot guard " + fn.getNode().getPath() + ": " + why);
     }
     try {
-      ExecWrapperChain.install(fn, EXEC_WRAPPER_PATH); // first: it refuses before it changes anything
+      ExecWrapperChain.install(
+          fn, EXEC_WRAPPER_PATH); // first: it refuses before it changes anything
     } catch (IllegalArgumentException e) {
       guarded.remove(fn);
       throw e;
@@ -397,9 +435,11 @@ public class MaintenanceWindow extends Construct {
     }
     fn.addEnvironment("MAINTENANCE_WINDOW_PARAMETER", parameter.getParameterName());
     fn.addEnvironment("MAINTENANCE_WINDOW_TABLE", table.getTableName());
-    fn.addEnvironment("MAINTENANCE_WINDOW_REFRESH_SECONDS", Integer.toString(props.getRefreshSeconds()));
+    fn.addEnvironment(
+        "MAINTENANCE_WINDOW_REFRESH_SECONDS", Integer.toString(props.getRefreshSeconds()));
     if (props.getRetentionDays() > 0) {
-      fn.addEnvironment("MAINTENANCE_WINDOW_RETENTION_DAYS", Integer.toString(props.getRetentionDays()));
+      fn.addEnvironment(
+          "MAINTENANCE_WINDOW_RETENTION_DAYS", Integer.toString(props.getRetentionDays()));
     }
     if (props.getOnReadError() != null) {
       fn.addEnvironment("MAINTENANCE_WINDOW_ON_READ_ERROR", props.getOnReadError());
@@ -414,11 +454,12 @@ public class MaintenanceWindow extends Construct {
   }
 
   /**
-   * Grants what a guarded function's agent needs: {@value #PARAMETER_ACTION} on the parameter, {@value
-   * #TABLE_ACTION} on the table, and {@link #KEY_ACTIONS} on the table's customer-managed key when it has one.
-   * {@link #guard} calls it; use it for a function guarded outside CDK whose role this app manages. A principal that
-   * does not accept the statements (an immutable or foreign role) gets a synth warning naming them, or an error
-   * with {@link MaintenanceWindowProps.Builder#requireGrants}.
+   * Grants what a guarded function's agent needs: {@value #PARAMETER_ACTION} on the parameter,
+   * {@value #TABLE_ACTION} on the table, and {@link #KEY_ACTIONS} on the table's customer-managed
+   * key when it has one. {@link #guard} calls it; use it for a function guarded outside CDK whose
+   * role this app manages. A principal that does not accept the statements (an immutable or foreign
+   * role) gets a synth warning naming them, or an error with {@link
+   * MaintenanceWindowProps.Builder#requireGrants}.
    */
   public Grant grantGuard(IGrantable grantee) {
     CheckedGrants grants = new CheckedGrants(reportOn(grantee), props.isRequireGrants());
@@ -428,9 +469,9 @@ public class MaintenanceWindow extends Construct {
   }
 
   /**
-   * Grants what people (or pipelines) who open and close windows need: {@link #OPERATE_ACTIONS} on the parameter,
-   * what {@code mw window open|close|status} and {@code aws ssm put-parameter} use. Reported like {@link
-   * #grantGuard}.
+   * Grants what people (or pipelines) who open and close windows need: {@link #OPERATE_ACTIONS} on
+   * the parameter, what {@code mw window open|close|status} and {@code aws ssm put-parameter} use.
+   * Reported like {@link #grantGuard}.
    */
   public Grant grantOperate(IGrantable grantee) {
     CheckedGrants grants = new CheckedGrants(reportOn(grantee), props.isRequireGrants());
@@ -440,12 +481,12 @@ public class MaintenanceWindow extends Construct {
   }
 
   /**
-   * Grants what a replay of any guarded function needs on the window's resources (replay/README.md, "IAM"):
-   * {@value MaintenanceWindowReplay#QUERY_ACTION} on the table's arrival index, {@link
-   * MaintenanceWindowReplay#ITEM_ACTIONS} on the table, {@value #PARAMETER_ACTION} on the parameter, and {@link
-   * #KEY_ACTIONS} on a customer-managed key. Not {@code lambda:InvokeFunction}: that one names the functions, see
-   * {@link MaintenanceWindowReplay}, which also narrows the table rights to one function's items. Reported like
-   * {@link #grantGuard}.
+   * Grants what a replay of any guarded function needs on the window's resources (replay/README.md,
+   * "IAM"): {@value MaintenanceWindowReplay#QUERY_ACTION} on the table's arrival index, {@link
+   * MaintenanceWindowReplay#ITEM_ACTIONS} on the table, {@value #PARAMETER_ACTION} on the
+   * parameter, and {@link #KEY_ACTIONS} on a customer-managed key. Not {@code
+   * lambda:InvokeFunction}: that one names the functions, see {@link MaintenanceWindowReplay},
+   * which also narrows the table rights to one function's items. Reported like {@link #grantGuard}.
    */
   public Grant grantReplay(IGrantable grantee) {
     CheckedGrants grants = new CheckedGrants(reportOn(grantee), props.isRequireGrants());
@@ -467,32 +508,43 @@ public class MaintenanceWindow extends Construct {
   /** The alarms and the dashboard row of a newly guarded function, when the props ask for them. */
   private void watch(Function fn) {
     if (props.isAlarms()) {
-      alarms.addAll(new WindowAlarms(this, "Alarms" + fn.getNode().getAddr(), fn, props.getAlarmAction()).getAlarms());
+      alarms.addAll(
+          new WindowAlarms(this, "Alarms" + fn.getNode().getAddr(), fn, props.getAlarmAction())
+              .getAlarms());
     }
     if (dashboard != null) {
       dashboard.addFunction(fn);
     }
   }
 
-  /** Invocations of {@code function} stored in the table ({@code DeferredInvocations}), summed over 5 minutes. */
+  /**
+   * Invocations of {@code function} stored in the table ({@code DeferredInvocations}), summed over
+   * 5 minutes.
+   */
   public Metric metricDeferred(IFunction function) {
     return WindowMetrics.of(function, WindowMetrics.DEFERRED);
   }
 
   /**
-   * Invocations of {@code function} that arrived in a window and could not be stored ({@code DeferralFailures}: they
-   * failed, and are only in Lambda's retries), summed over 5 minutes.
+   * Invocations of {@code function} that arrived in a window and could not be stored ({@code
+   * DeferralFailures}: they failed, and are only in Lambda's retries), summed over 5 minutes.
    */
   public Metric metricDeferralFailures(IFunction function) {
     return WindowMetrics.of(function, WindowMetrics.DEFERRAL_FAILURES);
   }
 
-  /** Failed reads of the window value by {@code function} ({@code WindowReadFailures}), summed over 5 minutes. */
+  /**
+   * Failed reads of the window value by {@code function} ({@code WindowReadFailures}), summed over
+   * 5 minutes.
+   */
   public Metric metricWindowReadFailures(IFunction function) {
     return WindowMetrics.of(function, WindowMetrics.WINDOW_READ_FAILURES);
   }
 
-  /** Replayed invocations of {@code function} that failed ({@code ReplayFailed}), summed over 5 minutes. */
+  /**
+   * Replayed invocations of {@code function} that failed ({@code ReplayFailed}), summed over 5
+   * minutes.
+   */
   public Metric metricReplayFailed(IFunction function) {
     return WindowMetrics.of(function, WindowMetrics.REPLAY_FAILED);
   }
@@ -521,7 +573,10 @@ public class MaintenanceWindow extends Construct {
     return grantee instanceof Construct ? (Construct) grantee : this;
   }
 
-  /** The layer for {@code fn}: the window's own; in another stack, the same version by its ARN (LayerOfOtherStacks). */
+  /**
+   * The layer for {@code fn}: the window's own; in another stack, the same version by its ARN
+   * (LayerOfOtherStacks).
+   */
   private ILayerVersion layerFor(Function fn) {
     return createdLayer == null ? layer : createdLayer.in(Stack.of(fn));
   }
@@ -546,7 +601,10 @@ public class MaintenanceWindow extends Construct {
     return tableKey;
   }
 
-  /** {@code MAINTENANCE_WINDOW_REFRESH_SECONDS} of the guarded functions: how stale their window value may be. */
+  /**
+   * {@code MAINTENANCE_WINDOW_REFRESH_SECONDS} of the guarded functions: how stale their window
+   * value may be.
+   */
   public int getRefreshSeconds() {
     return props.getRefreshSeconds();
   }
@@ -557,8 +615,9 @@ public class MaintenanceWindow extends Construct {
   }
 
   /**
-   * Whether {@code construct} is a window or a replay, sits inside one, or is the provider of the custom resource
-   * writing the window parameter: such functions are the tooling of the windows and are never guarded.
+   * Whether {@code construct} is a window or a replay, sits inside one, or is the provider of the
+   * custom resource writing the window parameter: such functions are the tooling of the windows and
+   * are never guarded.
    */
   static boolean isPartOfAnyWindow(IConstruct construct) {
     if (construct.getNode().getId().equals(OnceWrittenParameter.providerFunctionId())) {

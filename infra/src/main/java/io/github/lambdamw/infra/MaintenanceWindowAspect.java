@@ -8,18 +8,20 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.constructs.IConstruct;
 
 /**
- * Guards every Java function of a scope with one {@link MaintenanceWindow}:
- * {@code Aspects.of(scope).add(new MaintenanceWindowAspect(window))}.
+ * Guards every Java function of a scope with one {@link MaintenanceWindow}: {@code
+ * Aspects.of(scope).add(new MaintenanceWindowAspect(window))}.
  *
- * <p>Functions on java17, java21 and java25 are guarded. Functions on java8.al2 and java11 (whose closed runtime
- * the agent cannot hook), on other runtimes, and container image functions are left alone with a synth-time
- * warning (id {@value #UNGUARDABLE_WARNING}) that names the function and the reason. Functions inside a
- * {@link MaintenanceWindow} or a {@link MaintenanceWindowReplay} (the windows' own tooling), and aws-cdk-lib's
- * custom-resource provider that writes the window parameter, are skipped silently: a guarded replay function would
- * store its own scheduled runs in the table while a window is open.
+ * <p>Functions on java17, java21 and java25 are guarded. Functions on java8.al2 and java11 (whose
+ * closed runtime the agent cannot hook), on other runtimes, and container image functions are left
+ * alone with a synth-time warning (id {@value #UNGUARDABLE_WARNING}) that names the function and
+ * the reason. Functions inside a {@link MaintenanceWindow} or a {@link MaintenanceWindowReplay}
+ * (the windows' own tooling), and aws-cdk-lib's custom-resource provider that writes the window
+ * parameter, are skipped silently: a guarded replay function would store its own scheduled runs in
+ * the table while a window is open.
  *
- * <p>A function that already has another tool's {@code AWS_LAMBDA_EXEC_WRAPPER} keeps it, chained after ours through
- * {@value MaintenanceWindow#NEXT_WRAPPER_VARIABLE} (see {@link MaintenanceWindow#guard}).
+ * <p>A function that already has another tool's {@code AWS_LAMBDA_EXEC_WRAPPER} keeps it, chained
+ * after ours through {@value MaintenanceWindow#NEXT_WRAPPER_VARIABLE} (see {@link
+ * MaintenanceWindow#guard}).
  */
 public final class MaintenanceWindowAspect implements IAspect {
 
@@ -43,7 +45,10 @@ public final class MaintenanceWindowAspect implements IAspect {
       Annotations.of(fn)
           .addWarningV2(
               UNGUARDABLE_WARNING,
-              "Function " + fn.getNode().getPath() + " is not guarded by the maintenance window: " + why);
+              "Function "
+                  + fn.getNode().getPath()
+                  + " is not guarded by the maintenance window: "
+                  + why);
       return;
     }
     window.guard(fn);

@@ -3,9 +3,10 @@ package io.github.lambdamw.infra;
 import software.amazon.awscdk.services.kms.IKey;
 
 /**
- * What {@link MaintenanceWindow#fromAttributes} needs to use a window that another stack or app deployed: its
- * parameter, table and layer version, for example from that stack's outputs or from SSM. Nothing is created; {@code
- * guard()} and the {@code grant*} methods work as on a created window.
+ * What {@link MaintenanceWindow#fromAttributes} needs to use a window that another stack or app
+ * deployed: its parameter, table and layer version, for example from that stack's outputs or from
+ * SSM. Nothing is created; {@code guard()} and the {@code grant*} methods work as on a created
+ * window.
  */
 public final class MaintenanceWindowAttributes {
 
@@ -50,12 +51,17 @@ public final class MaintenanceWindowAttributes {
     return tableEncryptionKey;
   }
 
-  /** {@code MAINTENANCE_WINDOW_REFRESH_SECONDS} of functions guarded through the imported window. */
+  /**
+   * {@code MAINTENANCE_WINDOW_REFRESH_SECONDS} of functions guarded through the imported window.
+   */
   public int getRefreshSeconds() {
     return refreshSeconds;
   }
 
-  /** Whether a grant that cannot be added fails the synth ({@link MaintenanceWindowProps.Builder#requireGrants}). */
+  /**
+   * Whether a grant that cannot be added fails the synth ({@link
+   * MaintenanceWindowProps.Builder#requireGrants}).
+   */
   public boolean isRequireGrants() {
     return requireGrants;
   }
@@ -90,15 +96,18 @@ public final class MaintenanceWindowAttributes {
     }
 
     /**
-     * The table's customer-managed key; guarded functions then also get {@link MaintenanceWindow#KEY_ACTIONS} on it.
-     * Default: {@code null}, an AWS-managed key.
+     * The table's customer-managed key; guarded functions then also get {@link
+     * MaintenanceWindow#KEY_ACTIONS} on it. Default: {@code null}, an AWS-managed key.
      */
     public Builder tableEncryptionKey(IKey tableEncryptionKey) {
       this.tableEncryptionKey = tableEncryptionKey;
       return this;
     }
 
-    /** {@code MAINTENANCE_WINDOW_REFRESH_SECONDS}. Default: {@value MaintenanceWindowProps#DEFAULT_REFRESH_SECONDS}. */
+    /**
+     * {@code MAINTENANCE_WINDOW_REFRESH_SECONDS}. Default: {@value
+     * MaintenanceWindowProps#DEFAULT_REFRESH_SECONDS}.
+     */
     public Builder refreshSeconds(int refreshSeconds) {
       this.refreshSeconds = refreshSeconds;
       return this;

@@ -8,21 +8,33 @@ import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.ssm.IStringParameter;
 
 /**
- * Settings of a {@link MaintenanceWindow}. Every setting is optional; {@link #builder()} documents and holds the
- * defaults. Names and values the agent reads are those of {@code docs/contracts.md}.
+ * Settings of a {@link MaintenanceWindow}. Every setting is optional; {@link #builder()} documents
+ * and holds the defaults. Names and values the agent reads are those of {@code docs/contracts.md}.
  */
 public final class MaintenanceWindowProps {
 
-  /** The SSM parameter a created window is named after unless {@link Builder#parameterName} says otherwise. */
+  /**
+   * The SSM parameter a created window is named after unless {@link Builder#parameterName} says
+   * otherwise.
+   */
   public static final String DEFAULT_PARAMETER_NAME = "maintenance-window";
 
-  /** A JSON window value with no window in it: the window is closed, guarded functions run their handlers. */
+  /**
+   * A JSON window value with no window in it: the window is closed, guarded functions run their
+   * handlers.
+   */
   public static final String CLOSED_WINDOW_VALUE = "{\"windows\":[]}";
 
-  /** The agent's default: the longest time, in seconds, a window value is used before SSM is read again. */
+  /**
+   * The agent's default: the longest time, in seconds, a window value is used before SSM is read
+   * again.
+   */
   public static final int DEFAULT_REFRESH_SECONDS = 60;
 
-  /** The largest refresh interval accepted (one day): a longer one would leave a closed window unnoticed. */
+  /**
+   * The largest refresh interval accepted (one day): a longer one would leave a closed window
+   * unnoticed.
+   */
   public static final int MAX_REFRESH_SECONDS = 86_400;
 
   private final ILayerVersion layer;
@@ -107,12 +119,18 @@ public final class MaintenanceWindowProps {
     return tableName;
   }
 
-  /** The customer-managed key a created table is encrypted with, or {@code null} for the AWS-managed key. */
+  /**
+   * The customer-managed key a created table is encrypted with, or {@code null} for the AWS-managed
+   * key.
+   */
   public IKey getEncryptionKey() {
     return encryptionKey;
   }
 
-  /** What CloudFormation does with a created table, parameter and layer version when they leave the stack. */
+  /**
+   * What CloudFormation does with a created table, parameter and layer version when they leave the
+   * stack.
+   */
   public RemovalPolicy getRemovalPolicy() {
     return removalPolicy;
   }
@@ -127,17 +145,24 @@ public final class MaintenanceWindowProps {
     return refreshSeconds;
   }
 
-  /** {@code MAINTENANCE_WINDOW_RETENTION_DAYS} of guarded functions; 0 leaves the variable unset. */
+  /**
+   * {@code MAINTENANCE_WINDOW_RETENTION_DAYS} of guarded functions; 0 leaves the variable unset.
+   */
   public int getRetentionDays() {
     return retentionDays;
   }
 
-  /** {@code MAINTENANCE_WINDOW_ON_READ_ERROR} of guarded functions, or {@code null} to leave it unset. */
+  /**
+   * {@code MAINTENANCE_WINDOW_ON_READ_ERROR} of guarded functions, or {@code null} to leave it
+   * unset.
+   */
   public String getOnReadError() {
     return onReadError;
   }
 
-  /** Whether a grant that cannot be added to a principal's role fails the synth instead of warning. */
+  /**
+   * Whether a grant that cannot be added to a principal's role fails the synth instead of warning.
+   */
   public boolean isRequireGrants() {
     return requireGrants;
   }
@@ -192,8 +217,8 @@ public final class MaintenanceWindowProps {
     private Builder() {}
 
     /**
-     * An existing layer (for example {@code LayerVersion.fromLayerVersionArn}) to attach instead of creating one.
-     * Default: {@code null}, a layer version is created from {@link #layerZip}.
+     * An existing layer (for example {@code LayerVersion.fromLayerVersionArn}) to attach instead of
+     * creating one. Default: {@code null}, a layer version is created from {@link #layerZip}.
      */
     public Builder layer(ILayerVersion layer) {
       this.layer = layer;
@@ -201,10 +226,10 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * A layer zip (docs/contracts.md layout) to create the layer from instead of the bundled one, a path resolved
-     * against the working directory. Default: {@code null}, the layer zip this library carries (the wrapper
-     * module's build of the same version), written out to a temporary folder at synth. Ignored when {@link
-     * #layer} is set.
+     * A layer zip (docs/contracts.md layout) to create the layer from instead of the bundled one, a
+     * path resolved against the working directory. Default: {@code null}, the layer zip this
+     * library carries (the wrapper module's build of the same version), written out to a temporary
+     * folder at synth. Ignored when {@link #layer} is set.
      */
     public Builder layerZip(String layerZip) {
       this.layerZip = layerZip;
@@ -212,8 +237,8 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * An existing window parameter (for example {@code StringParameter.fromStringParameterName}). Default:
-     * {@code null}, a String parameter named {@link #parameterName} is created.
+     * An existing window parameter (for example {@code StringParameter.fromStringParameterName}).
+     * Default: {@code null}, a String parameter named {@link #parameterName} is created.
      */
     public Builder parameter(IStringParameter parameter) {
       this.parameter = parameter;
@@ -221,8 +246,8 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * The name of the window parameter to create. Default: {@value #DEFAULT_PARAMETER_NAME}, the agent's default
-     * name. Ignored when {@link #parameter} is set.
+     * The name of the window parameter to create. Default: {@value #DEFAULT_PARAMETER_NAME}, the
+     * agent's default name. Ignored when {@link #parameter} is set.
      */
     public Builder parameterName(String parameterName) {
       this.parameterName = parameterName;
@@ -230,10 +255,11 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * The value a created parameter starts with. Default: {@value #CLOSED_WINDOW_VALUE}, a closed window. It is
-     * written once, when the parameter does not exist yet ({@code PutParameter} with {@code Overwrite=false}), and
-     * never by a later deploy, whatever changed: windows are opened and closed with {@code mw window} or {@code aws
-     * ssm put-parameter}, and a deploy during a window leaves the window open.
+     * The value a created parameter starts with. Default: {@value #CLOSED_WINDOW_VALUE}, a closed
+     * window. It is written once, when the parameter does not exist yet ({@code PutParameter} with
+     * {@code Overwrite=false}), and never by a later deploy, whatever changed: windows are opened
+     * and closed with {@code mw window} or {@code aws ssm put-parameter}, and a deploy during a
+     * window leaves the window open.
      */
     public Builder initialWindowValue(String initialWindowValue) {
       this.initialWindowValue = initialWindowValue;
@@ -241,8 +267,8 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * An existing table of deferred invocations (docs/contracts.md schema). Default: {@code null}, a table is
-     * created.
+     * An existing table of deferred invocations (docs/contracts.md schema). Default: {@code null},
+     * a table is created.
      */
     public Builder table(ITable table) {
       this.table = table;
@@ -250,9 +276,9 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * The name of the table to create. Default: {@code null}, CloudFormation generates a unique name, so that a
-     * table retained after {@code cdk destroy} does not block the next deploy; guarded functions are told the
-     * actual name through {@code MAINTENANCE_WINDOW_TABLE}.
+     * The name of the table to create. Default: {@code null}, CloudFormation generates a unique
+     * name, so that a table retained after {@code cdk destroy} does not block the next deploy;
+     * guarded functions are told the actual name through {@code MAINTENANCE_WINDOW_TABLE}.
      */
     public Builder tableName(String tableName) {
       this.tableName = tableName;
@@ -260,9 +286,9 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * A customer-managed KMS key to encrypt a created table with; guarded functions are then also granted
-     * {@code kms:Encrypt}, {@code kms:GenerateDataKey} and {@code kms:Decrypt} on it. Default: {@code null},
-     * the AWS-managed key {@code alias/aws/dynamodb}, and no KMS statement.
+     * A customer-managed KMS key to encrypt a created table with; guarded functions are then also
+     * granted {@code kms:Encrypt}, {@code kms:GenerateDataKey} and {@code kms:Decrypt} on it.
+     * Default: {@code null}, the AWS-managed key {@code alias/aws/dynamodb}, and no KMS statement.
      */
     public Builder encryptionKey(IKey encryptionKey) {
       this.encryptionKey = encryptionKey;
@@ -270,11 +296,12 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * What happens to a created table, parameter and layer version when they leave the stack. Default: {@link
-     * RemovalPolicy#RETAIN}: deferred invocations, the window value and the layer outlive {@code cdk destroy}.
-     * {@link RemovalPolicy#DESTROY} deletes them with the stack. {@link RemovalPolicy#SNAPSHOT} is refused at synth
-     * (CloudFormation cannot snapshot a table or a parameter). Whatever the policy, a layer version replaced by a
-     * deploy is kept, so functions still on it keep working.
+     * What happens to a created table, parameter and layer version when they leave the stack.
+     * Default: {@link RemovalPolicy#RETAIN}: deferred invocations, the window value and the layer
+     * outlive {@code cdk destroy}. {@link RemovalPolicy#DESTROY} deletes them with the stack.
+     * {@link RemovalPolicy#SNAPSHOT} is refused at synth (CloudFormation cannot snapshot a table or
+     * a parameter). Whatever the policy, a layer version replaced by a deploy is kept, so functions
+     * still on it keep working.
      */
     public Builder removalPolicy(RemovalPolicy removalPolicy) {
       this.removalPolicy = removalPolicy;
@@ -288,8 +315,9 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * {@code MAINTENANCE_WINDOW_REFRESH_SECONDS}: the longest time a guarded function uses a window value before
-     * reading SSM again, 0 to {@value #MAX_REFRESH_SECONDS}. Default: {@value #DEFAULT_REFRESH_SECONDS}.
+     * {@code MAINTENANCE_WINDOW_REFRESH_SECONDS}: the longest time a guarded function uses a window
+     * value before reading SSM again, 0 to {@value #MAX_REFRESH_SECONDS}. Default: {@value
+     * #DEFAULT_REFRESH_SECONDS}.
      */
     public Builder refreshSeconds(int refreshSeconds) {
       this.refreshSeconds = refreshSeconds;
@@ -297,9 +325,9 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * {@code MAINTENANCE_WINDOW_RETENTION_DAYS}: when greater than 0, deferred items expire that many days after
-     * arrival (the table's TTL attribute {@code expiresAt}). Default: 0, the variable is not set and items stay
-     * until replayed.
+     * {@code MAINTENANCE_WINDOW_RETENTION_DAYS}: when greater than 0, deferred items expire that
+     * many days after arrival (the table's TTL attribute {@code expiresAt}). Default: 0, the
+     * variable is not set and items stay until replayed.
      */
     public Builder retentionDays(int retentionDays) {
       this.retentionDays = retentionDays;
@@ -307,8 +335,8 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * {@code MAINTENANCE_WINDOW_ON_READ_ERROR}: {@code run-handler} or {@code defer}. Default: {@code null}, the
-     * variable is not set and the agent fails open ({@code run-handler}).
+     * {@code MAINTENANCE_WINDOW_ON_READ_ERROR}: {@code run-handler} or {@code defer}. Default:
+     * {@code null}, the variable is not set and the agent fails open ({@code run-handler}).
      */
     public Builder onReadError(String onReadError) {
       this.onReadError = onReadError;
@@ -316,10 +344,11 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * What {@code guard()} and the {@code grant*} methods do when the principal's role does not accept the
-     * statements (a role imported with {@code mutable(false)}, or of another account): {@code false} adds a synth
-     * warning (id {@code lambda-mw:grant-not-added}) naming each statement to add by hand; {@code true} makes it an
-     * error, which fails the synth. Default: {@code false}.
+     * What {@code guard()} and the {@code grant*} methods do when the principal's role does not
+     * accept the statements (a role imported with {@code mutable(false)}, or of another account):
+     * {@code false} adds a synth warning (id {@code lambda-mw:grant-not-added}) naming each
+     * statement to add by hand; {@code true} makes it an error, which fails the synth. Default:
+     * {@code false}.
      */
     public Builder requireGrants(boolean requireGrants) {
       this.requireGrants = requireGrants;
@@ -327,10 +356,11 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * Observe mode for every guarded function ({@code MAINTENANCE_WINDOW_MODE=observe}): a rehearsal, in which
-     * handlers run as usual and each invocation a window would defer is logged and counted ({@code
-     * WouldDeferInvocations}); nothing is stored. A single window can be observed with {@code "mode":"observe"} in
-     * the value instead. Default: {@code false}, windows defer (the variable is not set).
+     * Observe mode for every guarded function ({@code MAINTENANCE_WINDOW_MODE=observe}): a
+     * rehearsal, in which handlers run as usual and each invocation a window would defer is logged
+     * and counted ({@code WouldDeferInvocations}); nothing is stored. A single window can be
+     * observed with {@code "mode":"observe"} in the value instead. Default: {@code false}, windows
+     * defer (the variable is not set).
      */
     public Builder observe(boolean observe) {
       this.observe = observe;
@@ -338,14 +368,14 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * Turns on Parameter Store's higher throughput ({@code /ssm/parameter-store/high-throughput-enabled}) in the
-     * stack's account and region when the stack deploys. Parameter Store serves 40 {@code GetParameter} per second
-     * by default, shared by everything in the account and region; every guarded execution environment reads the
-     * window at INIT and every {@link #refreshSeconds}, so a fleet that starts together can be throttled
-     * (infra/README.md, "SSM throughput"). The setting is
-     * account-wide, charged per Parameter Store API interaction for every parameter read there (AWS Systems
-     * Manager pricing), and stays on when the stack is deleted. Default: {@code false}, the setting is not
-     * touched.
+     * Turns on Parameter Store's higher throughput ({@code
+     * /ssm/parameter-store/high-throughput-enabled}) in the stack's account and region when the
+     * stack deploys. Parameter Store serves 40 {@code GetParameter} per second by default, shared
+     * by everything in the account and region; every guarded execution environment reads the window
+     * at INIT and every {@link #refreshSeconds}, so a fleet that starts together can be throttled
+     * (infra/README.md, "SSM throughput"). The setting is account-wide, charged per Parameter Store
+     * API interaction for every parameter read there (AWS Systems Manager pricing), and stays on
+     * when the stack is deleted. Default: {@code false}, the setting is not touched.
      */
     public Builder highThroughput(boolean highThroughput) {
       this.highThroughput = highThroughput;
@@ -353,9 +383,9 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * CloudWatch alarms per guarded function: any {@code DeferralFailures} or {@code ReplayFailed} in five minutes,
-     * {@code WindowReadFailures} in each of three consecutive five-minute periods (infra/README.md). Default: {@code
-     * false}, no alarm.
+     * CloudWatch alarms per guarded function: any {@code DeferralFailures} or {@code ReplayFailed}
+     * in five minutes, {@code WindowReadFailures} in each of three consecutive five-minute periods
+     * (infra/README.md). Default: {@code false}, no alarm.
      */
     public Builder alarms(boolean alarms) {
       this.alarms = alarms;
@@ -363,8 +393,8 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * The SNS topic the alarms notify (to page someone); setting it turns {@link #alarms} on. Default: {@code null},
-     * alarms (if any) notify nobody.
+     * The SNS topic the alarms notify (to page someone); setting it turns {@link #alarms} on.
+     * Default: {@code null}, alarms (if any) notify nobody.
      */
     public Builder alarmAction(ITopic alarmAction) {
       this.alarmAction = alarmAction;
@@ -373,8 +403,9 @@ public final class MaintenanceWindowProps {
     }
 
     /**
-     * A CloudWatch dashboard for the window: per guarded function, the window's open periods, what it deferred and
-     * what failed, and the replay's outcomes (infra/README.md). Default: {@code false}, no dashboard.
+     * A CloudWatch dashboard for the window: per guarded function, the window's open periods, what
+     * it deferred and what failed, and the replay's outcomes (infra/README.md). Default: {@code
+     * false}, no dashboard.
      */
     public Builder dashboard(boolean dashboard) {
       this.dashboard = dashboard;

@@ -31,30 +31,35 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * The replay of one guarded function: a Lambda function running the replay module's {@code ReplayFunctionHandler},
- * which re-invokes the function with what a maintenance window deferred, in arrival order, after the window
- * (replay/README.md). It runs on demand ({@code aws lambda invoke --function-name <replay> out.json}) or, with
- * {@link MaintenanceWindowReplayProps.Builder#schedule}, from an EventBridge rule; a run while a window is open is
- * refused by the replay itself, so any schedule is safe.
+ * The replay of one guarded function: a Lambda function running the replay module's {@code
+ * ReplayFunctionHandler}, which re-invokes the function with what a maintenance window deferred, in
+ * arrival order, after the window (replay/README.md). It runs on demand ({@code aws lambda invoke
+ * --function-name <replay> out.json}) or, with {@link
+ * MaintenanceWindowReplayProps.Builder#schedule}, from an EventBridge rule; a run while a window is
+ * open is refused by the replay itself, so any schedule is safe.
  *
- * <p>Its role gets exactly what replay/README.md ("IAM") lists, on named resources only: {@value #INVOKE_ACTION} on
- * the guarded function (and on {@code <function ARN>:<qualifier>} when a qualifier is set), {@value #QUERY_ACTION}
- * on the table's {@code byArrival} index, {@link #ITEM_ACTIONS} on the table, both narrowed by default to the
- * function's items with a {@code dynamodb:LeadingKeys} condition, {@value MaintenanceWindow#PARAMETER_ACTION} on the
- * window parameter, and {@link MaintenanceWindow#KEY_ACTIONS} on the table's customer-managed key when it has one.
- * Logs go to the replay's own log group, and its role may write there only ({@code logs:CreateLogStream} and {@code
- * logs:PutLogEvents} on that group; no {@code AWSLambdaBasicExecutionRole}, which allows every log group).
+ * <p>Its role gets exactly what replay/README.md ("IAM") lists, on named resources only: {@value
+ * #INVOKE_ACTION} on the guarded function (and on {@code <function ARN>:<qualifier>} when a
+ * qualifier is set), {@value #QUERY_ACTION} on the table's {@code byArrival} index, {@link
+ * #ITEM_ACTIONS} on the table, both narrowed by default to the function's items with a {@code
+ * dynamodb:LeadingKeys} condition, {@value MaintenanceWindow#PARAMETER_ACTION} on the window
+ * parameter, and {@link MaintenanceWindow#KEY_ACTIONS} on the table's customer-managed key when it
+ * has one. Logs go to the replay's own log group, and its role may write there only ({@code
+ * logs:CreateLogStream} and {@code logs:PutLogEvents} on that group; no {@code
+ * AWSLambdaBasicExecutionRole}, which allows every log group).
  *
- * <p>Why a construct and not a method of {@link MaintenanceWindow}: a replay is a thing of its own with its own
- * settings (schedule, qualifier, timeout) and resources (function, role, log group, rule), one per guarded function;
- * as a construct it can live in any scope, for example an operations stack apart from the window's, and it can
- * replay a function the app only imports ({@code Function.fromFunctionArn}) that was guarded outside CDK. {@link
- * MaintenanceWindowAspect} never guards the replay function.
+ * <p>Why a construct and not a method of {@link MaintenanceWindow}: a replay is a thing of its own
+ * with its own settings (schedule, qualifier, timeout) and resources (function, role, log group,
+ * rule), one per guarded function; as a construct it can live in any scope, for example an
+ * operations stack apart from the window's, and it can replay a function the app only imports
+ * ({@code Function.fromFunctionArn}) that was guarded outside CDK. {@link MaintenanceWindowAspect}
+ * never guards the replay function.
  */
 public class MaintenanceWindowReplay extends Construct {
 
   /** The handler of the replay function (replay module). */
-  public static final String HANDLER = "io.github.lambdamw.replay.ReplayFunctionHandler::handleRequest";
+  public static final String HANDLER =
+      "io.github.lambdamw.replay.ReplayFunctionHandler::handleRequest";
 
   /** What the replay gets on the guarded function. */
   public static final String INVOKE_ACTION = "lambda:InvokeFunction";
@@ -62,7 +67,10 @@ public class MaintenanceWindowReplay extends Construct {
   /** What the replay gets on the table's arrival index. */
   public static final String QUERY_ACTION = "dynamodb:Query";
 
-  /** What the replay gets on the table: mark and record ({@code UpdateItem}), read chunks, delete replayed items. */
+  /**
+   * What the replay gets on the table: mark and record ({@code UpdateItem}), read chunks, delete
+   * replayed items.
+   */
   public static final List<String> ITEM_ACTIONS =
       List.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
 
@@ -74,7 +82,8 @@ public class MaintenanceWindowReplay extends Construct {
   private final Rule schedule;
 
   /** The replay of {@code props.getFunction()}, with the settings of {@code props}. */
-  @SuppressWarnings("this-escape") // a construct passes itself as the scope of its children: CDK's pattern
+  @SuppressWarnings(
+      "this-escape") // a construct passes itself as the scope of its children: CDK's pattern
   public MaintenanceWindowReplay(Construct scope, String id, MaintenanceWindowReplayProps props) {
     super(scope, id);
     check(props);
@@ -91,7 +100,8 @@ public class MaintenanceWindowReplay extends Construct {
   private static void check(MaintenanceWindowReplayProps props) {
     List<String> errors = new ArrayList<>();
     if (props.getWindow() == null) {
-      errors.add("window is not set: the MaintenanceWindow whose table and parameter the replay uses");
+      errors.add(
+          "window is not set: the MaintenanceWindow whose table and parameter the replay uses");
     }
     IFunction target = props.getFunction();
     if (target == null) {
@@ -103,8 +113,11 @@ public class MaintenanceWindowReplay extends Construct {
               + " is a version or alias; pass the function itself and set qualifier to the alias or version");
     }
     String qualifier = props.getQualifier();
-    if (qualifier != null && !Token.isUnresolved(qualifier) && !QUALIFIER.matcher(qualifier).matches()) {
-      errors.add("qualifier '" + qualifier + "' is not an alias name or version (A-Za-z0-9$_-, 1-128)");
+    if (qualifier != null
+        && !Token.isUnresolved(qualifier)
+        && !QUALIFIER.matcher(qualifier).matches()) {
+      errors.add(
+          "qualifier '" + qualifier + "' is not an alias name or version (A-Za-z0-9$_-, 1-128)");
     }
     if (props.getRuntime() == null || !RUNTIMES.contains(props.getRuntime().getName())) {
       errors.add(
@@ -119,7 +132,8 @@ public class MaintenanceWindowReplay extends Construct {
       errors.add("timeout is not set");
     } else {
       Number seconds = props.getTimeout().toSeconds();
-      if (!Token.isUnresolved(seconds) && (seconds.doubleValue() < 60 || seconds.doubleValue() > 900)) {
+      if (!Token.isUnresolved(seconds)
+          && (seconds.doubleValue() < 60 || seconds.doubleValue() > 900)) {
         errors.add(
             "timeout "
                 + props.getTimeout().toHumanString()
@@ -129,7 +143,12 @@ public class MaintenanceWindowReplay extends Construct {
     if (props.getSchedule() != null) {
       String problem = ScheduleExpressions.problem(props.getSchedule());
       if (problem != null) {
-        errors.add("schedule '" + props.getSchedule() + "' is invalid: " + problem + ", e.g. rate(1 hour)");
+        errors.add(
+            "schedule '"
+                + props.getSchedule()
+                + "' is invalid: "
+                + problem
+                + ", e.g. rate(1 hour)");
       }
     }
     if (props.getSettleSeconds() != null && props.getSettleSeconds() < 0) {
@@ -153,15 +172,16 @@ public class MaintenanceWindowReplay extends Construct {
   }
 
   /**
-   * Refuses the one placement CloudFormation cannot deploy, with a message that says what to do instead of CDK's
-   * {@code DependencyCycle}: the replay in its window's stack, replaying a function of this app in another stack.
-   * That stack depends on the window's (the layer, the parameter), and the replay would need the function's name and
-   * ARN from it: a cycle.
+   * Refuses the one placement CloudFormation cannot deploy, with a message that says what to do
+   * instead of CDK's {@code DependencyCycle}: the replay in its window's stack, replaying a
+   * function of this app in another stack. That stack depends on the window's (the layer, the
+   * parameter), and the replay would need the function's name and ARN from it: a cycle.
    */
   private void checkNoCycle(MaintenanceWindowReplayProps props) {
     IFunction target = props.getFunction();
     if (!(target instanceof Function)) {
-      return; // an imported function is referred to by its name or ARN: no reference to another stack
+      return; // an imported function is referred to by its name or ARN: no reference to another
+      // stack
     }
     String here = Stack.of(this).getNode().getPath();
     String targetStack = Stack.of(target).getNode().getPath();
@@ -192,7 +212,8 @@ public class MaintenanceWindowReplay extends Construct {
     int settle =
         props.getSettleSeconds() != null
             ? props.getSettleSeconds()
-            : Math.max(MaintenanceWindowReplayProps.DEFAULT_SETTLE_SECONDS, window.getRefreshSeconds());
+            : Math.max(
+                MaintenanceWindowReplayProps.DEFAULT_SETTLE_SECONDS, window.getRefreshSeconds());
     Function created =
         Function.Builder.create(this, "Function")
             .runtime(props.getRuntime())
@@ -205,7 +226,9 @@ public class MaintenanceWindowReplay extends Construct {
             .memorySize(props.getMemorySize())
             .timeout(props.getTimeout())
             .logGroup(logs)
-            .role(OwnLogsRole.create(this, "Role", logs, "The maintenance-window replay of one guarded function"))
+            .role(
+                OwnLogsRole.create(
+                    this, "Role", logs, "The maintenance-window replay of one guarded function"))
             .description("Replays the invocations a maintenance window deferred, after the window")
             .build();
     created.addEnvironment("FUNCTION", guarded.getFunctionName());
@@ -229,11 +252,18 @@ public class MaintenanceWindowReplay extends Construct {
     Map<String, Object> ownItems =
         props.isRestrictToFunctionItems()
             ? Map.of(
-                "ForAllValues:StringEquals", Map.of("dynamodb:LeadingKeys", List.of(guarded.getFunctionName())))
+                "ForAllValues:StringEquals",
+                Map.of("dynamodb:LeadingKeys", List.of(guarded.getFunctionName())))
             : null;
-    allow(List.of(QUERY_ACTION), List.of(tableArn + "/index/" + MaintenanceWindow.ARRIVAL_INDEX), ownItems);
+    allow(
+        List.of(QUERY_ACTION),
+        List.of(tableArn + "/index/" + MaintenanceWindow.ARRIVAL_INDEX),
+        ownItems);
     allow(ITEM_ACTIONS, List.of(tableArn), ownItems);
-    allow(List.of(MaintenanceWindow.PARAMETER_ACTION), List.of(window.getParameter().getParameterArn()), null);
+    allow(
+        List.of(MaintenanceWindow.PARAMETER_ACTION),
+        List.of(window.getParameter().getParameterArn()),
+        null);
     if (window.getTableKey() != null) {
       allow(MaintenanceWindow.KEY_ACTIONS, List.of(window.getTableKey().getKeyArn()), null);
     }

@@ -6,21 +6,25 @@ import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
- * Settings of a {@link MaintenanceWindowReplay}. {@link Builder#window} and {@link Builder#function} are required;
- * everything else is optional, and {@link #builder()} documents and holds the defaults. The replay function's
- * environment is that of {@code ReplayFunctionHandler} (replay/README.md).
+ * Settings of a {@link MaintenanceWindowReplay}. {@link Builder#window} and {@link
+ * Builder#function} are required; everything else is optional, and {@link #builder()} documents and
+ * holds the defaults. The replay function's environment is that of {@code ReplayFunctionHandler}
+ * (replay/README.md).
  */
 public final class MaintenanceWindowReplayProps {
 
-  /** The replay function's memory unless {@link Builder#memorySize} says otherwise (replay/README.md: 512 or more). */
+  /**
+   * The replay function's memory unless {@link Builder#memorySize} says otherwise
+   * (replay/README.md: 512 or more).
+   */
   public static final int DEFAULT_MEMORY_SIZE = 512;
 
   /** The replay function's timeout unless {@link Builder#timeout} says otherwise, in minutes. */
   public static final int DEFAULT_TIMEOUT_MINUTES = 5;
 
   /**
-   * The replay's own default settle time, in seconds: it refuses to run when a window was open less than this long
-   * ago, since guarded functions may still use a cached window value.
+   * The replay's own default settle time, in seconds: it refuses to run when a window was open less
+   * than this long ago, since guarded functions may still use a cached window value.
    */
   public static final int DEFAULT_SETTLE_SECONDS = 60;
 
@@ -70,7 +74,9 @@ public final class MaintenanceWindowReplayProps {
     return qualifier;
   }
 
-  /** The replay function's code, or {@code null} for the replay module's jar this library carries. */
+  /**
+   * The replay function's code, or {@code null} for the replay module's jar this library carries.
+   */
   public String getFunctionJar() {
     return functionJar;
   }
@@ -90,17 +96,26 @@ public final class MaintenanceWindowReplayProps {
     return timeout;
   }
 
-  /** The EventBridge schedule expression running the replay, or {@code null} for on-demand runs only. */
+  /**
+   * The EventBridge schedule expression running the replay, or {@code null} for on-demand runs
+   * only.
+   */
   public String getSchedule() {
     return schedule;
   }
 
-  /** {@code SETTLE_SECONDS} of the replay function, or {@code null} for the default (see the builder). */
+  /**
+   * {@code SETTLE_SECONDS} of the replay function, or {@code null} for the default (see the
+   * builder).
+   */
   public Integer getSettleSeconds() {
     return settleSeconds;
   }
 
-  /** Whether the DynamoDB statements carry the {@code dynamodb:LeadingKeys} condition on the function's name. */
+  /**
+   * Whether the DynamoDB statements carry the {@code dynamodb:LeadingKeys} condition on the
+   * function's name.
+   */
   public boolean isRestrictToFunctionItems() {
     return restrictToFunctionItems;
   }
@@ -127,8 +142,8 @@ public final class MaintenanceWindowReplayProps {
     private Builder() {}
 
     /**
-     * Required: the window whose table ({@code TABLE}) and parameter ({@code PARAMETER}) the replay uses. Its
-     * table's customer-managed key, if any, is granted too.
+     * Required: the window whose table ({@code TABLE}) and parameter ({@code PARAMETER}) the replay
+     * uses. Its table's customer-managed key, if any, is granted too.
      */
     public Builder window(MaintenanceWindow window) {
       this.window = window;
@@ -136,9 +151,10 @@ public final class MaintenanceWindowReplayProps {
     }
 
     /**
-     * Required: the guarded function whose deferred invocations are replayed ({@code FUNCTION}, the items'
-     * partition key). A function of this app, or an imported one ({@code Function.fromFunctionArn}, for a
-     * function guarded outside CDK). Not an alias or version: pass the function and set {@link #qualifier}.
+     * Required: the guarded function whose deferred invocations are replayed ({@code FUNCTION}, the
+     * items' partition key). A function of this app, or an imported one ({@code
+     * Function.fromFunctionArn}, for a function guarded outside CDK). Not an alias or version: pass
+     * the function and set {@link #qualifier}.
      */
     public Builder function(IFunction function) {
       this.function = function;
@@ -146,9 +162,10 @@ public final class MaintenanceWindowReplayProps {
     }
 
     /**
-     * An alias or version to invoke instead of the unqualified function ({@code TARGET} =
-     * {@code <function name>:<qualifier>}); the replay is then also granted {@code lambda:InvokeFunction} on that
-     * qualified ARN, and on no other. Default: {@code null}, the unqualified function ({@code $LATEST}).
+     * An alias or version to invoke instead of the unqualified function ({@code TARGET} = {@code
+     * <function name>:<qualifier>}); the replay is then also granted {@code lambda:InvokeFunction}
+     * on that qualified ARN, and on no other. Default: {@code null}, the unqualified function
+     * ({@code $LATEST}).
      */
     public Builder qualifier(String qualifier) {
       this.qualifier = qualifier;
@@ -156,9 +173,10 @@ public final class MaintenanceWindowReplayProps {
     }
 
     /**
-     * A replay function deployment package to deploy instead of the bundled one, a path resolved against the
-     * working directory. Default: {@code null}, the replay module's {@code -function.jar} this library carries
-     * (same version), written out to a temporary folder at synth.
+     * A replay function deployment package to deploy instead of the bundled one, a path resolved
+     * against the working directory. Default: {@code null}, the replay module's {@code
+     * -function.jar} this library carries (same version), written out to a temporary folder at
+     * synth.
      */
     public Builder functionJar(String functionJar) {
       this.functionJar = functionJar;
@@ -166,8 +184,8 @@ public final class MaintenanceWindowReplayProps {
     }
 
     /**
-     * The replay function's runtime: {@code java21} or {@code java25} (the package is compiled for Java 21).
-     * Default: {@code java21}, the runtime the replay module documents.
+     * The replay function's runtime: {@code java21} or {@code java25} (the package is compiled for
+     * Java 21). Default: {@code java21}, the runtime the replay module documents.
      */
     public Builder runtime(Runtime runtime) {
       this.runtime = runtime;
@@ -181,8 +199,8 @@ public final class MaintenanceWindowReplayProps {
     }
 
     /**
-     * The replay function's timeout, 1 to 15 minutes: a run stops taking items when less than 30 s are left and the
-     * next run continues. Default: {@value #DEFAULT_TIMEOUT_MINUTES} minutes.
+     * The replay function's timeout, 1 to 15 minutes: a run stops taking items when less than 30 s
+     * are left and the next run continues. Default: {@value #DEFAULT_TIMEOUT_MINUTES} minutes.
      */
     public Builder timeout(Duration timeout) {
       this.timeout = timeout;
@@ -190,10 +208,11 @@ public final class MaintenanceWindowReplayProps {
     }
 
     /**
-     * An EventBridge schedule expression ({@code rate(1 hour)}, {@code cron(30 6 * * ? *)}) on which a rule
-     * invokes the replay. Safe at any time: a run while a window is open, or closed less than the settle time ago,
-     * answers {@code refused} at the cost of one SSM read. Default: {@code null}, no rule; the replay runs on
-     * demand ({@code aws lambda invoke --function-name <replay> out.json}).
+     * An EventBridge schedule expression ({@code rate(1 hour)}, {@code cron(30 6 * * ? *)}) on
+     * which a rule invokes the replay. Safe at any time: a run while a window is open, or closed
+     * less than the settle time ago, answers {@code refused} at the cost of one SSM read. Default:
+     * {@code null}, no rule; the replay runs on demand ({@code aws lambda invoke --function-name
+     * <replay> out.json}).
      */
     public Builder schedule(String schedule) {
       this.schedule = schedule;
@@ -201,9 +220,10 @@ public final class MaintenanceWindowReplayProps {
     }
 
     /**
-     * {@code SETTLE_SECONDS}: the replay refuses while a window was open less than this long ago. Default:
-     * {@code null}, the larger of {@value #DEFAULT_SETTLE_SECONDS} and the window's {@code refreshSeconds} (how
-     * long guarded functions may keep using a cached window value, and so defer a replayed event again).
+     * {@code SETTLE_SECONDS}: the replay refuses while a window was open less than this long ago.
+     * Default: {@code null}, the larger of {@value #DEFAULT_SETTLE_SECONDS} and the window's {@code
+     * refreshSeconds} (how long guarded functions may keep using a cached window value, and so
+     * defer a replayed event again).
      */
     public Builder settleSeconds(Integer settleSeconds) {
       this.settleSeconds = settleSeconds;
@@ -211,16 +231,19 @@ public final class MaintenanceWindowReplayProps {
     }
 
     /**
-     * Whether the DynamoDB statements carry {@code "ForAllValues:StringEquals": {"dynamodb:LeadingKeys":
-     * [<function name>]}}, so the replay can read and change only the items of its function. Default:
-     * {@code true}.
+     * Whether the DynamoDB statements carry {@code "ForAllValues:StringEquals":
+     * {"dynamodb:LeadingKeys": [<function name>]}}, so the replay can read and change only the
+     * items of its function. Default: {@code true}.
      */
     public Builder restrictToFunctionItems(boolean restrictToFunctionItems) {
       this.restrictToFunctionItems = restrictToFunctionItems;
       return this;
     }
 
-    /** How long the replay function's log group keeps its logs. Default: {@link RetentionDays#ONE_MONTH}. */
+    /**
+     * How long the replay function's log group keeps its logs. Default: {@link
+     * RetentionDays#ONE_MONTH}.
+     */
     public Builder logRetention(RetentionDays logRetention) {
       this.logRetention = logRetention;
       return this;

@@ -21,9 +21,9 @@ import software.amazon.awscdk.services.lambda.Runtime;
 import software.constructs.IConstruct;
 
 /**
- * The constructs work from a dependency with no path given: the layer and the replay function come out of this
- * library's jar, as aws-cdk-lib's AwsCliLayer carries its zip. The staged assets are read back from the cloud
- * assembly, so a missing or wrong resource fails here.
+ * The constructs work from a dependency with no path given: the layer and the replay function come
+ * out of this library's jar, as aws-cdk-lib's AwsCliLayer carries its zip. The staged assets are
+ * read back from the cloud assembly, so a missing or wrong resource fails here.
  */
 class BundledAssetsTest {
 
@@ -44,7 +44,10 @@ class BundledAssetsTest {
   void aReplayWithNoJarDeploysTheReplayFunctionThisLibraryCarries() throws IOException {
     Stack stack = stack();
     MaintenanceWindow window =
-        new MaintenanceWindow(stack, "Window", MaintenanceWindowProps.builder().layerZip(TestApps.layerZip(dir)).build());
+        new MaintenanceWindow(
+            stack,
+            "Window",
+            MaintenanceWindowProps.builder().layerZip(TestApps.layerZip(dir)).build());
     MaintenanceWindowReplay replay =
         new MaintenanceWindowReplay(
             stack,
@@ -80,7 +83,10 @@ class BundledAssetsTest {
     assertThat(Files.readAllBytes(extracted)).isEqualTo(original);
   }
 
-  /** A stack in an app that records each asset's staged path in the template, as the CDK CLI asks apps to. */
+  /**
+   * A stack in an app that records each asset's staged path in the template, as the CDK CLI asks
+   * apps to.
+   */
   private Stack stack() {
     App app =
         App.Builder.create()
@@ -90,7 +96,10 @@ class BundledAssetsTest {
     return new Stack(app, "Bundled");
   }
 
-  /** The file CDK staged for the asset of {@code construct} (its aws:asset:path metadata), in the app's outdir. */
+  /**
+   * The file CDK staged for the asset of {@code construct} (its aws:asset:path metadata), in the
+   * app's outdir.
+   */
   @SuppressWarnings("unchecked")
   private Path stagedAsset(Stack stack, IConstruct construct, String extension) {
     String logicalId = TestApps.logicalId(stack, construct);

@@ -15,7 +15,10 @@ final class CfnIntrinsics {
     return Map.of("Fn::GetAtt", List.of(logicalId, "Arn"));
   }
 
-  /** The ARN of a parameter in the stack's region: {@code arn:<partition>:ssm:<region>:<account>:parameter/<name>}. */
+  /**
+   * The ARN of a parameter in the stack's region: {@code
+   * arn:<partition>:ssm:<region>:<account>:parameter/<name>}.
+   */
   static Map<String, Object> parameterArn(String parameterName) {
     return Map.of(
         "Fn::Join",
@@ -28,7 +31,10 @@ final class CfnIntrinsics {
                 ref("AWS::Region"),
                 ":",
                 ref("AWS::AccountId"),
-                ":parameter/" + (parameterName.startsWith("/") ? parameterName.substring(1) : parameterName))));
+                ":parameter/"
+                    + (parameterName.startsWith("/")
+                        ? parameterName.substring(1)
+                        : parameterName))));
   }
 
   static Map<String, Object> allow(String action, Object resource) {

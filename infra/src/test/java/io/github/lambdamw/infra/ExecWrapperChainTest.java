@@ -41,7 +41,8 @@ class ExecWrapperChainTest {
         .code(Code.fromAsset(TestApps.sampleJar(dir)))
         .adotInstrumentation(
             AdotInstrumentationConfig.builder()
-                .layerVersion(AdotLayerVersion.fromJavaSdkLayerVersion(AdotLambdaLayerJavaSdkVersion.LATEST))
+                .layerVersion(
+                    AdotLayerVersion.fromJavaSdkLayerVersion(AdotLambdaLayerJavaSdkVersion.LATEST))
                 .execWrapper(AdotLambdaExecWrapper.REGULAR_HANDLER)
                 .build())
         .build();
@@ -50,13 +51,16 @@ class ExecWrapperChainTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> properties(Stack stack, Function fn) {
     Map<String, Object> resource =
-        Template.fromStack(stack).findResources("AWS::Lambda::Function").get(TestApps.logicalId(stack, fn));
+        Template.fromStack(stack)
+            .findResources("AWS::Lambda::Function")
+            .get(TestApps.logicalId(stack, fn));
     return (Map<String, Object>) resource.get("Properties");
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> variables(Stack stack, Function fn) {
-    return (Map<String, Object>) ((Map<String, Object>) properties(stack, fn).get("Environment")).get("Variables");
+    return (Map<String, Object>)
+        ((Map<String, Object>) properties(stack, fn).get("Environment")).get("Variables");
   }
 
   @Test
@@ -131,7 +135,9 @@ class ExecWrapperChainTest {
         .hasMessageContaining("Test/Fn: AWS_LAMBDA_EXEC_WRAPPER is '/opt/datadog_wrapper'")
         .hasMessageContaining("UNGUARDED")
         .hasMessageContaining(
-            "Set MAINTENANCE_WINDOW_NEXT_WRAPPER='/opt/datadog_wrapper' and AWS_LAMBDA_EXEC_WRAPPER='" + OURS + "'");
+            "Set MAINTENANCE_WINDOW_NEXT_WRAPPER='/opt/datadog_wrapper' and AWS_LAMBDA_EXEC_WRAPPER='"
+                + OURS
+                + "'");
   }
 
   @Test

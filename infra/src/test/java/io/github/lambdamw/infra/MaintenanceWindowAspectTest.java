@@ -25,7 +25,9 @@ class MaintenanceWindowAspectTest {
     Stack stack = TestApps.stack(dir);
     MaintenanceWindow window =
         new MaintenanceWindow(
-            stack, "Window", MaintenanceWindowProps.builder().layerZip(TestApps.layerZip(dir)).build());
+            stack,
+            "Window",
+            MaintenanceWindowProps.builder().layerZip(TestApps.layerZip(dir)).build());
     TestApps.function(stack, "Java17", Runtime.JAVA_17);
     TestApps.function(stack, "Java21", Runtime.JAVA_21);
     TestApps.function(stack, "Java25", Runtime.JAVA_25);
@@ -51,7 +53,9 @@ class MaintenanceWindowAspectTest {
     if (environment == null) {
       return null;
     }
-    return ((Map<String, Map<String, Object>>) environment).get("Variables").get("AWS_LAMBDA_EXEC_WRAPPER");
+    return ((Map<String, Map<String, Object>>) environment)
+        .get("Variables")
+        .get("AWS_LAMBDA_EXEC_WRAPPER");
   }
 
   @Test
@@ -87,10 +91,12 @@ class MaintenanceWindowAspectTest {
     Annotations annotations = Annotations.fromStack(stack);
     annotations.hasWarning(
         "/Test/Java11",
-        Match.stringLikeRegexp("Function Test/Java11 is not guarded.*java11.*closed lambdainternal runtime.*"));
+        Match.stringLikeRegexp(
+            "Function Test/Java11 is not guarded.*java11.*closed lambdainternal runtime.*"));
     annotations.hasWarning(
         "/Test/Node",
-        Match.stringLikeRegexp("Function Test/Node is not guarded.*nodejs22.x is not a Java runtime.*"));
+        Match.stringLikeRegexp(
+            "Function Test/Node is not guarded.*nodejs22.x is not a Java runtime.*"));
     annotations.hasNoWarning("/Test/Java21", Match.anyValue());
   }
 
@@ -99,7 +105,9 @@ class MaintenanceWindowAspectTest {
     Stack stack = TestApps.stack(dir);
     MaintenanceWindow window =
         new MaintenanceWindow(
-            stack, "Window", MaintenanceWindowProps.builder().layerZip(TestApps.layerZip(dir)).build());
+            stack,
+            "Window",
+            MaintenanceWindowProps.builder().layerZip(TestApps.layerZip(dir)).build());
     TestApps.function(window, "Tooling", Runtime.JAVA_21);
     Aspects.of(stack).add(new MaintenanceWindowAspect(window));
 

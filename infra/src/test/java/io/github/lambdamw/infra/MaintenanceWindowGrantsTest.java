@@ -46,7 +46,8 @@ class MaintenanceWindowGrantsTest {
   }
 
   private static IRole immutableRole(Stack stack) {
-    return Role.fromRoleArn(stack, "Role", ROLE_ARN, FromRoleArnOptions.builder().mutable(false).build());
+    return Role.fromRoleArn(
+        stack, "Role", ROLE_ARN, FromRoleArnOptions.builder().mutable(false).build());
   }
 
   @Test
@@ -71,7 +72,8 @@ class MaintenanceWindowGrantsTest {
     window.guard(functionWithRole(stack, immutableRole(stack)));
 
     assertThatThrownBy(() -> Template.fromStack(stack))
-        .hasMessageMatching("(?s).*Test/Fn.*ssm:GetParameter.*dynamodb:PutItem.*requireGrants is set.*");
+        .hasMessageMatching(
+            "(?s).*Test/Fn.*ssm:GetParameter.*dynamodb:PutItem.*requireGrants is set.*");
   }
 
   @Test
@@ -89,7 +91,10 @@ class MaintenanceWindowGrantsTest {
   void grantGuardReturnsASuccessfulGrantOfTheAgentsTwoStatements() {
     Stack stack = TestApps.stack(dir);
     MaintenanceWindow window = window(stack, MaintenanceWindowProps.builder());
-    Role role = Role.Builder.create(stack, "Operator").assumedBy(new ServicePrincipal("lambda.amazonaws.com")).build();
+    Role role =
+        Role.Builder.create(stack, "Operator")
+            .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+            .build();
 
     Grant grant = window.grantGuard(role);
 
@@ -104,7 +109,10 @@ class MaintenanceWindowGrantsTest {
   void grantOperateGivesReadAndWriteOnTheParameterOnly() {
     Stack stack = TestApps.stack(dir);
     MaintenanceWindow window = window(stack, MaintenanceWindowProps.builder());
-    Role role = Role.Builder.create(stack, "Operator").assumedBy(new ServicePrincipal("ssm.amazonaws.com")).build();
+    Role role =
+        Role.Builder.create(stack, "Operator")
+            .assumedBy(new ServicePrincipal("ssm.amazonaws.com"))
+            .build();
 
     assertThat(window.grantOperate(role).getSuccess()).isTrue();
     assertThat(statementsOfRole(stack, role))
@@ -119,13 +127,18 @@ class MaintenanceWindowGrantsTest {
   void grantReplayGivesTheReplaysTableIndexAndParameterRights() {
     Stack stack = TestApps.stack(dir);
     MaintenanceWindow window = window(stack, MaintenanceWindowProps.builder());
-    Role role = Role.Builder.create(stack, "Operator").assumedBy(new ServicePrincipal("lambda.amazonaws.com")).build();
+    Role role =
+        Role.Builder.create(stack, "Operator")
+            .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+            .build();
 
     assertThat(window.grantReplay(role).getSuccess()).isTrue();
     String tableId = logicalId(stack, window);
     assertThat(statementsOfRole(stack, role))
         .containsExactly(
-            allow("dynamodb:Query", Map.of("Fn::Join", List.of("", List.of(arnOf(tableId), "/index/byArrival")))),
+            allow(
+                "dynamodb:Query",
+                Map.of("Fn::Join", List.of("", List.of(arnOf(tableId), "/index/byArrival")))),
             Map.of(
                 "Action", List.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
                 "Effect", "Allow",
@@ -149,7 +162,8 @@ class MaintenanceWindowGrantsTest {
     Template template = Template.fromStack(stack);
     String roleId = logicalId(stack, role);
     for (Object resource : template.findResources("AWS::IAM::Policy").values()) {
-      Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) resource).get("Properties");
+      Map<String, Object> properties =
+          (Map<String, Object>) ((Map<String, Object>) resource).get("Properties");
       if (((List<Object>) properties.get("Roles")).contains(Map.of("Ref", roleId))) {
         return (List<Map<String, Object>>)
             ((Map<String, Object>) properties.get("PolicyDocument")).get("Statement");

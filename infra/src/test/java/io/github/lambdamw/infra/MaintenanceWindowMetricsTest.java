@@ -17,7 +17,10 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.sns.Topic;
 
-/** metric*() methods, the optional alarms and dashboard, and observe mode, as they reach the template. */
+/**
+ * metric*() methods, the optional alarms and dashboard, and observe mode, as they reach the
+ * template.
+ */
 class MaintenanceWindowMetricsTest {
 
   @TempDir Path dir;
@@ -45,7 +48,8 @@ class MaintenanceWindowMetricsTest {
           assertThat(metric.getMetricName()).isEqualTo(name);
           assertThat(metric.getStatistic()).isEqualTo("Sum");
           assertThat(metric.getPeriod().toSeconds()).isEqualTo(300);
-          assertThat(stack.resolve(metric.getDimensions())).isEqualTo(Map.of("FunctionName", ref(logicalId(stack, fn))));
+          assertThat(stack.resolve(metric.getDimensions()))
+              .isEqualTo(Map.of("FunctionName", ref(logicalId(stack, fn))));
         });
   }
 
@@ -60,13 +64,17 @@ class MaintenanceWindowMetricsTest {
     template.resourceCountIs("AWS::CloudWatch::Dashboard", 0);
     template.hasResourceProperties(
         "AWS::Lambda::Function",
-        Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of("MAINTENANCE_WINDOW_MODE", Match.absent())))));
+        Map.of(
+            "Environment",
+            Map.of(
+                "Variables", Match.objectLike(Map.of("MAINTENANCE_WINDOW_MODE", Match.absent())))));
     assertThat(window.getAlarms()).isEmpty();
     assertThat(window.getDashboard()).isNull();
   }
 
   @Test
-  void alarms_perGuardedFunction_anyDeferralFailureOrReplayFailureInFiveMinutes_readFailuresFor15Minutes() {
+  void
+      alarms_perGuardedFunction_anyDeferralFailureOrReplayFailureInFiveMinutes_readFailuresFor15Minutes() {
     Stack stack = TestApps.stack(dir);
     Topic topic = Topic.Builder.create(stack, "Pager").enforceSsl(true).build();
     MaintenanceWindow window = window(stack, MaintenanceWindowProps.builder().alarmAction(topic));
@@ -79,24 +87,42 @@ class MaintenanceWindowMetricsTest {
     assertThat(window.getAlarms()).hasSize(6);
     Map<String, Object> common =
         Map.of(
-            "Namespace", "MaintenanceWindow",
-            "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", ref(logicalId(stack, fn)))),
-            "Statistic", "Sum",
-            "Period", 300,
-            "Threshold", 1,
-            "ComparisonOperator", "GreaterThanOrEqualToThreshold",
-            "TreatMissingData", "notBreaching",
-            "AlarmActions", List.of(ref(logicalId(stack, topic))));
+            "Namespace",
+            "MaintenanceWindow",
+            "Dimensions",
+            List.of(Map.of("Name", "FunctionName", "Value", ref(logicalId(stack, fn)))),
+            "Statistic",
+            "Sum",
+            "Period",
+            300,
+            "Threshold",
+            1,
+            "ComparisonOperator",
+            "GreaterThanOrEqualToThreshold",
+            "TreatMissingData",
+            "notBreaching",
+            "AlarmActions",
+            List.of(ref(logicalId(stack, topic))));
     for (String metric : List.of("DeferralFailures", "ReplayFailed")) {
       template.hasResourceProperties(
           "AWS::CloudWatch::Alarm",
           Match.objectLike(
-              with(common, Map.of("MetricName", metric, "EvaluationPeriods", 1, "DatapointsToAlarm", 1))));
+              with(
+                  common,
+                  Map.of("MetricName", metric, "EvaluationPeriods", 1, "DatapointsToAlarm", 1))));
     }
     template.hasResourceProperties(
         "AWS::CloudWatch::Alarm",
         Match.objectLike(
-            with(common, Map.of("MetricName", "WindowReadFailures", "EvaluationPeriods", 3, "DatapointsToAlarm", 3))));
+            with(
+                common,
+                Map.of(
+                    "MetricName",
+                    "WindowReadFailures",
+                    "EvaluationPeriods",
+                    3,
+                    "DatapointsToAlarm",
+                    3))));
   }
 
   @Test
@@ -108,7 +134,8 @@ class MaintenanceWindowMetricsTest {
     Template template = Template.fromStack(stack);
     template.resourceCountIs("AWS::CloudWatch::Alarm", 3);
     template.hasResourceProperties(
-        "AWS::CloudWatch::Alarm", Map.of("MetricName", "DeferralFailures", "AlarmActions", Match.absent()));
+        "AWS::CloudWatch::Alarm",
+        Map.of("MetricName", "DeferralFailures", "AlarmActions", Match.absent()));
   }
 
   @Test
@@ -146,17 +173,22 @@ class MaintenanceWindowMetricsTest {
   @Test
   void observe_setsTheModeOnGuardedFunctions() {
     Stack stack = TestApps.stack(dir);
-    window(stack, MaintenanceWindowProps.builder().observe(true)).guard(TestApps.function(stack, "Fn", Runtime.JAVA_21));
+    window(stack, MaintenanceWindowProps.builder().observe(true))
+        .guard(TestApps.function(stack, "Fn", Runtime.JAVA_21));
 
     Template.fromStack(stack)
         .hasResourceProperties(
             "AWS::Lambda::Function",
             Map.of(
                 "Environment",
-                Map.of("Variables", Match.objectLike(Map.of("MAINTENANCE_WINDOW_MODE", "observe")))));
+                Map.of(
+                    "Variables", Match.objectLike(Map.of("MAINTENANCE_WINDOW_MODE", "observe")))));
   }
 
-  /** The dashboard body with its tokens resolved, as one string (CloudFormation joins it with Fn::Join). */
+  /**
+   * The dashboard body with its tokens resolved, as one string (CloudFormation joins it with
+   * Fn::Join).
+   */
   private static String dashboardBody(Stack stack, MaintenanceWindow window) {
     Object resolved =
         stack.resolve(

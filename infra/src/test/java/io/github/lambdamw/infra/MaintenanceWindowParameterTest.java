@@ -19,7 +19,10 @@ import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 
-/** The window value is written once, when the parameter is created, and never by a later deploy (issue 11 item 1). */
+/**
+ * The window value is written once, when the parameter is created, and never by a later deploy
+ * (issue 11 item 1).
+ */
 class MaintenanceWindowParameterTest {
 
   private static final String MARKER = "2031-01-01T00:00:00Z";
@@ -62,7 +65,8 @@ class MaintenanceWindowParameterTest {
 
   @Test
   void aTagAddedToTheWholeAppChangesNoResourceThatCarriesTheWindowValue() {
-    MaintenanceWindowProps.Builder props = MaintenanceWindowProps.builder().initialWindowValue(INITIAL);
+    MaintenanceWindowProps.Builder props =
+        MaintenanceWindowProps.builder().initialWindowValue(INITIAL);
     Map<String, Map<String, Object>> before = resources(stack("before", false, props));
     Map<String, Map<String, Object>> after = resources(stack("after", true, props));
 
@@ -72,11 +76,15 @@ class MaintenanceWindowParameterTest {
       if (!before.get(id).equals(after.get(id))) {
         changed.add(id);
         assertThat(after.get(id).toString())
-            .as("%s changes with the tag, so CloudFormation updates it: it must not carry the window value", id)
+            .as(
+                "%s changes with the tag, so CloudFormation updates it: it must not carry the window value",
+                id)
             .doesNotContain(MARKER);
       }
     }
-    assertThat(changed).as("the tag must update something, or this test proves nothing").isNotEmpty();
+    assertThat(changed)
+        .as("the tag must update something, or this test proves nothing")
+        .isNotEmpty();
   }
 
   @Test
@@ -91,9 +99,13 @@ class MaintenanceWindowParameterTest {
       assertThat(call.path("service").asText()).as(event).isEqualTo("SSM");
       assertThat(call.path("action").asText()).as(event).isEqualTo("putParameter");
       assertThat(call.path("parameters").path("Overwrite").asBoolean(true)).as(event).isFalse();
-      assertThat(call.path("parameters").path("Name").asText()).as(event).isEqualTo("maintenance-window");
+      assertThat(call.path("parameters").path("Name").asText())
+          .as(event)
+          .isEqualTo("maintenance-window");
       assertThat(call.path("parameters").path("Value").asText()).as(event).isEqualTo(INITIAL);
-      assertThat(call.path("ignoreErrorCodesMatching").asText()).as(event).isEqualTo("ParameterAlreadyExists");
+      assertThat(call.path("ignoreErrorCodesMatching").asText())
+          .as(event)
+          .isEqualTo("ParameterAlreadyExists");
     }
   }
 
@@ -102,12 +114,14 @@ class MaintenanceWindowParameterTest {
     Stack stack = stack("out", false, MaintenanceWindowProps.builder());
 
     assertThat(call(customResources(stack).get(0), "Delete")).isNull();
-    assertThat(TestApps.allStatements(Template.fromStack(stack)).toString()).doesNotContain("ssm:DeleteParameter");
+    assertThat(TestApps.allStatements(Template.fromStack(stack)).toString())
+        .doesNotContain("ssm:DeleteParameter");
   }
 
   @Test
   void removalPolicyDestroyDeletesTheParameterWithTheStack() throws Exception {
-    Stack stack = stack("out", false, MaintenanceWindowProps.builder().removalPolicy(RemovalPolicy.DESTROY));
+    Stack stack =
+        stack("out", false, MaintenanceWindowProps.builder().removalPolicy(RemovalPolicy.DESTROY));
 
     JsonNode delete = call(customResources(stack).get(0), "Delete");
     assertThat(delete.path("action").asText()).isEqualTo("deleteParameter");
@@ -122,7 +136,8 @@ class MaintenanceWindowParameterTest {
         .filteredOn(statement -> statement.get("Action").toString().contains("ssm:PutParameter"))
         .singleElement()
         .satisfies(statement -> assertThat(statement.get("Action")).isEqualTo("ssm:PutParameter"))
-        .satisfies(statement -> assertThat(statement.get("Resource").toString()).contains(":parameter/"));
+        .satisfies(
+            statement -> assertThat(statement.get("Resource").toString()).contains(":parameter/"));
   }
 
   @Test
@@ -138,12 +153,14 @@ class MaintenanceWindowParameterTest {
             .findFirst()
             .orElseThrow();
     Function fn = (Function) stack.getNode().findChild("Fn");
-    assertThat((List<String>) resources.get(TestApps.logicalId(stack, fn)).get("DependsOn")).contains(writerId);
+    assertThat((List<String>) resources.get(TestApps.logicalId(stack, fn)).get("DependsOn"))
+        .contains(writerId);
   }
 
   @Test
   void theSnapshotRemovalPolicyIsRefusedWithAMessage() {
-    Stack stack = stack("out", false, MaintenanceWindowProps.builder().removalPolicy(RemovalPolicy.SNAPSHOT));
+    Stack stack =
+        stack("out", false, MaintenanceWindowProps.builder().removalPolicy(RemovalPolicy.SNAPSHOT));
 
     assertThatThrownBy(() -> Template.fromStack(stack))
         .hasMessageContaining("removalPolicy SNAPSHOT is not supported");

@@ -32,13 +32,19 @@ class MaintenanceWindowReplayTest {
   }
 
   private MaintenanceWindowReplay replay(
-      Stack stack, MaintenanceWindow window, IFunction function, MaintenanceWindowReplayProps.Builder props) {
+      Stack stack,
+      MaintenanceWindow window,
+      IFunction function,
+      MaintenanceWindowReplayProps.Builder props) {
     return new MaintenanceWindowReplay(
-        stack, "Replay", props.window(window).function(function).functionJar(TestApps.replayJar(dir)).build());
+        stack,
+        "Replay",
+        props.window(window).function(function).functionJar(TestApps.replayJar(dir)).build());
   }
 
   private static Map<String, Object> onlyItemsOf(Object functionName) {
-    return Map.of("ForAllValues:StringEquals", Map.of("dynamodb:LeadingKeys", List.of(functionName)));
+    return Map.of(
+        "ForAllValues:StringEquals", Map.of("dynamodb:LeadingKeys", List.of(functionName)));
   }
 
   /** The statements replay/README.md lists, for a function and window of {@code stack}. */
@@ -49,15 +55,23 @@ class MaintenanceWindowReplayTest {
     return List.of(
         Map.of("Action", "lambda:InvokeFunction", "Effect", "Allow", "Resource", invokeResource),
         Map.of(
-            "Action", "dynamodb:Query",
-            "Condition", condition,
-            "Effect", "Allow",
-            "Resource", Map.of("Fn::Join", List.of("", List.of(arnOf(tableId), "/index/byArrival")))),
+            "Action",
+            "dynamodb:Query",
+            "Condition",
+            condition,
+            "Effect",
+            "Allow",
+            "Resource",
+            Map.of("Fn::Join", List.of("", List.of(arnOf(tableId), "/index/byArrival")))),
         Map.of(
-            "Action", List.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
-            "Condition", condition,
-            "Effect", "Allow",
-            "Resource", arnOf(tableId)),
+            "Action",
+            List.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
+            "Condition",
+            condition,
+            "Effect",
+            "Allow",
+            "Resource",
+            arnOf(tableId)),
         Map.of(
             "Action", "ssm:GetParameter",
             "Effect", "Allow",
@@ -70,28 +84,39 @@ class MaintenanceWindowReplayTest {
     MaintenanceWindow window = window(stack, MaintenanceWindowProps.builder());
     Function guarded = TestApps.function(stack, "Fn", Runtime.JAVA_21);
     window.guard(guarded);
-    MaintenanceWindowReplay replay = replay(stack, window, guarded, MaintenanceWindowReplayProps.builder());
+    MaintenanceWindowReplay replay =
+        replay(stack, window, guarded, MaintenanceWindowReplayProps.builder());
 
     Template template = Template.fromStack(stack);
     template.resourceCountIs("AWS::Lambda::Function", 3); // with the parameter writer
     template.hasResourceProperties(
         "AWS::Lambda::Function",
         Map.of(
-            "Runtime", "java21",
-            "Handler", "io.github.lambdamw.replay.ReplayFunctionHandler::handleRequest",
-            "MemorySize", 512,
-            "Timeout", 300,
-            "Layers", Match.absent(),
-            "LoggingConfig", Map.of("LogGroup", ref(logicalId(stack, replay.getFunction().getLogGroup()))),
+            "Runtime",
+            "java21",
+            "Handler",
+            "io.github.lambdamw.replay.ReplayFunctionHandler::handleRequest",
+            "MemorySize",
+            512,
+            "Timeout",
+            300,
+            "Layers",
+            Match.absent(),
+            "LoggingConfig",
+            Map.of("LogGroup", ref(logicalId(stack, replay.getFunction().getLogGroup()))),
             "Environment",
-                Map.of(
-                    "Variables",
-                    Match.exact(
-                        Map.of(
-                            "FUNCTION", ref(logicalId(stack, guarded)),
-                            "TABLE", ref(logicalId(stack, window)),
-                            "PARAMETER", "maintenance-window",
-                            "SETTLE_SECONDS", "60")))));
+            Map.of(
+                "Variables",
+                Match.exact(
+                    Map.of(
+                        "FUNCTION",
+                        ref(logicalId(stack, guarded)),
+                        "TABLE",
+                        ref(logicalId(stack, window)),
+                        "PARAMETER",
+                        "maintenance-window",
+                        "SETTLE_SECONDS",
+                        "60")))));
     template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
     template.resourceCountIs("AWS::Events::Rule", 0);
     assertThat(replay.getSchedule()).isNull();
@@ -104,7 +129,8 @@ class MaintenanceWindowReplayTest {
     MaintenanceWindow window = window(stack, MaintenanceWindowProps.builder());
     Function guarded = TestApps.function(stack, "Fn", Runtime.JAVA_21);
     window.guard(guarded);
-    MaintenanceWindowReplay replay = replay(stack, window, guarded, MaintenanceWindowReplayProps.builder());
+    MaintenanceWindowReplay replay =
+        replay(stack, window, guarded, MaintenanceWindowReplayProps.builder());
 
     Template template = Template.fromStack(stack);
     assertThat(TestApps.statementsOf(template, stack, replay.getFunction()))
@@ -112,8 +138,13 @@ class MaintenanceWindowReplayTest {
             expectedStatements(stack, window, guarded, arnOf(logicalId(stack, guarded))));
     for (Map<String, Object> statement : TestApps.allStatements(template)) {
       Object resource = statement.get("Resource");
-      List<?> resources = resource instanceof List<?> list ? list : resource == null ? List.of() : List.of(resource);
-      assertThat(resources).as("statement %s", statement).noneMatch(r -> r.toString().contains("*"));
+      List<?> resources =
+          resource instanceof List<?> list
+              ? list
+              : resource == null ? List.of() : List.of(resource);
+      assertThat(resources)
+          .as("statement %s", statement)
+          .noneMatch(r -> r.toString().contains("*"));
     }
     template.hasResourceProperties(
         "AWS::IAM::Role",
@@ -132,7 +163,8 @@ class MaintenanceWindowReplayTest {
                             Map.of(
                                 "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                                 "Effect", "Allow",
-                                "Resource", arnOf(logicalId(stack, replay.getFunction().getLogGroup())))),
+                                "Resource",
+                                    arnOf(logicalId(stack, replay.getFunction().getLogGroup())))),
                         "Version",
                         "2012-10-17")))));
     String roleId = logicalId(stack, replay.getFunction().getRole());
@@ -153,18 +185,21 @@ class MaintenanceWindowReplayTest {
     template.hasResourceProperties(
         "AWS::Lambda::Function",
         Map.of(
-            "Handler", MaintenanceWindowReplay.HANDLER,
+            "Handler",
+            MaintenanceWindowReplay.HANDLER,
             "Environment",
-                Map.of(
-                    "Variables",
-                    Map.of("TARGET", Map.of("Fn::Join", List.of("", List.of(ref(fnId), ":live")))))));
+            Map.of(
+                "Variables",
+                Map.of("TARGET", Map.of("Fn::Join", List.of("", List.of(ref(fnId), ":live")))))));
     assertThat(TestApps.statementsOf(template, stack, replay.getFunction()).get(0))
         .isEqualTo(
             Map.of(
                 "Action", "lambda:InvokeFunction",
                 "Effect", "Allow",
                 "Resource",
-                    List.of(arnOf(fnId), Map.of("Fn::Join", List.of("", List.of(arnOf(fnId), ":live"))))));
+                    List.of(
+                        arnOf(fnId),
+                        Map.of("Fn::Join", List.of("", List.of(arnOf(fnId), ":live"))))));
   }
 
   @Test
@@ -173,7 +208,8 @@ class MaintenanceWindowReplayTest {
     Key key = Key.Builder.create(stack, "Key").enableKeyRotation(true).build();
     MaintenanceWindow window = window(stack, MaintenanceWindowProps.builder().encryptionKey(key));
     Function guarded = TestApps.function(stack, "Fn", Runtime.JAVA_21);
-    MaintenanceWindowReplay replay = replay(stack, window, guarded, MaintenanceWindowReplayProps.builder());
+    MaintenanceWindowReplay replay =
+        replay(stack, window, guarded, MaintenanceWindowReplayProps.builder());
 
     List<Map<String, Object>> statements =
         TestApps.statementsOf(Template.fromStack(stack), stack, replay.getFunction());
@@ -195,7 +231,11 @@ class MaintenanceWindowReplayTest {
     MaintenanceWindow window = window(stack, MaintenanceWindowProps.builder());
     Function guarded = TestApps.function(stack, "Fn", Runtime.JAVA_21);
     MaintenanceWindowReplay replay =
-        replay(stack, window, guarded, MaintenanceWindowReplayProps.builder().restrictToFunctionItems(false));
+        replay(
+            stack,
+            window,
+            guarded,
+            MaintenanceWindowReplayProps.builder().restrictToFunctionItems(false));
 
     assertThat(TestApps.statementsOf(Template.fromStack(stack), stack, replay.getFunction()))
         .hasSize(4)
@@ -208,13 +248,15 @@ class MaintenanceWindowReplayTest {
     MaintenanceWindow window = window(stack, MaintenanceWindowProps.builder());
     String arn = "arn:aws:lambda:eu-west-1:123456789012:function:orders-handler";
     IFunction imported = Function.fromFunctionArn(stack, "Orders", arn);
-    MaintenanceWindowReplay replay = replay(stack, window, imported, MaintenanceWindowReplayProps.builder());
+    MaintenanceWindowReplay replay =
+        replay(stack, window, imported, MaintenanceWindowReplayProps.builder());
 
     Template template = Template.fromStack(stack);
     template.hasResourceProperties(
         "AWS::Lambda::Function",
         Map.of("Environment", Map.of("Variables", Map.of("FUNCTION", "orders-handler"))));
-    List<Map<String, Object>> statements = TestApps.statementsOf(template, stack, replay.getFunction());
+    List<Map<String, Object>> statements =
+        TestApps.statementsOf(template, stack, replay.getFunction());
     assertThat(statements.get(0))
         .isEqualTo(Map.of("Action", "lambda:InvokeFunction", "Effect", "Allow", "Resource", arn));
     assertThat(statements.get(1)).containsEntry("Condition", onlyItemsOf("orders-handler"));
@@ -226,7 +268,11 @@ class MaintenanceWindowReplayTest {
     MaintenanceWindow window = window(stack, MaintenanceWindowProps.builder());
     Function guarded = TestApps.function(stack, "Fn", Runtime.JAVA_21);
     MaintenanceWindowReplay replay =
-        replay(stack, window, guarded, MaintenanceWindowReplayProps.builder().schedule("cron(30 6 * * ? *)"));
+        replay(
+            stack,
+            window,
+            guarded,
+            MaintenanceWindowReplayProps.builder().schedule("cron(30 6 * * ? *)"));
 
     Template template = Template.fromStack(stack);
     String replayId = logicalId(stack, replay.getFunction());
@@ -241,10 +287,14 @@ class MaintenanceWindowReplayTest {
     template.hasResourceProperties(
         "AWS::Lambda::Permission",
         Map.of(
-            "Action", "lambda:InvokeFunction",
-            "FunctionName", arnOf(replayId),
-            "Principal", "events.amazonaws.com",
-            "SourceArn", arnOf(logicalId(stack, replay.getSchedule()))));
+            "Action",
+            "lambda:InvokeFunction",
+            "FunctionName",
+            arnOf(replayId),
+            "Principal",
+            "events.amazonaws.com",
+            "SourceArn",
+            arnOf(logicalId(stack, replay.getSchedule()))));
   }
 
   @Test
@@ -252,7 +302,11 @@ class MaintenanceWindowReplayTest {
     Stack stack = TestApps.stack(dir);
     MaintenanceWindow window = window(stack, MaintenanceWindowProps.builder().refreshSeconds(300));
     Function guarded = TestApps.function(stack, "Fn", Runtime.JAVA_21);
-    replay(stack, window, guarded, MaintenanceWindowReplayProps.builder().timeout(Duration.minutes(15)));
+    replay(
+        stack,
+        window,
+        guarded,
+        MaintenanceWindowReplayProps.builder().timeout(Duration.minutes(15)));
     new MaintenanceWindowReplay(
         stack,
         "Replay2",
@@ -268,13 +322,17 @@ class MaintenanceWindowReplayTest {
     Template template = Template.fromStack(stack);
     template.hasResourceProperties(
         "AWS::Lambda::Function",
-        Map.of("Timeout", 900, "Environment", Map.of("Variables", Map.of("SETTLE_SECONDS", "300"))));
+        Map.of(
+            "Timeout", 900, "Environment", Map.of("Variables", Map.of("SETTLE_SECONDS", "300"))));
     template.hasResourceProperties(
         "AWS::Lambda::Function",
         Map.of(
-            "Runtime", "java25",
-            "MemorySize", 1024,
-            "Environment", Map.of("Variables", Map.of("SETTLE_SECONDS", "900"))));
+            "Runtime",
+            "java25",
+            "MemorySize",
+            1024,
+            "Environment",
+            Map.of("Variables", Map.of("SETTLE_SECONDS", "900"))));
   }
 
   @Test
@@ -282,7 +340,8 @@ class MaintenanceWindowReplayTest {
     Stack stack = TestApps.stack(dir);
     MaintenanceWindow window = window(stack, MaintenanceWindowProps.builder());
     Function guarded = TestApps.function(stack, "Fn", Runtime.JAVA_21);
-    MaintenanceWindowReplay replay = replay(stack, window, guarded, MaintenanceWindowReplayProps.builder());
+    MaintenanceWindowReplay replay =
+        replay(stack, window, guarded, MaintenanceWindowReplayProps.builder());
     Aspects.of(stack).add(new MaintenanceWindowAspect(window));
 
     Template template = Template.fromStack(stack);
@@ -299,7 +358,11 @@ class MaintenanceWindowReplayTest {
     Stack stack = TestApps.stack(dir);
     MaintenanceWindow window = window(stack, MaintenanceWindowProps.builder());
     Function guarded = TestApps.function(stack, "Fn", Runtime.JAVA_21);
-    Alias alias = Alias.Builder.create(stack, "Live").aliasName("live").version(guarded.getCurrentVersion()).build();
+    Alias alias =
+        Alias.Builder.create(stack, "Live")
+            .aliasName("live")
+            .version(guarded.getCurrentVersion())
+            .build();
 
     assertThatThrownBy(() -> replay(stack, window, alias, MaintenanceWindowReplayProps.builder()))
         .isInstanceOf(IllegalArgumentException.class)
@@ -338,7 +401,9 @@ class MaintenanceWindowReplayTest {
         .hasMessageContaining("settleSeconds -1")
         .hasMessageContaining("functionJar '" + dir.resolve("missing.jar"));
     assertThatThrownBy(
-            () -> new MaintenanceWindowReplay(stack, "Replay2", MaintenanceWindowReplayProps.builder().build()))
+            () ->
+                new MaintenanceWindowReplay(
+                    stack, "Replay2", MaintenanceWindowReplayProps.builder().build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("window is not set")
         .hasMessageContaining("function is not set");

@@ -36,7 +36,9 @@ class MaintenanceWindowStacksTest {
     return new Stack(
         app,
         id,
-        StackProps.builder().env(Environment.builder().account("123456789012").region(region).build()).build());
+        StackProps.builder()
+            .env(Environment.builder().account("123456789012").region(region).build())
+            .build());
   }
 
   @Test
@@ -46,7 +48,8 @@ class MaintenanceWindowStacksTest {
     window(new Stack(app, "Billing"), MaintenanceWindowProps.builder());
 
     assertThatThrownBy(app::synth)
-        .hasMessageContaining("parameterName 'maintenance-window' is also the parameter of the MaintenanceWindow")
+        .hasMessageContaining(
+            "parameterName 'maintenance-window' is also the parameter of the MaintenanceWindow")
         .hasMessageContaining("Billing/Window")
         .hasMessageContaining("Orders/Window")
         .hasMessageContaining("MaintenanceWindow.fromAttributes");
@@ -65,23 +68,37 @@ class MaintenanceWindowStacksTest {
   void namesSsmRefusesFailBeforeAnythingIsDeployed() {
     Map<String, String> refused =
         Map.of(
-            "aws-window", "SSM reserves names beginning with aws or ssm",
-            "/SSM/window", "SSM reserves names beginning with aws or ssm",
-            "ops/window", "does not start with one",
-            "bad name!", "letters, digits and _.- only",
-            "/ops//window", "levels separated by single '/'",
-            "/ops/window/", "no '/' at the end",
-            "/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p", "16 levels",
-            "w".repeat(2049), "2049 characters long");
+            "aws-window",
+            "SSM reserves names beginning with aws or ssm",
+            "/SSM/window",
+            "SSM reserves names beginning with aws or ssm",
+            "ops/window",
+            "does not start with one",
+            "bad name!",
+            "letters, digits and _.- only",
+            "/ops//window",
+            "levels separated by single '/'",
+            "/ops/window/",
+            "no '/' at the end",
+            "/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p",
+            "16 levels",
+            "w".repeat(2049),
+            "2049 characters long");
     refused.forEach(
         (name, why) ->
             assertThatThrownBy(
-                    () -> window(TestApps.stack(dir), MaintenanceWindowProps.builder().parameterName(name)))
+                    () ->
+                        window(
+                            TestApps.stack(dir),
+                            MaintenanceWindowProps.builder().parameterName(name)))
                 .as(name)
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(why));
     assertThatCode(
-            () -> window(TestApps.stack(dir), MaintenanceWindowProps.builder().parameterName("/ops/orders/mw-1.a_b")))
+            () ->
+                window(
+                    TestApps.stack(dir),
+                    MaintenanceWindowProps.builder().parameterName("/ops/orders/mw-1.a_b")))
         .doesNotThrowAnyException();
   }
 
@@ -134,7 +151,9 @@ class MaintenanceWindowStacksTest {
     assertThatThrownBy(
             () ->
                 MaintenanceWindow.fromAttributes(
-                    stack, "Shared", MaintenanceWindowAttributes.builder().parameterName("mw").build()))
+                    stack,
+                    "Shared",
+                    MaintenanceWindowAttributes.builder().parameterName("mw").build()))
         .hasMessageContaining("tableName is not set")
         .hasMessageContaining("layerVersionArn is not set");
   }
@@ -153,11 +172,16 @@ class MaintenanceWindowStacksTest {
     Template ordersTemplate = Template.fromStack(orders);
     Map<String, Object> properties =
         (Map<String, Object>)
-            ordersTemplate.findResources("AWS::Lambda::Function").get(TestApps.logicalId(orders, fn)).get("Properties");
-    Map<String, Object> layerRef = (Map<String, Object>) ((List<Object>) properties.get("Layers")).get(0);
+            ordersTemplate
+                .findResources("AWS::Lambda::Function")
+                .get(TestApps.logicalId(orders, fn))
+                .get("Properties");
+    Map<String, Object> layerRef =
+        (Map<String, Object>) ((List<Object>) properties.get("Layers")).get(0);
     String parameterId = (String) layerRef.get("Ref");
     Map<String, Object> parameter =
-        (Map<String, Object>) ((Map<String, Object>) ordersTemplate.toJSON().get("Parameters")).get(parameterId);
+        (Map<String, Object>)
+            ((Map<String, Object>) ordersTemplate.toJSON().get("Parameters")).get(parameterId);
     assertThat(parameter.get("Type")).isEqualTo("AWS::SSM::Parameter::Value<String>");
     assertThat((String) parameter.get("Default")).startsWith("/lambda-mw/layer-version-arn/");
     Template.fromStack(windows)

@@ -52,7 +52,8 @@ class MaintenanceWindowTest {
 
     Template.fromStack(stack)
         .hasResource(
-            "AWS::Lambda::LayerVersion", Map.of("UpdateReplacePolicy", "Retain", "DeletionPolicy", "Retain"));
+            "AWS::Lambda::LayerVersion",
+            Map.of("UpdateReplacePolicy", "Retain", "DeletionPolicy", "Retain"));
   }
 
   @Test
@@ -62,7 +63,8 @@ class MaintenanceWindowTest {
 
     Template.fromStack(stack)
         .hasResource(
-            "AWS::Lambda::LayerVersion", Map.of("UpdateReplacePolicy", "Retain", "DeletionPolicy", "Delete"));
+            "AWS::Lambda::LayerVersion",
+            Map.of("UpdateReplacePolicy", "Retain", "DeletionPolicy", "Delete"));
   }
 
   @Test
@@ -98,12 +100,15 @@ class MaintenanceWindowTest {
                                         Map.of("AttributeName", "functionName", "KeyType", "HASH"),
                                         Map.of("AttributeName", "arrivalKey", "KeyType", "RANGE")),
                                 "Projection", Map.of("ProjectionType", "ALL"))),
-                    "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true),
+                    "TimeToLiveSpecification",
+                        Map.of("AttributeName", "expiresAt", "Enabled", true),
                     "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
                     "SSESpecification", Map.of("SSEEnabled", true))));
     template.hasResourceProperties(
         "AWS::DynamoDB::Table",
-        Map.of("SSESpecification", Map.of("KMSMasterKeyId", Match.absent(), "SSEType", Match.absent())));
+        Map.of(
+            "SSESpecification",
+            Map.of("KMSMasterKeyId", Match.absent(), "SSEType", Match.absent())));
     template.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", Match.absent()));
   }
 
@@ -111,7 +116,11 @@ class MaintenanceWindowTest {
   void theTableIsTheMainChildAndItsNameAndRemovalPolicyAreConfigurable() {
     Stack stack = TestApps.stack(dir);
     MaintenanceWindow window =
-        window(stack, MaintenanceWindowProps.builder().tableName("deferred").removalPolicy(RemovalPolicy.DESTROY));
+        window(
+            stack,
+            MaintenanceWindowProps.builder()
+                .tableName("deferred")
+                .removalPolicy(RemovalPolicy.DESTROY));
 
     assertThat(window.getNode().getDefaultChild()).isSameAs(window.getTable());
     Template template = Template.fromStack(stack);
@@ -135,9 +144,12 @@ class MaintenanceWindowTest {
         Map.of(
             "SSESpecification",
             Map.of(
-                "SSEEnabled", true,
-                "SSEType", "KMS",
-                "KMSMasterKeyId", Map.of("Fn::GetAtt", List.of(keyId, "Arn")))));
+                "SSEEnabled",
+                true,
+                "SSEType",
+                "KMS",
+                "KMSMasterKeyId",
+                Map.of("Fn::GetAtt", List.of(keyId, "Arn")))));
     template.hasResourceProperties(
         "AWS::IAM::Policy",
         Map.of(
@@ -146,7 +158,9 @@ class MaintenanceWindowTest {
                 "Statement",
                 List.of(
                     allow("ssm:GetParameter", parameterArn("maintenance-window")),
-                    allow("dynamodb:PutItem", Map.of("Fn::GetAtt", List.of(logicalId(stack, window), "Arn"))),
+                    allow(
+                        "dynamodb:PutItem",
+                        Map.of("Fn::GetAtt", List.of(logicalId(stack, window), "Arn"))),
                     Map.of(
                         "Action", List.of("kms:Encrypt", "kms:GenerateDataKey", "kms:Decrypt"),
                         "Effect", "Allow",
@@ -204,7 +218,9 @@ class MaintenanceWindowTest {
     assertThat(TestApps.statementsOf(template, stack, fn))
         .containsExactly(
             allow("ssm:GetParameter", parameterArn("maintenance-window")),
-            allow("dynamodb:PutItem", Map.of("Fn::GetAtt", List.of(logicalId(stack, window), "Arn"))));
+            allow(
+                "dynamodb:PutItem",
+                Map.of("Fn::GetAtt", List.of(logicalId(stack, window), "Arn"))));
     assertThat(TestApps.allStatements(template))
         .extracting(statement -> statement.get("Resource"))
         .doesNotContain("*");
@@ -220,7 +236,8 @@ class MaintenanceWindowTest {
 
     Template template = Template.fromStack(stack);
     template.hasResourceProperties(
-        "AWS::Lambda::Function", Map.of("Layers", List.of(ref(logicalId(stack, window.getLayer())))));
+        "AWS::Lambda::Function",
+        Map.of("Layers", List.of(ref(logicalId(stack, window.getLayer())))));
     assertThat(TestApps.statementsOf(template, stack, fn)).hasSize(2);
     assertThat(window.getGuardedFunctions()).containsExactly(fn);
   }
@@ -233,7 +250,8 @@ class MaintenanceWindowTest {
             stack,
             "Window",
             MaintenanceWindowProps.builder()
-                .parameter(StringParameter.fromStringParameterName(stack, "Existing", "/ops/window"))
+                .parameter(
+                    StringParameter.fromStringParameterName(stack, "Existing", "/ops/window"))
                 .layer(
                     LayerVersion.fromLayerVersionArn(
                         stack, "Layer", "arn:aws:lambda:eu-west-1:123456789012:layer:mw:3"))
@@ -279,7 +297,8 @@ class MaintenanceWindowTest {
     Stack stack = TestApps.stack(dir);
     MaintenanceWindow window = window(stack, MaintenanceWindowProps.builder());
     var imported =
-        Function.fromFunctionArn(stack, "Imported", "arn:aws:lambda:eu-west-1:123456789012:function:legacy");
+        Function.fromFunctionArn(
+            stack, "Imported", "arn:aws:lambda:eu-west-1:123456789012:function:legacy");
 
     assertThatThrownBy(() -> window.guard(imported))
         .isInstanceOf(IllegalArgumentException.class)
@@ -307,7 +326,9 @@ class MaintenanceWindowTest {
     assertThatThrownBy(
             () ->
                 new MaintenanceWindow(
-                    stack, "Window", MaintenanceWindowProps.builder().layerZip("/nowhere/layer.zip").build()))
+                    stack,
+                    "Window",
+                    MaintenanceWindowProps.builder().layerZip("/nowhere/layer.zip").build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("/nowhere/layer.zip");
   }
@@ -320,7 +341,10 @@ class MaintenanceWindowTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("parameterName is empty ('')");
     assertThatThrownBy(
-            () -> window(TestApps.stack(dir), MaintenanceWindowProps.builder().parameterName("bad name!")))
+            () ->
+                window(
+                    TestApps.stack(dir),
+                    MaintenanceWindowProps.builder().parameterName("bad name!")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("parameterName 'bad name!'");
   }
@@ -330,10 +354,7 @@ class MaintenanceWindowTest {
     Stack stack = TestApps.stack(dir);
     window(
         stack,
-        MaintenanceWindowProps.builder()
-            .tableName("x")
-            .refreshSeconds(-1)
-            .onReadError("panic"));
+        MaintenanceWindowProps.builder().tableName("x").refreshSeconds(-1).onReadError("panic"));
 
     assertThatThrownBy(() -> Template.fromStack(stack))
         .hasMessageContaining("tableName 'x'")

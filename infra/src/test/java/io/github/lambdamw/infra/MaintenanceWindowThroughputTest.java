@@ -27,7 +27,8 @@ class MaintenanceWindowThroughputTest {
     Template template = synth(MaintenanceWindowProps.builder());
 
     template.resourceCountIs("Custom::ParameterStoreHighThroughput", 0);
-    assertThat(TestApps.allStatements(template).toString()).doesNotContain("ssm:UpdateServiceSetting");
+    assertThat(TestApps.allStatements(template).toString())
+        .doesNotContain("ssm:UpdateServiceSetting");
   }
 
   @Test
@@ -35,9 +36,11 @@ class MaintenanceWindowThroughputTest {
   void highThroughputTurnsTheSettingOnAndNeverOffAgain() throws Exception {
     Template template = synth(MaintenanceWindowProps.builder().highThroughput(true));
 
-    Map<String, Map<String, Object>> resources = template.findResources("Custom::ParameterStoreHighThroughput");
+    Map<String, Map<String, Object>> resources =
+        template.findResources("Custom::ParameterStoreHighThroughput");
     assertThat(resources).hasSize(1);
-    Map<String, Object> properties = (Map<String, Object>) resources.values().iterator().next().get("Properties");
+    Map<String, Object> properties =
+        (Map<String, Object>) resources.values().iterator().next().get("Properties");
     ObjectMapper json = new ObjectMapper();
     for (String event : new String[] {"Create", "Update"}) {
       JsonNode call = json.readTree(properties.get(event).toString());

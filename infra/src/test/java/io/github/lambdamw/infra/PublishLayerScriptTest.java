@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * scripts/publish-layer.sh, run with --dry-run (it prints each aws command on stderr instead of calling AWS): one
- * layer version per region for the runtimes the construct guards, public, its ARN in the SSM parameters that
- * docs/without-cdk.md names.
+ * scripts/publish-layer.sh, run with --dry-run (it prints each aws command on stderr instead of
+ * calling AWS): one layer version per region for the runtimes the construct guards, public, its ARN
+ * in the SSM parameters that docs/without-cdk.md names.
  */
 class PublishLayerScriptTest {
 
@@ -40,7 +40,8 @@ class PublishLayerScriptTest {
   void publishesEveryRegionForTheGuardableRuntimesAndRecordsTheArn() throws Exception {
     String zip = TestApps.layerZip(dir);
 
-    Run run = run("--regions", "eu-west-1 us-east-1", "--zip", zip, "--version", "9.9.9", "--dry-run");
+    Run run =
+        run("--regions", "eu-west-1 us-east-1", "--zip", zip, "--version", "9.9.9", "--dry-run");
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     assertThat(run.stdout().lines())
@@ -58,16 +59,20 @@ class PublishLayerScriptTest {
                   + " --layer-name lambda-maintenance-window --version-number 1 --statement-id public"
                   + " --action lambda:GetLayerVersion --principal *")
           .contains("aws ssm put-parameter --region " + region + " --name /lambda-mw/layer-arn ")
-          .contains("aws ssm put-parameter --region " + region + " --name /lambda-mw/9.9.9/layer-arn ");
+          .contains(
+              "aws ssm put-parameter --region " + region + " --name /lambda-mw/9.9.9/layer-arn ");
     }
   }
 
   @Test
   void aPrivateLayerIsNotSharedWithEveryAccount() throws Exception {
-    Run run = run("--regions", "eu-west-1", "--zip", TestApps.layerZip(dir), "--private", "--dry-run");
+    Run run =
+        run("--regions", "eu-west-1", "--zip", TestApps.layerZip(dir), "--private", "--dry-run");
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
-    assertThat(run.stderr()).contains("publish-layer-version").doesNotContain("add-layer-version-permission");
+    assertThat(run.stderr())
+        .contains("publish-layer-version")
+        .doesNotContain("add-layer-version-permission");
   }
 
   @Test

@@ -13,7 +13,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A Markdown page cut into its "## " sections, with the parts the recipe checks read: code blocks, table rows. */
+/**
+ * A Markdown page cut into its "## " sections, with the parts the recipe checks read: code blocks,
+ * table rows.
+ */
 final class RecipePage {
 
   private final String text;

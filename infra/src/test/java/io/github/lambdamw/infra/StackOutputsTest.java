@@ -14,7 +14,10 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.constructs.Construct;
 
-/** The outputs `mw --stack` reads: fixed keys per window and replay, even for two windows in one stack. */
+/**
+ * The outputs `mw --stack` reads: fixed keys per window and replay, even for two windows in one
+ * stack.
+ */
 class StackOutputsTest {
 
   @TempDir Path dir;
@@ -23,23 +26,26 @@ class StackOutputsTest {
   void twoWindowsInOneStack_eachGetTableAndParameterOutputsUnderKeysFromTheirPaths() {
     Stack stack = TestApps.stack(dir);
     MaintenanceWindow orders = new MaintenanceWindow(stack, "Orders", props("orders-window"));
-    MaintenanceWindow billing = new MaintenanceWindow(new Construct(stack, "Ops"), "Billing", props("billing-window"));
+    MaintenanceWindow billing =
+        new MaintenanceWindow(new Construct(stack, "Ops"), "Billing", props("billing-window"));
 
     Template template = Template.fromStack(stack);
 
     template.hasOutput(
         "LambdaMwTableOrders",
         Map.of(
-            "Value", ref(logicalId(stack, orders)),
-            "Description", "Maintenance window Orders: table of deferred invocations"));
-    template.hasOutput(
-        "LambdaMwParameterOrders",
-        Map.of("Value", "orders-window"));
+            "Value",
+            ref(logicalId(stack, orders)),
+            "Description",
+            "Maintenance window Orders: table of deferred invocations"));
+    template.hasOutput("LambdaMwParameterOrders", Map.of("Value", "orders-window"));
     template.hasOutput(
         "LambdaMwTableOpsBilling",
         Map.of(
-            "Value", ref(logicalId(stack, billing)),
-            "Description", "Maintenance window Ops/Billing: table of deferred invocations"));
+            "Value",
+            ref(logicalId(stack, billing)),
+            "Description",
+            "Maintenance window Ops/Billing: table of deferred invocations"));
     template.hasOutput(
         "LambdaMwParameterOpsBilling",
         Map.of(
@@ -69,13 +75,17 @@ class StackOutputsTest {
     template.hasOutput(
         "LambdaMwReplayFunctionOrdersReplay",
         Map.of(
-            "Value", ref(logicalId(stack, replay.getFunction())),
-            "Description", "Replay OrdersReplay: its function (window Window)"));
+            "Value",
+            ref(logicalId(stack, replay.getFunction())),
+            "Description",
+            "Replay OrdersReplay: its function (window Window)"));
     template.hasOutput(
         "LambdaMwReplayTargetOrdersReplay",
         Map.of(
-            "Value", ref(logicalId(stack, guarded)),
-            "Description", "Replay OrdersReplay: the function it replays (window Window)"));
+            "Value",
+            ref(logicalId(stack, guarded)),
+            "Description",
+            "Replay OrdersReplay: the function it replays (window Window)"));
     template.hasOutput("LambdaMwTableWindow", Map.of("Value", ref(logicalId(stack, window))));
   }
 

@@ -47,10 +47,12 @@ final class TestApps {
     String roleId = logicalId(stack, function.getRole());
     List<Map<String, Object>> found = new ArrayList<>();
     for (Object resource : template.findResources("AWS::IAM::Policy").values()) {
-      Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) resource).get("Properties");
+      Map<String, Object> properties =
+          (Map<String, Object>) ((Map<String, Object>) resource).get("Properties");
       if (((List<Object>) properties.get("Roles")).contains(Map.of("Ref", roleId))) {
         found.addAll(
-            (List<Map<String, Object>>) ((Map<String, Object>) properties.get("PolicyDocument")).get("Statement"));
+            (List<Map<String, Object>>)
+                ((Map<String, Object>) properties.get("PolicyDocument")).get("Statement"));
       }
     }
     return found;
@@ -67,16 +69,23 @@ final class TestApps {
   }
 
   static Stack stack(Path dir) {
-    return new Stack(App.Builder.create().outdir(dir.resolve("cdk.out").toString()).build(), "Test");
+    return new Stack(
+        App.Builder.create().outdir(dir.resolve("cdk.out").toString()).build(), "Test");
   }
 
-  /** A function of {@code runtime}; Java ones get a stand-in jar (CDK takes no inline code for Java). */
+  /**
+   * A function of {@code runtime}; Java ones get a stand-in jar (CDK takes no inline code for
+   * Java).
+   */
   static Function function(Construct scope, String id, Runtime runtime) {
     boolean java = runtime.getName().startsWith("java");
     return Function.Builder.create(scope, id)
         .runtime(runtime)
         .handler(java ? "example.Handler::handleRequest" : "index.handler")
-        .code(java ? Code.fromAsset(SHARED_JAR) : Code.fromInline("exports.handler = async () => 'ok';"))
+        .code(
+            java
+                ? Code.fromAsset(SHARED_JAR)
+                : Code.fromInline("exports.handler = async () => 'ok';"))
         .build();
   }
 
@@ -94,13 +103,16 @@ final class TestApps {
     }
   }
 
-  /** The logical id of a construct's CloudFormation resource, following default children from an L2. */
+  /**
+   * The logical id of a construct's CloudFormation resource, following default children from an L2.
+   */
   static String logicalId(Stack stack, IConstruct construct) {
     IConstruct current = construct;
     while (!(current instanceof CfnElement)) {
       current = current.getNode().getDefaultChild();
       if (current == null) {
-        throw new IllegalArgumentException(construct.getNode().getPath() + " has no CloudFormation resource");
+        throw new IllegalArgumentException(
+            construct.getNode().getPath() + " has no CloudFormation resource");
       }
     }
     return stack.getLogicalId((CfnElement) current);
@@ -112,15 +124,18 @@ final class TestApps {
     List<Map<String, Object>> statements = new ArrayList<>();
     for (String type : List.of("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::Role")) {
       for (Object resource : template.findResources(type).values()) {
-        Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) resource).get("Properties");
+        Map<String, Object> properties =
+            (Map<String, Object>) ((Map<String, Object>) resource).get("Properties");
         Object document = properties.get("PolicyDocument");
         if (document != null) {
-          statements.addAll((List<Map<String, Object>>) ((Map<String, Object>) document).get("Statement"));
+          statements.addAll(
+              (List<Map<String, Object>>) ((Map<String, Object>) document).get("Statement"));
         }
         Object inline = properties.get("Policies");
         if (inline != null) {
           for (Object policy : (List<Object>) inline) {
-            Map<String, Object> doc = (Map<String, Object>) ((Map<String, Object>) policy).get("PolicyDocument");
+            Map<String, Object> doc =
+                (Map<String, Object>) ((Map<String, Object>) policy).get("PolicyDocument");
             statements.addAll((List<Map<String, Object>>) doc.get("Statement"));
           }
         }

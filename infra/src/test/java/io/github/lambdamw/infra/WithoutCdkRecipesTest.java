@@ -28,15 +28,17 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 
 /**
- * docs/without-cdk.md cannot drift: each recipe (AWS CLI, AWS SAM, Terraform) sets exactly the variables and grants
- * exactly the IAM actions a function guarded by the construct gets (read from a synthesized template), and every
- * variable the page names is one the agent (AgentConfig) or the layer's wrapper script reads.
+ * docs/without-cdk.md cannot drift: each recipe (AWS CLI, AWS SAM, Terraform) sets exactly the
+ * variables and grants exactly the IAM actions a function guarded by the construct gets (read from
+ * a synthesized template), and every variable the page names is one the agent (AgentConfig) or the
+ * layer's wrapper script reads.
  */
 class WithoutCdkRecipesTest {
 
   static final Path DOC = Path.of("../docs/without-cdk.md");
   private static final List<String> RECIPES = List.of("AWS CLI", "AWS SAM", "Terraform");
-  private static final Pattern VARIABLE = Pattern.compile("\\b(AWS_LAMBDA_EXEC_WRAPPER|MAINTENANCE_WINDOW_[A-Z_]+)");
+  private static final Pattern VARIABLE =
+      Pattern.compile("\\b(AWS_LAMBDA_EXEC_WRAPPER|MAINTENANCE_WINDOW_[A-Z_]+)");
   private static final Pattern ASSIGNED = Pattern.compile(VARIABLE.pattern() + "\\s*[=:]");
   private static final Pattern ACTION = Pattern.compile("\\b((?:ssm|dynamodb|kms):[A-Za-z]+)\\b");
 
@@ -49,14 +51,20 @@ class WithoutCdkRecipesTest {
     page = RecipePage.read(DOC);
   }
 
-  /** What the construct gives a guarded function: its variable names and the IAM actions of its role's policy. */
+  /**
+   * What the construct gives a guarded function: its variable names and the IAM actions of its
+   * role's policy.
+   */
   private record Guarded(Set<String> variables, Set<String> actions) {}
 
   @SuppressWarnings("unchecked")
   private Guarded guardedByTheConstruct() {
     Stack stack = TestApps.stack(dir);
     MaintenanceWindow window =
-        new MaintenanceWindow(stack, "Window", MaintenanceWindowProps.builder().layerZip(TestApps.layerZip(dir)).build());
+        new MaintenanceWindow(
+            stack,
+            "Window",
+            MaintenanceWindowProps.builder().layerZip(TestApps.layerZip(dir)).build());
     Function function = TestApps.function(stack, "Fn", Runtime.JAVA_21);
     window.guard(function);
     Template template = Template.fromStack(stack);
@@ -84,7 +92,8 @@ class WithoutCdkRecipesTest {
   void everyRecipeSetsExactlyTheVariablesTheConstructSets() {
     Set<String> expected = guardedByTheConstruct().variables();
 
-    assertThat(expected).contains("AWS_LAMBDA_EXEC_WRAPPER", AgentConfig.PARAMETER, AgentConfig.TABLE);
+    assertThat(expected)
+        .contains("AWS_LAMBDA_EXEC_WRAPPER", AgentConfig.PARAMETER, AgentConfig.TABLE);
     assertThat(all(VARIABLE, page.tableRowsOf("What every recipe sets"))).isEqualTo(expected);
     for (String recipe : RECIPES) {
       assertThat(all(ASSIGNED, page.codeOf(recipe))).as(recipe).isEqualTo(expected);
@@ -95,7 +104,9 @@ class WithoutCdkRecipesTest {
   void everyRecipeGrantsExactlyTheActionsTheConstructGrants() {
     Set<String> expected = guardedByTheConstruct().actions();
 
-    assertThat(expected).containsExactlyInAnyOrder(MaintenanceWindow.PARAMETER_ACTION, MaintenanceWindow.TABLE_ACTION);
+    assertThat(expected)
+        .containsExactlyInAnyOrder(
+            MaintenanceWindow.PARAMETER_ACTION, MaintenanceWindow.TABLE_ACTION);
     assertThat(all(ACTION, page.section("What every recipe sets")))
         .as("the table and the KMS note")
         .isEqualTo(union(expected, MaintenanceWindow.KEY_ACTIONS));
@@ -116,10 +127,15 @@ class WithoutCdkRecipesTest {
 
   @Test
   void theLayerZipIsWhereThePageSaysTheLibraryJarHasIt() {
-    String resource = BundledAssets.class.getPackageName().replace('.', '/') + "/assets/" + BundledAssets.LAYER_ZIP;
+    String resource =
+        BundledAssets.class.getPackageName().replace('.', '/')
+            + "/assets/"
+            + BundledAssets.LAYER_ZIP;
 
     assertThat(BundledAssets.class.getClassLoader().getResource(resource)).isNotNull();
-    assertThat(page.codeOf("The layer")).contains("unzip -j -o lambda-mw-cdk-").contains(" " + resource + "\n");
+    assertThat(page.codeOf("The layer"))
+        .contains("unzip -j -o lambda-mw-cdk-")
+        .contains(" " + resource + "\n");
   }
 
   @Test
@@ -144,7 +160,8 @@ class WithoutCdkRecipesTest {
         }
       }
     }
-    assertThat(names).contains(AgentConfig.PARAMETER, AgentConfig.TABLE, AgentConfig.REFRESH_SECONDS);
+    assertThat(names)
+        .contains(AgentConfig.PARAMETER, AgentConfig.TABLE, AgentConfig.REFRESH_SECONDS);
     return names;
   }
 

@@ -8,9 +8,10 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * {@code --region} and {@code --endpoint-url}, the same for every command: a mixin of the root command ({@code mw},
- * or {@code replay} run standalone), inherited by each subcommand so either may come before or after the
- * subcommand's name. Unset, the SDK's own chain decides ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL_<SERVICE>} ...).
+ * {@code --region} and {@code --endpoint-url}, the same for every command: a mixin of the root
+ * command ({@code mw}, or {@code replay} run standalone), inherited by each subcommand so either
+ * may come before or after the subcommand's name. Unset, the SDK's own chain decides ({@code
+ * AWS_REGION}, {@code AWS_ENDPOINT_URL_<SERVICE>} ...).
  */
 public final class AwsOptions {
   /** The name this mixin is registered under, so subcommands find it. */
@@ -40,7 +41,10 @@ public final class AwsOptions {
     this.endpoint = endpoint;
   }
 
-  /** The options of the command {@code spec} belongs to: its own or its nearest parent's; empty when none has them. */
+  /**
+   * The options of the command {@code spec} belongs to: its own or its nearest parent's; empty when
+   * none has them.
+   */
   public static AwsOptions of(CommandSpec spec) {
     for (CommandSpec s = spec; s != null; s = s.parent()) {
       CommandSpec mixin = s.mixins().get(MIXIN_NAME);

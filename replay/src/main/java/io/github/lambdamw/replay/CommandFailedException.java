@@ -1,8 +1,8 @@
 package io.github.lambdamw.replay;
 
 /**
- * An expected failure found outside a command's own flow (a stack that does not exist, an ambiguous one): the shared
- * rules print its message as one line and exit with its code, no stack trace.
+ * An expected failure found outside a command's own flow (a stack that does not exist, an ambiguous
+ * one): the shared rules print its message as one line and exit with its code, no stack trace.
  */
 public final class CommandFailedException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -4,7 +4,10 @@ import io.github.lambdamw.replay.internal.DeferralTable;
 import java.time.Instant;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Reads a function's deferred invocations (without payloads) in arrival order, from the {@code byArrival} index. */
+/**
+ * Reads a function's deferred invocations (without payloads) in arrival order, from the {@code
+ * byArrival} index.
+ */
 public final class DeferredInvocations {
   private DeferredInvocations() {}
 

@@ -3,9 +3,9 @@ package io.github.lambdamw.replay;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Names found in a deployed stack ({@code mw --stack NAME}) for the options a command was not given: explicit options
- * always win, and the agent's defaults apply when neither gives a name. The root command implements it; standalone,
- * there is none.
+ * Names found in a deployed stack ({@code mw --stack NAME}) for the options a command was not
+ * given: explicit options always win, and the agent's defaults apply when neither gives a name. The
+ * root command implements it; standalone, there is none.
  */
 public interface DeployedNames {
   /** No stack: every name is null. */
@@ -26,7 +26,10 @@ public interface DeployedNames {
     return null;
   }
 
-  /** Why {@link #function()} is null although a stack was given (none or several functions), or null. */
+  /**
+   * Why {@link #function()} is null although a stack was given (none or several functions), or
+   * null.
+   */
   default String whyNoFunction() {
     return null;
   }

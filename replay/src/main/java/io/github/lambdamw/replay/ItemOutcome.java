@@ -12,9 +12,15 @@ public record ItemOutcome(DeferredInvocation item, Result result, String detail)
   public enum Result {
     /** Lambda accepted the invocation; the item is deleted. */
     REPLAYED,
-    /** Lambda refused it or the function failed: the item stays, eligible for the next run, with its error. */
+    /**
+     * Lambda refused it or the function failed: the item stays, eligible for the next run, with its
+     * error.
+     */
     FAILED,
-    /** Unknown whether Lambda accepted it: the item stays in flight and later runs skip it (README: the guarantee). */
+    /**
+     * Unknown whether Lambda accepted it: the item stays in flight and later runs skip it (README:
+     * the guarantee).
+     */
     UNCERTAIN,
     /** Left in flight by an earlier run, or taken by another replay running at the same time. */
     SKIPPED,

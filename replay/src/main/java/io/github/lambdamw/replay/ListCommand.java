@@ -40,17 +40,23 @@ final class ListCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (selection.limit < 0 || (selection.from != null && selection.to != null && !selection.from.isBefore(selection.to))) {
+    if (selection.limit < 0
+        || (selection.from != null
+            && selection.to != null
+            && !selection.from.isBefore(selection.to))) {
       err.println("replay list: --limit must be >= 0 and --from before --to");
       return ExitCodes.USAGE;
     }
     String function = selection.function(spec);
     String table = selection.table(spec);
     try (ReplayClients aws = clients.open(AwsOptions.of(spec), false)) {
-      out.printf("%-24s  %-36s  %9s  %8s  %-9s  %s%n", "ARRIVED", "REQUEST ID", "BYTES", "ATTEMPTS", "STATE", "LAST ERROR");
+      out.printf(
+          "%-24s  %-36s  %9s  %8s  %-9s  %s%n",
+          "ARRIVED", "REQUEST ID", "BYTES", "ATTEMPTS", "STATE", "LAST ERROR");
       long shown = 0;
       for (DeferredInvocation item :
-          DeferredInvocations.inArrivalOrder(aws.dynamo(), table, function, selection.from, selection.to)) {
+          DeferredInvocations.inArrivalOrder(
+              aws.dynamo(), table, function, selection.from, selection.to)) {
         if (selection.limit > 0 && shown == selection.limit) {
           break;
         }

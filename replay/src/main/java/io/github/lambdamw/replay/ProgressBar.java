@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * A replay's progress on a terminal: one line redrawn in place, a bar with the count, the rate and the time left
- * ({@code [#####.....]  45/120  38%  12.5/s  ETA 0:06}). Each item that did not replay still gets a line of its own,
- * written above the bar, so nothing the operator must act on scrolls away. Files and pipes get {@link
- * ProgressPrinter}'s lines instead.
+ * A replay's progress on a terminal: one line redrawn in place, a bar with the count, the rate and
+ * the time left ({@code [#####.....] 45/120 38% 12.5/s ETA 0:06}). Each item that did not replay
+ * still gets a line of its own, written above the bar, so nothing the operator must act on scrolls
+ * away. Files and pipes get {@link ProgressPrinter}'s lines instead.
  */
 final class ProgressBar implements Progress {
   private static final int WIDTH = 30;
@@ -24,7 +24,8 @@ final class ProgressBar implements Progress {
   private int drawnLength;
 
   /**
-   * @param total the items the run is expected to handle (the selection's count, capped by the limit)
+   * @param total the items the run is expected to handle (the selection's count, capped by the
+   *     limit)
    * @param nanoTime the clock the rate and the time left are measured with
    */
   ProgressBar(PrintWriter err, long total, LongSupplier nanoTime) {
@@ -48,8 +49,20 @@ final class ProgressBar implements Progress {
       clear();
       err.println(
           outcome.result() == ItemOutcome.Result.WOULD_REPLAY
-              ? "would replay " + item.arrivedAt() + "  " + item.requestId() + "  " + item.payloadSize() + " bytes"
-              : outcome.result() + " " + item.arrivedAt() + "  " + item.requestId() + ": " + outcome.detail());
+              ? "would replay "
+                  + item.arrivedAt()
+                  + "  "
+                  + item.requestId()
+                  + "  "
+                  + item.payloadSize()
+                  + " bytes"
+              : outcome.result()
+                  + " "
+                  + item.arrivedAt()
+                  + "  "
+                  + item.requestId()
+                  + ": "
+                  + outcome.detail());
       draw(now);
     } else if (now - lastDrawn >= REDRAW_NANOS || done == total) {
       draw(now);
@@ -79,10 +92,17 @@ final class ProgressBar implements Progress {
   static String render(long done, long total, long problems, long elapsedNanos) {
     long shownTotal = Math.max(total, done);
     int filled = shownTotal == 0 ? WIDTH : (int) (WIDTH * done / shownTotal);
-    StringBuilder line = new StringBuilder("[")
-        .append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append("]  ")
-        .append(done).append('/').append(shownTotal).append("  ")
-        .append(shownTotal == 0 ? 100 : 100 * done / shownTotal).append('%');
+    StringBuilder line =
+        new StringBuilder("[")
+            .append("#".repeat(filled))
+            .append(".".repeat(WIDTH - filled))
+            .append("]  ")
+            .append(done)
+            .append('/')
+            .append(shownTotal)
+            .append("  ")
+            .append(shownTotal == 0 ? 100 : 100 * done / shownTotal)
+            .append('%');
     double seconds = elapsedNanos / 1e9;
     if (done > 0 && seconds > 0) {
       double rate = done / seconds;

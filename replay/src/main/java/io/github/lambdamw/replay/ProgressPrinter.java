@@ -2,7 +2,10 @@ package io.github.lambdamw.replay;
 
 import java.io.PrintWriter;
 
-/** A replay's progress as lines, for files and pipes: one per item that did not replay, a count every N items. */
+/**
+ * A replay's progress as lines, for files and pipes: one per item that did not replay, a count
+ * every N items.
+ */
 final class ProgressPrinter implements Progress {
   private final PrintWriter err;
   private final int every;
@@ -22,10 +25,14 @@ final class ProgressPrinter implements Progress {
     switch (outcome.result()) {
       case REPLAYED -> replayed++;
       case WOULD_REPLAY ->
-          err.printf("would replay %s  %s  %d bytes%n", item.arrivedAt(), item.requestId(), item.payloadSize());
+          err.printf(
+              "would replay %s  %s  %d bytes%n",
+              item.arrivedAt(), item.requestId(), item.payloadSize());
       default -> {
         problems++;
-        err.printf("%s %s  %s: %s%n", outcome.result(), item.arrivedAt(), item.requestId(), outcome.detail());
+        err.printf(
+            "%s %s  %s: %s%n",
+            outcome.result(), item.arrivedAt(), item.requestId(), outcome.detail());
       }
     }
     if (done % every == 0) {

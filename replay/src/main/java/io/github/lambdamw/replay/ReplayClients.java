@@ -11,9 +11,10 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.SsmClientBuilder;
 
 /**
- * The three SDK clients a replay uses, configured from the SDK's standard environment ({@code AWS_REGION},
- * {@code AWS_ENDPOINT_URL_DYNAMODB}/{@code _LAMBDA}/{@code _SSM}, the credentials chain). The Lambda client never
- * retries on its own: a retried Invoke whose first answer was lost would be a second invocation.
+ * The three SDK clients a replay uses, configured from the SDK's standard environment ({@code
+ * AWS_REGION}, {@code AWS_ENDPOINT_URL_DYNAMODB}/{@code _LAMBDA}/{@code _SSM}, the credentials
+ * chain). The Lambda client never retries on its own: a retried Invoke whose first answer was lost
+ * would be a second invocation.
  */
 public final class ReplayClients implements AutoCloseable {
   /** A synchronous invocation may run for up to 15 minutes. */
@@ -49,7 +50,10 @@ public final class ReplayClients implements AutoCloseable {
     return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
   }
 
-  /** The Invoke client: no SDK retries (see the class comment), a read timeout that outlasts the function. */
+  /**
+   * The Invoke client: no SDK retries (see the class comment), a read timeout that outlasts the
+   * function.
+   */
   public static LambdaClientBuilder lambdaBuilder(boolean synchronous) {
     return LambdaClient.builder()
         .httpClient(

@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code replay}: the group of {@code list} and {@code run}. Registered under the {@code mw} root command. */
+/**
+ * {@code replay}: the group of {@code list} and {@code run}. Registered under the {@code mw} root
+ * command.
+ */
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
@@ -28,12 +31,18 @@ public final class ReplayCommand implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
-  /** Runs the group standalone: {@code java -cp … io.github.lambdamw.replay.ReplayCommand run --function f}. */
+  /**
+   * Runs the group standalone: {@code java -cp … io.github.lambdamw.replay.ReplayCommand run
+   * --function f}.
+   */
   public static void main(String[] args) {
     System.exit(standalone(CommandLine.defaultFactory()).execute(args));
   }
 
-  /** The group as its own root command: with {@code --region} and {@code --endpoint-url}, and the shared rules. */
+  /**
+   * The group as its own root command: with {@code --region} and {@code --endpoint-url}, and the
+   * shared rules.
+   */
   static CommandLine standalone(CommandLine.IFactory factory) {
     CommandLine replay = new CommandLine(new ReplayCommand(), factory);
     replay.addMixin(AwsOptions.MIXIN_NAME, new AwsOptions());

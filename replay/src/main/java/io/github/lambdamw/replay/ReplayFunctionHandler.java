@@ -9,31 +9,37 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The replay as a Lambda function, for a schedule after the window or an on-demand invoke. Handler string:
- * {@code io.github.lambdamw.replay.ReplayFunctionHandler::handleRequest}.
+ * The replay as a Lambda function, for a schedule after the window or an on-demand invoke. Handler
+ * string: {@code io.github.lambdamw.replay.ReplayFunctionHandler::handleRequest}.
  *
- * <p>Environment: {@code TABLE} (default {@value ReplaySettings#DEFAULT_TABLE}), {@code FUNCTION} (required: the
- * guarded function's name), {@code TARGET} (default: FUNCTION), {@code PARAMETER} (default
- * {@value ReplaySettings#DEFAULT_PARAMETER}), {@code SETTLE_SECONDS} (default 60).
+ * <p>Environment: {@code TABLE} (default {@value ReplaySettings#DEFAULT_TABLE}), {@code FUNCTION}
+ * (required: the guarded function's name), {@code TARGET} (default: FUNCTION), {@code PARAMETER}
+ * (default {@value ReplaySettings#DEFAULT_PARAMETER}), {@code SETTLE_SECONDS} (default 60).
  *
- * <p>The event may override, per run: {@code limit}, {@code rate}, {@code sync}, {@code dryRun}, {@code force},
- * {@code includeInFlight}, {@code from}, {@code to} (ISO-8601). An EventBridge scheduled event carries none of them.
+ * <p>The event may override, per run: {@code limit}, {@code rate}, {@code sync}, {@code dryRun},
+ * {@code force}, {@code includeInFlight}, {@code from}, {@code to} (ISO-8601). An EventBridge
+ * scheduled event carries none of them.
  *
- * <p>The answer: {@code {"status":"done|partial|refused", "replayed":…, "failed":…, "uncertain":…, "skipped":…,
- * "left":…, "stoppedEarly":…, "reason":…}}. A refusal is an answer, not an error (a schedule that fires inside a window
- * is normal); failed items make the status {@code partial}. Each run that is not refused and not a dry run prints one
- * embedded-metric record, {@code MaintenanceWindow} {@code Replayed}, {@code ReplayFailed}, {@code ReplayUncertain},
- * {@code ReplayLeft} by {@code FunctionName} (the guarded function). The run stops taking items when less than 30 s of the
- * function's time is left; the next run continues.
+ * <p>The answer: {@code {"status":"done|partial|refused", "replayed":…, "failed":…, "uncertain":…,
+ * "skipped":…, "left":…, "stoppedEarly":…, "reason":…}}. A refusal is an answer, not an error (a
+ * schedule that fires inside a window is normal); failed items make the status {@code partial}.
+ * Each run that is not refused and not a dry run prints one embedded-metric record, {@code
+ * MaintenanceWindow} {@code Replayed}, {@code ReplayFailed}, {@code ReplayUncertain}, {@code
+ * ReplayLeft} by {@code FunctionName} (the guarded function). The run stops taking items when less
+ * than 30 s of the function's time is left; the next run continues.
  */
-public final class ReplayFunctionHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ReplayFunctionHandler
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   /** Time kept back for the last invocation and the final count. */
   static final long STOP_BEFORE_TIMEOUT_MILLIS = 30_000;
 
   private final Map<String, String> env;
   private final ReplayClients clients;
 
-  /** The constructor Lambda calls: clients from the function's environment, built once per execution environment. */
+  /**
+   * The constructor Lambda calls: clients from the function's environment, built once per execution
+   * environment.
+   */
   public ReplayFunctionHandler() {
     this(System.getenv(), null);
   }
@@ -55,15 +61,27 @@ public final class ReplayFunctionHandler implements RequestHandler<Map<String, O
               .run(
                   outcome -> {
                     if (outcome.result() != ItemOutcome.Result.REPLAYED && context != null) {
-                      // One line each: without its newline the run's metric record would share the last one's line.
-                      context.getLogger().log(
-                          outcome.result() + " " + outcome.item().requestId() + ": " + outcome.detail() + "\n");
+                      // One line each: without its newline the run's metric record would share the
+                      // last one's line.
+                      context
+                          .getLogger()
+                          .log(
+                              outcome.result()
+                                  + " "
+                                  + outcome.item().requestId()
+                                  + ": "
+                                  + outcome.detail()
+                                  + "\n");
                     }
                   },
-                  () -> context == null || context.getRemainingTimeInMillis() > STOP_BEFORE_TIMEOUT_MILLIS);
+                  () ->
+                      context == null
+                          || context.getRemainingTimeInMillis() > STOP_BEFORE_TIMEOUT_MILLIS);
       if (!settings.dryRun()) {
-        // One embedded-metric record per run, on the function's output: Lambda turns it into the replay's metrics.
-        System.out.println(ReplayMetrics.record(settings.functionName(), summary, System.currentTimeMillis()));
+        // One embedded-metric record per run, on the function's output: Lambda turns it into the
+        // replay's metrics.
+        System.out.println(
+            ReplayMetrics.record(settings.functionName(), summary, System.currentTimeMillis()));
       }
       answer.put("status", summary.exitCode() == ExitCodes.OK ? "done" : "partial");
       answer.put("replayed", summary.replayed());
@@ -83,7 +101,8 @@ public final class ReplayFunctionHandler implements RequestHandler<Map<String, O
   ReplaySettings settings(Map<String, Object> input) {
     String function = env.get("FUNCTION");
     if (function == null || function.isBlank()) {
-      throw new IllegalStateException("environment variable FUNCTION (the guarded function's name) is not set");
+      throw new IllegalStateException(
+          "environment variable FUNCTION (the guarded function's name) is not set");
     }
     return ReplaySettings.builder()
         .withTableName(env.getOrDefault("TABLE", ReplaySettings.DEFAULT_TABLE))

@@ -1,6 +1,9 @@
 package io.github.lambdamw.replay;
 
-/** Receives the progress of a replay on the replaying thread: one call per item, and notes for the operator. */
+/**
+ * Receives the progress of a replay on the replaying thread: one call per item, and notes for the
+ * operator.
+ */
 @FunctionalInterface
 public interface ReplayListener {
   ReplayListener NONE = outcome -> {};

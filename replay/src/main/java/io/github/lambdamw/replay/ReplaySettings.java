@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What one replay run does. Immutable; every setting is named, defaulted and documented here, in the builder.
+ * What one replay run does. Immutable; every setting is named, defaulted and documented here, in
+ * the builder.
  *
  * <p>Only {@link Builder#withFunctionName(String)} is required.
  */
@@ -16,7 +17,10 @@ public final class ReplaySettings {
   /** The parameter the agent reads by default ({@code MAINTENANCE_WINDOW_PARAMETER}). */
   public static final String DEFAULT_PARAMETER = "maintenance-window";
 
-  /** The agent's default {@code MAINTENANCE_WINDOW_REFRESH_SECONDS}: how long a function may still see a closed window as open. */
+  /**
+   * The agent's default {@code MAINTENANCE_WINDOW_REFRESH_SECONDS}: how long a function may still
+   * see a closed window as open.
+   */
   public static final Duration DEFAULT_SETTLE = Duration.ofSeconds(60);
 
   private final String tableName;
@@ -54,7 +58,8 @@ public final class ReplaySettings {
       throw new IllegalArgumentException("the limit must be 0 (no limit) or more, not " + limit);
     }
     if (rate < 0 || Double.isNaN(rate)) {
-      throw new IllegalArgumentException("the rate must be 0 (unpaced) or more invocations per second, not " + rate);
+      throw new IllegalArgumentException(
+          "the rate must be 0 (unpaced) or more invocations per second, not " + rate);
     }
     if (from != null && to != null && !from.isBefore(to)) {
       throw new IllegalArgumentException("--from " + from + " must be before --to " + to);
@@ -73,7 +78,10 @@ public final class ReplaySettings {
     return tableName;
   }
 
-  /** The guarded function's name ({@code AWS_LAMBDA_FUNCTION_NAME}): the partition key of its items. Required. */
+  /**
+   * The guarded function's name ({@code AWS_LAMBDA_FUNCTION_NAME}): the partition key of its items.
+   * Required.
+   */
   public String functionName() {
     return functionName;
   }
@@ -103,7 +111,10 @@ public final class ReplaySettings {
     return force;
   }
 
-  /** Also replays items a previous run left in flight, which may then reach the function twice. Default false. */
+  /**
+   * Also replays items a previous run left in flight, which may then reach the function twice.
+   * Default false.
+   */
   public boolean includeInFlight() {
     return includeInFlight;
   }
@@ -129,8 +140,9 @@ public final class ReplaySettings {
   }
 
   /**
-   * How long after a window closed the replay still refuses: the agent caches the window value for up to this long,
-   * so a function may still defer the replayed events. Default 60 s, the agent's default refresh.
+   * How long after a window closed the replay still refuses: the agent caches the window value for
+   * up to this long, so a function may still defer the replayed events. Default 60 s, the agent's
+   * default refresh.
    */
   public Duration settle() {
     return settle;

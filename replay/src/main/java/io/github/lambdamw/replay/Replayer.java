@@ -22,16 +22,18 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * Replays a function's deferred invocations in arrival order, one at a time. For each item:
  *
  * <ol>
- *   <li>mark it {@code replayState=IN_FLIGHT} with this run's token (a conditional update that fails if any run has
- *       already marked it), which also reads the whole item consistently;
- *   <li>invoke the target with the stored payload, byte for byte, and the original request id in the client context;
- *   <li>accepted: delete it (conditional on the token). Refused: clear the mark, add 1 to {@code replayAttempts}, keep
- *       {@code lastReplayError}. Unknown (no answer): keep the mark and record the error, so no later run sends it again
- *       unless told to ({@link ReplaySettings#includeInFlight()}).
+ *   <li>mark it {@code replayState=IN_FLIGHT} with this run's token (a conditional update that
+ *       fails if any run has already marked it), which also reads the whole item consistently;
+ *   <li>invoke the target with the stored payload, byte for byte, and the original request id in
+ *       the client context;
+ *   <li>accepted: delete it (conditional on the token). Refused: clear the mark, add 1 to {@code
+ *       replayAttempts}, keep {@code lastReplayError}. Unknown (no answer): keep the mark and
+ *       record the error, so no later run sends it again unless told to ({@link
+ *       ReplaySettings#includeInFlight()}).
  * </ol>
  *
- * A run killed anywhere leaves at most the one item it was working on in flight; later runs skip it. See the README for
- * the guarantee.
+ * A run killed anywhere leaves at most the one item it was working on in flight; later runs skip
+ * it. See the README for the guarantee.
  */
 public final class Replayer {
   private final ReplaySettings settings;
@@ -39,21 +41,25 @@ public final class Replayer {
   private final LambdaInvoker invoker;
   private final WindowGuard guard;
 
-  public Replayer(ReplaySettings settings, DynamoDbClient dynamo, LambdaClient lambda, SsmClient ssm) {
+  public Replayer(
+      ReplaySettings settings, DynamoDbClient dynamo, LambdaClient lambda, SsmClient ssm) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.table = new DeferralTable(dynamo, settings.tableName(), settings.functionName());
     this.invoker = new LambdaInvoker(lambda, settings.target(), settings.synchronous());
     this.guard = new WindowGuard(ssm, settings.parameterName());
   }
 
-  /** Replays until the selection is exhausted or the limit is reached; throws {@link ReplayRefusedException}. */
+  /**
+   * Replays until the selection is exhausted or the limit is reached; throws {@link
+   * ReplayRefusedException}.
+   */
   public ReplaySummary run(ReplayListener listener) {
     return run(listener, () -> true);
   }
 
   /**
-   * As {@link #run(ReplayListener)}, asking {@code keepGoing} before each item (a Lambda function stops before its own
-   * timeout this way). An interrupt stops the run between items, too.
+   * As {@link #run(ReplayListener)}, asking {@code keepGoing} before each item (a Lambda function
+   * stops before its own timeout this way). An interrupt stops the run between items, too.
    */
   public ReplaySummary run(ReplayListener listener, BooleanSupplier keepGoing) {
     if (settings.force()) {
@@ -99,10 +105,12 @@ public final class Replayer {
         stoppedEarly = "interrupted";
         break;
       }
-      Map<String, AttributeValue> item = table.take(listed.requestId(), token, settings.includeInFlight());
+      Map<String, AttributeValue> item =
+          table.take(listed.requestId(), token, settings.includeInFlight());
       if (item == null) {
         skipped++;
-        listener.itemDone(new ItemOutcome(listed, Result.SKIPPED, "replayed or taken by another run meanwhile"));
+        listener.itemDone(
+            new ItemOutcome(listed, Result.SKIPPED, "replayed or taken by another run meanwhile"));
         continue;
       }
       InvokeOutcome outcome;
@@ -110,19 +118,26 @@ public final class Replayer {
         byte[] payload = table.payload(item);
         String context =
             ClientContexts.forReplay(
-                DeferralTable.text(item, "clientContext"), listed.requestId(), DeferralTable.text(item, "arrivedAt"));
+                DeferralTable.text(item, "clientContext"),
+                listed.requestId(),
+                DeferralTable.text(item, "arrivedAt"));
         outcome = invoker.invoke(payload, context);
       } catch (StoredPayload.PayloadException e) {
-        outcome = new InvokeOutcome(InvokeOutcome.Verdict.REFUSED, "stored payload unusable: " + e.getMessage(), false);
+        outcome =
+            new InvokeOutcome(
+                InvokeOutcome.Verdict.REFUSED, "stored payload unusable: " + e.getMessage(), false);
       } catch (InterruptedException e) {
         // Interrupted while backing off from throttling: nothing was accepted.
         Thread.currentThread().interrupt();
-        outcome = new InvokeOutcome(InvokeOutcome.Verdict.REFUSED, "interrupted while throttled", false);
+        outcome =
+            new InvokeOutcome(InvokeOutcome.Verdict.REFUSED, "interrupted while throttled", false);
       }
       switch (outcome.verdict()) {
         case ACCEPTED -> {
           if (!table.remove(item, token)) {
-            listener.note(listed.requestId() + ": accepted, but another run had taken the item over; it kept it");
+            listener.note(
+                listed.requestId()
+                    + ": accepted, but another run had taken the item over; it kept it");
           }
           replayed++;
           listener.itemDone(new ItemOutcome(listed, Result.REPLAYED, null));
@@ -149,7 +164,9 @@ public final class Replayer {
 
   private static String inFlightNote(DeferredInvocation listed) {
     return "left in flight by an earlier run"
-        + (listed.lastReplayError() == null ? " (it may have reached Lambda)" : ": " + listed.lastReplayError())
+        + (listed.lastReplayError() == null
+            ? " (it may have reached Lambda)"
+            : ": " + listed.lastReplayError())
         + "; --include-in-flight replays it";
   }
 }

@@ -60,13 +60,18 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "NAME",
       description =
           "The SSM parameter holding the function's window (default: the stack's, else "
-              + ReplaySettings.DEFAULT_PARAMETER + ").")
+              + ReplaySettings.DEFAULT_PARAMETER
+              + ").")
   String parameter;
 
-  @Option(names = "--sync", description = "Invoke with RequestResponse (and wait for each answer) instead of Event.")
+  @Option(
+      names = "--sync",
+      description = "Invoke with RequestResponse (and wait for each answer) instead of Event.")
   boolean sync;
 
-  @Option(names = "--dry-run", description = "Show what would be replayed; invoke nothing, change nothing.")
+  @Option(
+      names = "--dry-run",
+      description = "Show what would be replayed; invoke nothing, change nothing.")
   boolean dryRun;
 
   @Option(
@@ -76,27 +81,32 @@ final class RunCommand implements Callable<Integer> {
       description = "At most N invocations per second (default 0: as fast as Lambda answers).")
   double rate;
 
-  @Option(names = "--force", description = "Replay even while the window is open or cannot be read.")
+  @Option(
+      names = "--force",
+      description = "Replay even while the window is open or cannot be read.")
   boolean force;
 
   @Option(
       names = "--include-in-flight",
-      description = "Also replay items an earlier run left IN_FLIGHT. They may have reached Lambda: this can invoke twice.")
+      description =
+          "Also replay items an earlier run left IN_FLIGHT. They may have reached Lambda: this can invoke twice.")
   boolean includeInFlight;
 
   @Option(
       names = "--settle-seconds",
       paramLabel = "S",
       defaultValue = "60",
-      description = "Refuse if the window closed less than S seconds ago: functions may still hold the open window "
-          + "for MAINTENANCE_WINDOW_REFRESH_SECONDS (default: ${DEFAULT-VALUE}).")
+      description =
+          "Refuse if the window closed less than S seconds ago: functions may still hold the open window "
+              + "for MAINTENANCE_WINDOW_REFRESH_SECONDS (default: ${DEFAULT-VALUE}).")
   long settleSeconds;
 
   @Option(
       names = "--progress",
       paramLabel = "auto|bar|lines",
       defaultValue = "auto",
-      description = "How progress shows on stderr: a bar (auto: on a terminal) or lines (auto: otherwise).")
+      description =
+          "How progress shows on stderr: a bar (auto: on a terminal) or lines (auto: otherwise).")
   String progressStyle;
 
   @Option(
@@ -136,7 +146,8 @@ final class RunCommand implements Callable<Integer> {
       progress.finish();
       out.println((dryRun ? "dry run: " : "") + summary);
       if (emf && !dryRun) {
-        out.println(ReplayMetrics.record(settings.functionName(), summary, System.currentTimeMillis()));
+        out.println(
+            ReplayMetrics.record(settings.functionName(), summary, System.currentTimeMillis()));
       }
       out.flush();
       return summary.exitCode();
@@ -155,15 +166,19 @@ final class RunCommand implements Callable<Integer> {
           case "bar" -> true;
           case "lines" -> false;
           case "auto" -> Terminals.isInteractive();
-          default -> throw new ParameterException(
-              spec.commandLine(), "--progress must be auto, bar or lines, not '" + progressStyle + "'");
+          default ->
+              throw new ParameterException(
+                  spec.commandLine(),
+                  "--progress must be auto, bar or lines, not '" + progressStyle + "'");
         };
     if (!bar) {
       return new ProgressPrinter(err, PROGRESS_EVERY);
     }
-    long total = new DeferralTable(aws.dynamo(), settings.tableName(), settings.functionName())
-        .count(settings.from(), settings.to());
-    return new ProgressBar(err, settings.limit() > 0 ? Math.min(total, settings.limit()) : total, System::nanoTime);
+    long total =
+        new DeferralTable(aws.dynamo(), settings.tableName(), settings.functionName())
+            .count(settings.from(), settings.to());
+    return new ProgressBar(
+        err, settings.limit() > 0 ? Math.min(total, settings.limit()) : total, System::nanoTime);
   }
 
   ReplaySettings settings() {

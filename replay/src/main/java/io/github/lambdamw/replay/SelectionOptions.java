@@ -6,8 +6,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Which items a command works on: the table, the function, a range of arrival times. The table and the function
- * come from the options, else from the stack ({@code mw --stack}), else the table is the agent's default.
+ * Which items a command works on: the table, the function, a range of arrival times. The table and
+ * the function come from the options, else from the stack ({@code mw --stack}), else the table is
+ * the agent's default.
  */
 final class SelectionOptions {
   @Option(
@@ -21,13 +22,17 @@ final class SelectionOptions {
   @Option(
       names = "--table",
       paramLabel = "TABLE",
-      description = "The table of deferred invocations (default: the stack's, else " + ReplaySettings.DEFAULT_TABLE + ").")
+      description =
+          "The table of deferred invocations (default: the stack's, else "
+              + ReplaySettings.DEFAULT_TABLE
+              + ").")
   String tableName;
 
   @Option(
       names = "--from",
       paramLabel = "INSTANT",
-      description = "Only items that arrived at or after this instant, ISO-8601 (2026-12-01T02:00:00Z).")
+      description =
+          "Only items that arrived at or after this instant, ISO-8601 (2026-12-01T02:00:00Z).")
   Instant from;
 
   @Option(
@@ -52,7 +57,10 @@ final class SelectionOptions {
     return deployed != null ? deployed : ReplaySettings.DEFAULT_TABLE;
   }
 
-  /** The function: {@code --function}, else the one the stack names; a usage error when neither gives one. */
+  /**
+   * The function: {@code --function}, else the one the stack names; a usage error when neither
+   * gives one.
+   */
   String function(CommandSpec spec) {
     if (functionName != null) {
       return functionName;
@@ -63,6 +71,7 @@ final class SelectionOptions {
     }
     String why = deployed.whyNoFunction();
     throw new ParameterException(
-        spec.commandLine(), "Missing required option: '--function=NAME'" + (why == null ? "" : " (" + why + ")"));
+        spec.commandLine(),
+        "Missing required option: '--function=NAME'" + (why == null ? "" : " (" + why + ")"));
   }
 }

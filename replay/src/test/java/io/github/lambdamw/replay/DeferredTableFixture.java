@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The table of docs/contracts.md, and items written exactly as the agent writes them (its own item builder, the same
- * conditional put). Stands in for the harness's {@code DeferralTable.create} until the harness is on main.
+ * The table of docs/contracts.md, and items written exactly as the agent writes them (its own item
+ * builder, the same conditional put). Stands in for the harness's {@code DeferralTable.create}
+ * until the harness is on main.
  */
 final class DeferredTableFixture {
   private final DynamoDbClient dynamo;
@@ -39,7 +40,8 @@ final class DeferredTableFixture {
                 .globalSecondaryIndexes(
                     GlobalSecondaryIndex.builder()
                         .indexName("byArrival")
-                        .keySchema(key("functionName", KeyType.HASH), key("arrivalKey", KeyType.RANGE))
+                        .keySchema(
+                            key("functionName", KeyType.HASH), key("arrivalKey", KeyType.RANGE))
                         .projection(p -> p.projectionType(ProjectionType.ALL))
                         .build()));
     return new DeferredTableFixture(dynamo, tableName);
@@ -49,8 +51,16 @@ final class DeferredTableFixture {
     return tableName;
   }
 
-  /** Stores one deferred invocation as the agent does while the window below is open: chunks first, then the item. */
-  void defer(String functionName, String requestId, byte[] payload, Instant arrivedAt, String clientContext) {
+  /**
+   * Stores one deferred invocation as the agent does while the window below is open: chunks first,
+   * then the item.
+   */
+  void defer(
+      String functionName,
+      String requestId,
+      byte[] payload,
+      Instant arrivedAt,
+      String clientContext) {
     Invocation invocation =
         new Invocation(
             requestId,
@@ -63,13 +73,20 @@ final class DeferredTableFixture {
             payload);
     WindowStatus window =
         WindowStatus.open(
-            arrivedAt.minusSeconds(60), arrivedAt.plusSeconds(3600), arrivedAt.plusSeconds(3600), null, "test window");
+            arrivedAt.minusSeconds(60),
+            arrivedAt.plusSeconds(3600),
+            arrivedAt.plusSeconds(3600),
+            null,
+            "test window");
     var items = AgentItems.items(functionName, invocation, window, arrivedAt);
     for (int i = 0; i < items.size(); i++) {
       Map<String, AttributeValue> item = items.get(i);
       boolean main = i == items.size() - 1;
       dynamo.putItem(
-          r -> r.tableName(tableName).item(item).conditionExpression(main ? "attribute_not_exists(requestId)" : null));
+          r ->
+              r.tableName(tableName)
+                  .item(item)
+                  .conditionExpression(main ? "attribute_not_exists(requestId)" : null));
     }
   }
 
@@ -86,7 +103,11 @@ final class DeferredTableFixture {
     return response.hasItem() ? response.item() : null;
   }
 
-  void update(String functionName, String requestId, String expression, Map<String, AttributeValue> values) {
+  void update(
+      String functionName,
+      String requestId,
+      String expression,
+      Map<String, AttributeValue> values) {
     dynamo.updateItem(
         r ->
             r.tableName(tableName)
@@ -103,7 +124,10 @@ final class DeferredTableFixture {
   }
 
   private static AttributeDefinition attribute(String name) {
-    return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    return AttributeDefinition.builder()
+        .attributeName(name)
+        .attributeType(ScalarAttributeType.S)
+        .build();
   }
 
   private static KeySchemaElement key(String name, KeyType type) {

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts dynoxide (the local DynamoDB of DESIGN.md section 4) on a free port: a minimal stand-in for the harness's
- * {@code Dynoxide} launcher until the harness module is on main.
+ * Starts dynoxide (the local DynamoDB of DESIGN.md section 4) on a free port: a minimal stand-in
+ * for the harness's {@code Dynoxide} launcher until the harness module is on main.
  */
 final class Dynoxide implements AutoCloseable {
   private final Process process;
@@ -29,7 +29,8 @@ final class Dynoxide implements AutoCloseable {
       port = probe.getLocalPort();
     }
     Process process =
-        new ProcessBuilder(binary.toString(), "serve", "--host", "127.0.0.1", "--port", Integer.toString(port))
+        new ProcessBuilder(
+                binary.toString(), "serve", "--host", "127.0.0.1", "--port", Integer.toString(port))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
@@ -41,7 +42,8 @@ final class Dynoxide implements AutoCloseable {
       } catch (IOException notYet) {
         if (!process.isAlive() || System.nanoTime() > deadline) {
           process.destroyForcibly();
-          throw new IOException("dynoxide did not start on port " + port + " (" + binary + ")", notYet);
+          throw new IOException(
+              "dynoxide did not start on port " + port + " (" + binary + ")", notYet);
         }
         Thread.sleep(20);
       }
@@ -55,7 +57,8 @@ final class Dynoxide implements AutoCloseable {
             ? Path.of(configured)
             : Path.of("..", "node_modules", "@dynoxide", "linux-x64", "dynoxide").toAbsolutePath();
     if (!Files.isExecutable(path)) {
-      throw new IllegalStateException("dynoxide not found at " + path + ": run `npm ci` in the repository root");
+      throw new IllegalStateException(
+          "dynoxide not found at " + path + ": run `npm ci` in the repository root");
     }
     return path;
   }
@@ -64,7 +67,10 @@ final class Dynoxide implements AutoCloseable {
     return endpoint;
   }
 
-  /** Stops the process; an interrupt while waiting kills it at once and stays set for the test to see. */
+  /**
+   * Stops the process; an interrupt while waiting kills it at once and stays set for the test to
+   * see.
+   */
   @Override
   public void close() {
     process.destroy();

@@ -14,17 +14,27 @@ final class LocalAws {
     return builder
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
   }
 
-  /** The environment a child JVM needs to reach the same stand-ins through the SDK's standard variables. */
+  /**
+   * The environment a child JVM needs to reach the same stand-ins through the SDK's standard
+   * variables.
+   */
   static java.util.Map<String, String> environment(URI dynamo, URI lambda, URI ssm) {
     return java.util.Map.of(
-        "AWS_REGION", "us-east-1",
-        "AWS_ACCESS_KEY_ID", "test",
-        "AWS_SECRET_ACCESS_KEY", "test",
-        "AWS_ENDPOINT_URL_DYNAMODB", dynamo.toString(),
-        "AWS_ENDPOINT_URL_LAMBDA", lambda.toString(),
-        "AWS_ENDPOINT_URL_SSM", ssm.toString());
+        "AWS_REGION",
+        "us-east-1",
+        "AWS_ACCESS_KEY_ID",
+        "test",
+        "AWS_SECRET_ACCESS_KEY",
+        "test",
+        "AWS_ENDPOINT_URL_DYNAMODB",
+        dynamo.toString(),
+        "AWS_ENDPOINT_URL_LAMBDA",
+        lambda.toString(),
+        "AWS_ENDPOINT_URL_SSM",
+        ssm.toString());
   }
 }

@@ -15,14 +15,16 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
- * The Lambda Invoke API ({@code POST /2015-03-31/functions/{name}/invocations}) for one function, recording every
- * invocation it accepts or refuses: a stand-in for the harness's {@code LocalLambda} until the harness is on main.
- * Answers as Lambda does: 202 for {@code Event}; 200 with the function's answer for {@code RequestResponse}, and
- * {@code X-Amz-Function-Error: Unhandled} when the function fails; 4xx/5xx with {@code x-amzn-ErrorType} otherwise.
+ * The Lambda Invoke API ({@code POST /2015-03-31/functions/{name}/invocations}) for one function,
+ * recording every invocation it accepts or refuses: a stand-in for the harness's {@code
+ * LocalLambda} until the harness is on main. Answers as Lambda does: 202 for {@code Event}; 200
+ * with the function's answer for {@code RequestResponse}, and {@code X-Amz-Function-Error:
+ * Unhandled} when the function fails; 4xx/5xx with {@code x-amzn-ErrorType} otherwise.
  */
 final class LocalInvokeApiStandIn implements AutoCloseable {
   /** One invocation as the function would have received it. */
-  record Received(String functionName, String invocationType, byte[] payload, String clientContextJson) {}
+  record Received(
+      String functionName, String invocationType, byte[] payload, String clientContextJson) {}
 
   /** What the stand-in answers; {@link #ok()} runs the function successfully. */
   record Answer(int status, String errorType, String functionError, String body) {
@@ -32,11 +34,15 @@ final class LocalInvokeApiStandIn implements AutoCloseable {
 
     static Answer functionFails(String message) {
       return new Answer(
-          200, null, "Unhandled", "{\"errorType\":\"RuntimeException\",\"errorMessage\":\"" + message + "\"}");
+          200,
+          null,
+          "Unhandled",
+          "{\"errorType\":\"RuntimeException\",\"errorMessage\":\"" + message + "\"}");
     }
 
     static Answer serviceError(int status, String errorType) {
-      return new Answer(status, errorType, null, "{\"Type\":\"Service\",\"message\":\"" + errorType + "\"}");
+      return new Answer(
+          status, errorType, null, "{\"Type\":\"Service\",\"message\":\"" + errorType + "\"}");
     }
   }
 
@@ -72,12 +78,16 @@ final class LocalInvokeApiStandIn implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getRawPath();
-      if (!"POST".equals(exchange.getRequestMethod()) || !path.startsWith(PREFIX) || !path.endsWith("/invocations")) {
+      if (!"POST".equals(exchange.getRequestMethod())
+          || !path.startsWith(PREFIX)
+          || !path.endsWith("/invocations")) {
         error(exchange, 404, "UnknownOperationException", "Unknown operation " + path);
         return;
       }
       String name =
-          URLDecoder.decode(path.substring(PREFIX.length(), path.length() - "/invocations".length()), StandardCharsets.UTF_8);
+          URLDecoder.decode(
+              path.substring(PREFIX.length(), path.length() - "/invocations".length()),
+              StandardCharsets.UTF_8);
       if (!name.equals(functionName) && !name.endsWith(":function:" + functionName)) {
         error(exchange, 404, "ResourceNotFoundException", "Function not found: " + name);
         return;
@@ -86,12 +96,18 @@ final class LocalInvokeApiStandIn implements AutoCloseable {
       type = type == null ? "RequestResponse" : type;
       byte[] payload = exchange.getRequestBody().readAllBytes();
       if ("Event".equals(type) && payload.length > ASYNC_LIMIT) {
-        error(exchange, 413, "RequestTooLargeException", "Request must be smaller than 1048576 bytes for the InvokeFunction operation");
+        error(
+            exchange,
+            413,
+            "RequestTooLargeException",
+            "Request must be smaller than 1048576 bytes for the InvokeFunction operation");
         return;
       }
       String context = exchange.getRequestHeaders().getFirst("X-Amz-Client-Context");
       String contextJson =
-          context == null ? null : new String(Base64.getDecoder().decode(context), StandardCharsets.UTF_8);
+          context == null
+              ? null
+              : new String(Base64.getDecoder().decode(context), StandardCharsets.UTF_8);
       Received invocation = new Received(name, type, payload, contextJson);
       Answer answer = behaviour.apply(invocation);
       if (answer.errorType() != null) {
@@ -115,8 +131,10 @@ final class LocalInvokeApiStandIn implements AutoCloseable {
     }
   }
 
-  private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
-    byte[] body = ("{\"Type\":\"User\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+  private static void error(HttpExchange exchange, int status, String type, String message)
+      throws IOException {
+    byte[] body =
+        ("{\"Type\":\"User\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("x-amzn-ErrorType", type);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, body.length);

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * SSM's {@code GetParameter} in the JSON 1.1 protocol, enough for the replay's window check: a stand-in for the
- * harness's {@code LocalSsm} until the harness module is on main.
+ * SSM's {@code GetParameter} in the JSON 1.1 protocol, enough for the replay's window check: a
+ * stand-in for the harness's {@code LocalSsm} until the harness module is on main.
  */
 final class LocalSsmStandIn implements AutoCloseable {
   private final HttpServer server;
@@ -42,23 +42,31 @@ final class LocalSsmStandIn implements AutoCloseable {
       String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
       Map<String, Object> request = JSON.std.mapFrom(exchange.getRequestBody().readAllBytes());
       if (!"AmazonSSM.GetParameter".equals(target)) {
-        send(exchange, 400, Map.of("__type", "InvalidAction", "message", "not supported: " + target));
+        send(
+            exchange,
+            400,
+            Map.of("__type", "InvalidAction", "message", "not supported: " + target));
         return;
       }
       String name = String.valueOf(request.get("Name"));
       String value = parameters.get(name);
       if (value == null) {
-        send(exchange, 400, Map.of("__type", "ParameterNotFound", "message", "Parameter " + name + " not found."));
+        send(
+            exchange,
+            400,
+            Map.of("__type", "ParameterNotFound", "message", "Parameter " + name + " not found."));
         return;
       }
       send(
           exchange,
           200,
-          Map.of("Parameter", Map.of("Name", name, "Type", "String", "Value", value, "Version", 1)));
+          Map.of(
+              "Parameter", Map.of("Name", name, "Type", "String", "Value", value, "Version", 1)));
     }
   }
 
-  private static void send(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
+  private static void send(HttpExchange exchange, int status, Map<String, Object> body)
+      throws IOException {
     byte[] bytes = JSON.std.asString(body).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
     exchange.sendResponseHeaders(status, bytes.length);

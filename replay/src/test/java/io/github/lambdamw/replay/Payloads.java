@@ -4,11 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Random;
 
-/** JSON events of chosen sizes: compressible (the agent stores them gzip) or not (stored as they are). */
+/**
+ * JSON events of chosen sizes: compressible (the agent stores them gzip) or not (stored as they
+ * are).
+ */
 final class Payloads {
   private Payloads() {}
 
-  /** A JSON object of exactly {@code size} bytes (size >= 32), seeded so that runs are repeatable. */
+  /**
+   * A JSON object of exactly {@code size} bytes (size >= 32), seeded so that runs are repeatable.
+   */
   static byte[] json(int index, int size, boolean compressible) {
     String head = "{\"n\":" + index + ",\"fill\":\"";
     String tail = "\"}";

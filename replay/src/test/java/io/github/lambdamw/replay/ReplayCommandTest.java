@@ -64,7 +64,9 @@ class ReplayCommandTest {
   }
 
   private String[] run(String... more) {
-    String[] base = {"run", "--function", Rig.FUNCTION, "--table", rig.table.tableName(), "--settle-seconds", "0"};
+    String[] base = {
+      "run", "--function", Rig.FUNCTION, "--table", rig.table.tableName(), "--settle-seconds", "0"
+    };
     String[] all = new String[base.length + more.length];
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(more, 0, all, base.length, more.length);
@@ -80,7 +82,9 @@ class ReplayCommandTest {
 
     assertThat(code).isZero();
     String[] lines = out.toString().split("\n");
-    assertThat(lines[0]).startsWith("ARRIVED").contains("REQUEST ID", "BYTES", "ATTEMPTS", "STATE", "LAST ERROR");
+    assertThat(lines[0])
+        .startsWith("ARRIVED")
+        .contains("REQUEST ID", "BYTES", "ATTEMPTS", "STATE", "LAST ERROR");
     assertThat(lines[1]).startsWith(T0.toString()).contains("first", " 100 ", " 0 ");
     assertThat(lines[2]).startsWith(T0.plusSeconds(1).toString()).contains("second", " 200 ");
     assertThat(err.toString()).contains("2 item(s)");
@@ -89,13 +93,15 @@ class ReplayCommandTest {
   @Test
   void runReplaysReportsProgressOnStderrAndTheSummaryOnStdoutAndExitsZero() {
     for (int i = 0; i < 12; i++) {
-      rig.table.defer(Rig.FUNCTION, Rig.requestId(), Payloads.json(i, 100, true), T0.plusMillis(i), null);
+      rig.table.defer(
+          Rig.FUNCTION, Rig.requestId(), Payloads.json(i, 100, true), T0.plusMillis(i), null);
     }
 
     int code = execute(run());
 
     assertThat(code).isZero();
-    assertThat(out.toString().trim()).isEqualTo("replayed 12, failed 0, uncertain 0, skipped 0, left 0");
+    assertThat(out.toString().trim())
+        .isEqualTo("replayed 12, failed 0, uncertain 0, skipped 0, left 0");
     assertThat(err.toString()).contains("... 10 items: 10 replayed, 0 not");
   }
 
@@ -113,7 +119,9 @@ class ReplayCommandTest {
         .startsWith("{\"_aws\":{\"Timestamp\":")
         .contains("\"Namespace\":\"MaintenanceWindow\"")
         .endsWith(
-            "\"FunctionName\":\"" + Rig.FUNCTION + "\",\"Replayed\":1,\"ReplayFailed\":0,\"ReplayUncertain\":0,"
+            "\"FunctionName\":\""
+                + Rig.FUNCTION
+                + "\",\"Replayed\":1,\"ReplayFailed\":0,\"ReplayUncertain\":0,"
                 + "\"ReplayLeft\":0}");
   }
 
@@ -150,8 +158,9 @@ class ReplayCommandTest {
 
     assertThat(code).isEqualTo(ExitCodes.WINDOW_OPEN);
     assertThat(err.toString())
-        .startsWith("replay run: refused: cannot read parameter 'maintenance-window' to check the window (SSM: cannot "
-            + "connect (")
+        .startsWith(
+            "replay run: refused: cannot read parameter 'maintenance-window' to check the window (SSM: cannot "
+                + "connect (")
         .endsWith("); --force replays anyway\n");
     assertThat(rig.lambdaServer.received()).isEmpty();
   }
@@ -170,7 +179,8 @@ class ReplayCommandTest {
   @Test
   void onATerminalTheRunDrawsABarCountedFromTheTable() {
     for (int i = 0; i < 3; i++) {
-      rig.table.defer(Rig.FUNCTION, "item-" + i, Payloads.json(i, 100, true), T0.plusSeconds(i), null);
+      rig.table.defer(
+          Rig.FUNCTION, "item-" + i, Payloads.json(i, 100, true), T0.plusSeconds(i), null);
     }
 
     int code = execute(run("--progress", "bar"));
@@ -186,11 +196,14 @@ class ReplayCommandTest {
     int list = execute("list", "--function", Rig.FUNCTION, "--table", "no-such-table");
     String listErr = err.toString();
     err.getBuffer().setLength(0);
-    int run = execute("run", "--function", Rig.FUNCTION, "--table", "no-such-table", "--settle-seconds", "0");
+    int run =
+        execute(
+            "run", "--function", Rig.FUNCTION, "--table", "no-such-table", "--settle-seconds", "0");
 
     assertThat(list).isEqualTo(ExitCodes.AWS_ERROR);
     assertThat(listErr)
-        .startsWith("replay list: table 'no-such-table' does not exist (ResourceNotFoundException: ")
+        .startsWith(
+            "replay list: table 'no-such-table' does not exist (ResourceNotFoundException: ")
         .endsWith("): check its name and --region, or pass --stack\n");
     assertThat(run).isEqualTo(ExitCodes.AWS_ERROR);
     assertThat(err.toString())
@@ -202,7 +215,8 @@ class ReplayCommandTest {
   void badUsageExitsTwo() {
     assertThat(execute("run", "--table", "t")).as("no --function").isEqualTo(2);
     assertThat(execute(run("--rate", "-1"))).isEqualTo(2);
-    assertThat(execute(run("--from", "2026-12-02T00:00:00Z", "--to", "2026-12-01T00:00:00Z"))).isEqualTo(2);
+    assertThat(execute(run("--from", "2026-12-02T00:00:00Z", "--to", "2026-12-01T00:00:00Z")))
+        .isEqualTo(2);
     assertThat(execute(run("--from", "yesterday"))).isEqualTo(2);
     assertThat(execute()).as("no subcommand").isEqualTo(2);
   }
@@ -225,8 +239,21 @@ class ReplayCommandTest {
     RunCommand command = new RunCommand();
     new CommandLine(command)
         .parseArgs(
-            "--function", "f", "--table", "t", "--target", "arn:aws:lambda:eu-west-1:1:function:f:live",
-            "--parameter", "p", "--sync", "--limit", "5", "--rate", "2.5", "--from", "2026-12-01T00:00:00Z",
+            "--function",
+            "f",
+            "--table",
+            "t",
+            "--target",
+            "arn:aws:lambda:eu-west-1:1:function:f:live",
+            "--parameter",
+            "p",
+            "--sync",
+            "--limit",
+            "5",
+            "--rate",
+            "2.5",
+            "--from",
+            "2026-12-01T00:00:00Z",
             "--include-in-flight");
 
     ReplaySettings settings = command.settings();

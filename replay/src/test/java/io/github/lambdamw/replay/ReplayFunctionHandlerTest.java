@@ -14,10 +14,19 @@ class ReplayFunctionHandlerTest {
     try (Dynoxide dynoxide = Dynoxide.start();
         Rig rig = new Rig(dynoxide)) {
       for (int i = 0; i < 3; i++) {
-        rig.table.defer(Rig.FUNCTION, Rig.requestId(), Payloads.json(i, 100, true), T0.plusMillis(i), null);
+        rig.table.defer(
+            Rig.FUNCTION, Rig.requestId(), Payloads.json(i, 100, true), T0.plusMillis(i), null);
       }
       Map<String, String> env =
-          Map.of("TABLE", rig.table.tableName(), "FUNCTION", Rig.FUNCTION, "PARAMETER", Rig.PARAMETER, "SETTLE_SECONDS", "0");
+          Map.of(
+              "TABLE",
+              rig.table.tableName(),
+              "FUNCTION",
+              Rig.FUNCTION,
+              "PARAMETER",
+              Rig.PARAMETER,
+              "SETTLE_SECONDS",
+              "0");
       ReplayFunctionHandler handler = new ReplayFunctionHandler(env, rig.clients(false));
 
       rig.ssmServer.put(Rig.PARAMETER, Rig.OPEN_WINDOW);
@@ -28,8 +37,14 @@ class ReplayFunctionHandlerTest {
 
       assertThat(refused).containsEntry("status", "refused");
       assertThat((String) refused.get("reason")).contains("window is open");
-      assertThat(limited).containsEntry("status", "done").containsEntry("replayed", 2L).containsEntry("left", 1L);
-      assertThat(rest).containsEntry("status", "done").containsEntry("replayed", 1L).containsEntry("left", 0L);
+      assertThat(limited)
+          .containsEntry("status", "done")
+          .containsEntry("replayed", 2L)
+          .containsEntry("left", 1L);
+      assertThat(rest)
+          .containsEntry("status", "done")
+          .containsEntry("replayed", 1L)
+          .containsEntry("left", 0L);
       assertThat(rig.lambdaServer.received()).hasSize(3);
     }
   }

@@ -15,12 +15,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The replay command in a child JVM, killed (SIGKILL) once Lambda has been handed 40 events, then run again. */
+/**
+ * The replay command in a child JVM, killed (SIGKILL) once Lambda has been handed 40 events, then
+ * run again.
+ */
 class ReplayKillTest {
   private static final Instant T0 = Instant.parse("2026-12-01T02:00:00Z");
 
   @Test
-  void aReplayKilledAfterFortyAndRunAgainHandsNoPayloadToLambdaTwice(@TempDir Path temp) throws Exception {
+  void aReplayKilledAfterFortyAndRunAgainHandsNoPayloadToLambdaTwice(@TempDir Path temp)
+      throws Exception {
     try (Dynoxide dynoxide = Dynoxide.start();
         Rig rig = new Rig(dynoxide)) {
       List<byte[]> payloads = new ArrayList<>();
@@ -29,7 +33,8 @@ class ReplayKillTest {
         payloads.add(payload);
         rig.table.defer(Rig.FUNCTION, Rig.requestId(), payload, T0.plusMillis(i), null);
       }
-      // The 41st invocation reaches Lambda but its answer never reaches the replay: the kill lands between them.
+      // The 41st invocation reaches Lambda but its answer never reaches the replay: the kill lands
+      // between them.
       AtomicInteger handed = new AtomicInteger();
       CountDownLatch fortyFirstArrived = new CountDownLatch(1);
       CountDownLatch killed = new CountDownLatch(1);
@@ -43,7 +48,9 @@ class ReplayKillTest {
           });
 
       Process child = startReplay(rig, temp.resolve("first.log"));
-      assertThat(fortyFirstArrived.await(60, TimeUnit.SECONDS)).as("41 invocations reached Lambda").isTrue();
+      assertThat(fortyFirstArrived.await(60, TimeUnit.SECONDS))
+          .as("41 invocations reached Lambda")
+          .isTrue();
       child.destroyForcibly();
       assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
       killed.countDown();
@@ -52,9 +59,13 @@ class ReplayKillTest {
       ReplaySummary rerun = rig.replay(rig.settings().build());
 
       List<byte[]> received = rig.lambdaServer.received().stream().map(Received::payload).toList();
-      assertThat(received).as("each payload handed to Lambda once, in arrival order").containsExactlyElementsOf(payloads);
+      assertThat(received)
+          .as("each payload handed to Lambda once, in arrival order")
+          .containsExactlyElementsOf(payloads);
       assertThat(rerun).isEqualTo(new ReplaySummary(59, 0, 0, 1, 0, 1, null));
-      assertThat(DeferredInvocations.inArrivalOrder(rig.dynamo, rig.table.tableName(), Rig.FUNCTION, null, null))
+      assertThat(
+              DeferredInvocations.inArrivalOrder(
+                  rig.dynamo, rig.table.tableName(), Rig.FUNCTION, null, null))
           .singleElement()
           .satisfies(
               item -> {
@@ -81,14 +92,21 @@ class ReplayKillTest {
                 System.getProperty("java.class.path"),
                 ReplayCommand.class.getName(),
                 "run",
-                "--function", Rig.FUNCTION,
-                "--table", rig.table.tableName(),
-                "--parameter", Rig.PARAMETER,
-                "--settle-seconds", "0")
+                "--function",
+                Rig.FUNCTION,
+                "--table",
+                rig.table.tableName(),
+                "--parameter",
+                Rig.PARAMETER,
+                "--settle-seconds",
+                "0")
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
-    builder.environment().putAll(LocalAws.environment(
-        rig.dynoxide.endpoint(), rig.lambdaServer.endpoint(), rig.ssmServer.endpoint()));
+    builder
+        .environment()
+        .putAll(
+            LocalAws.environment(
+                rig.dynoxide.endpoint(), rig.lambdaServer.endpoint(), rig.ssmServer.endpoint()));
     Process process = builder.start();
     if (!process.isAlive() && process.exitValue() != 0) {
       throw new IllegalStateException("replay did not start: " + Files.readString(log));

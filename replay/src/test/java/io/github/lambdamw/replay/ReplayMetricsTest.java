@@ -13,26 +13,38 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The replay function's metrics: one embedded-metric record per run (not per item), by the replayed function's name,
- * with the run's counts; none for a refused run or a dry run. Against dynoxide and the Invoke API stand-in.
+ * The replay function's metrics: one embedded-metric record per run (not per item), by the replayed
+ * function's name, with the run's counts; none for a refused run or a dry run. Against dynoxide and
+ * the Invoke API stand-in.
  */
 class ReplayMetricsTest {
   private static final Instant T0 = Instant.parse("2026-12-01T02:00:00Z");
 
   @Test
   @SuppressWarnings("unchecked")
-  void eachRun_printsOneValidEmfRecordWithItsCounts_andARefusedOrDryRunPrintsNone() throws Exception {
+  void eachRun_printsOneValidEmfRecordWithItsCounts_andARefusedOrDryRunPrintsNone()
+      throws Exception {
     try (Dynoxide dynoxide = Dynoxide.start();
         Rig rig = new Rig(dynoxide)) {
       for (int i = 0; i < 4; i++) {
-        rig.table.defer(Rig.FUNCTION, Rig.requestId(), Payloads.json(i, 100, true), T0.plusMillis(i), null);
+        rig.table.defer(
+            Rig.FUNCTION, Rig.requestId(), Payloads.json(i, 100, true), T0.plusMillis(i), null);
       }
       rig.lambdaServer.behave(
-          r -> new String(r.payload(), StandardCharsets.US_ASCII).startsWith("{\"n\":2,")
-              ? Answer.functionFails("cannot book order 2")
-              : Answer.ok());
+          r ->
+              new String(r.payload(), StandardCharsets.US_ASCII).startsWith("{\"n\":2,")
+                  ? Answer.functionFails("cannot book order 2")
+                  : Answer.ok());
       Map<String, String> env =
-          Map.of("TABLE", rig.table.tableName(), "FUNCTION", Rig.FUNCTION, "PARAMETER", Rig.PARAMETER, "SETTLE_SECONDS", "0");
+          Map.of(
+              "TABLE",
+              rig.table.tableName(),
+              "FUNCTION",
+              Rig.FUNCTION,
+              "PARAMETER",
+              Rig.PARAMETER,
+              "SETTLE_SECONDS",
+              "0");
       ReplayFunctionHandler handler = new ReplayFunctionHandler(env, rig.clients(true));
 
       rig.ssmServer.put(Rig.PARAMETER, Rig.OPEN_WINDOW);
@@ -47,8 +59,10 @@ class ReplayMetricsTest {
       assertThat(records).hasSize(1);
       Map<String, Object> root = JSON.std.mapFrom(records.get(0));
       Map<String, Object> aws = (Map<String, Object>) root.get("_aws");
-      assertThat(((Number) aws.get("Timestamp")).longValue()).isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(60_000L));
-      Map<String, Object> directive = (Map<String, Object>) ((List<Object>) aws.get("CloudWatchMetrics")).get(0);
+      assertThat(((Number) aws.get("Timestamp")).longValue())
+          .isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(60_000L));
+      Map<String, Object> directive =
+          (Map<String, Object>) ((List<Object>) aws.get("CloudWatchMetrics")).get(0);
       assertThat(directive.get("Namespace")).isEqualTo("MaintenanceWindow");
       assertThat(directive.get("Dimensions")).isEqualTo(List.of(List.of("FunctionName")));
       assertThat(directive.get("Metrics"))
@@ -68,7 +82,9 @@ class ReplayMetricsTest {
     }
   }
 
-  /** The lines {@code action} prints on System.out, as the replay function's log would hold them. */
+  /**
+   * The lines {@code action} prints on System.out, as the replay function's log would hold them.
+   */
   private static List<String> printed(Runnable action) {
     PrintStream original = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -47,7 +47,10 @@ class ReplayerTest {
     rig.close();
   }
 
-  /** Defers {@code count} events of mixed sizes, written in shuffled order; returns them in arrival order. */
+  /**
+   * Defers {@code count} events of mixed sizes, written in shuffled order; returns them in arrival
+   * order.
+   */
   private List<byte[]> deferMixed(int count) {
     List<byte[]> payloads = new ArrayList<>();
     List<Integer> order = new ArrayList<>();
@@ -74,23 +77,30 @@ class ReplayerTest {
     ReplaySummary summary = rig.replay(rig.settings().build());
 
     assertThat(payloadsOf(rig.lambdaServer.received())).containsExactlyElementsOf(expected);
-    assertThat(rig.lambdaServer.received()).extracting(Received::invocationType).containsOnly("Event");
+    assertThat(rig.lambdaServer.received())
+        .extracting(Received::invocationType)
+        .containsOnly("Event");
     assertThat(summary).isEqualTo(new ReplaySummary(100, 0, 0, 0, 0, 0, null));
     assertThat(summary.exitCode()).isZero();
     assertThat(rig.table.count()).isZero();
   }
 
   @Test
-  void carriesTheOriginalRequestIdInTheClientContextMergedIntoTheOriginalCustomMap() throws Exception {
-    String original = "{\"client\":{\"app_title\":\"shop\"},\"custom\":{\"tenant\":\"acme\"},\"env\":{\"locale\":\"en\"}}";
+  void carriesTheOriginalRequestIdInTheClientContextMergedIntoTheOriginalCustomMap()
+      throws Exception {
+    String original =
+        "{\"client\":{\"app_title\":\"shop\"},\"custom\":{\"tenant\":\"acme\"},\"env\":{\"locale\":\"en\"}}";
     rig.table.defer(Rig.FUNCTION, "req-with-context", Payloads.json(1, 64, true), T0, original);
-    rig.table.defer(Rig.FUNCTION, "req-without-context", Payloads.json(2, 64, true), T0.plusMillis(1), null);
+    rig.table.defer(
+        Rig.FUNCTION, "req-without-context", Payloads.json(2, 64, true), T0.plusMillis(1), null);
 
     rig.replay(rig.settings().withSynchronous(true).build());
 
     List<Received> received = rig.lambdaServer.received();
     Map<String, Object> first = JSON.std.mapFrom(received.get(0).clientContextJson());
-    assertThat(first).containsEntry("client", Map.of("app_title", "shop")).containsEntry("env", Map.of("locale", "en"));
+    assertThat(first)
+        .containsEntry("client", Map.of("app_title", "shop"))
+        .containsEntry("env", Map.of("locale", "en"));
     assertThat(first.get("custom"))
         .isEqualTo(
             Map.of(
@@ -102,17 +112,20 @@ class ReplayerTest {
         .containsEntry(
             "custom",
             Map.of(
-                "maintenanceWindowOriginalRequestId", "req-without-context",
-                "maintenanceWindowArrivedAt", T0.plusMillis(1).toString()));
+                "maintenanceWindowOriginalRequestId",
+                "req-without-context",
+                "maintenanceWindowArrivedAt",
+                T0.plusMillis(1).toString()));
   }
 
   @Test
   void aFunctionErrorLeavesTheItemWithItsAttemptCountAndLastErrorAndALaterRunRetriesIt() {
     List<byte[]> expected = deferMixed(10);
     rig.lambdaServer.behave(
-        r -> new String(r.payload(), StandardCharsets.US_ASCII).startsWith("{\"n\":3,")
-            ? Answer.functionFails("cannot book order 3")
-            : Answer.ok());
+        r ->
+            new String(r.payload(), StandardCharsets.US_ASCII).startsWith("{\"n\":3,")
+                ? Answer.functionFails("cannot book order 3")
+                : Answer.ok());
 
     ReplaySummary first = rig.replay(rig.settings().withSynchronous(true).build());
     ReplaySummary second = rig.replay(rig.settings().withSynchronous(true).build());
@@ -120,13 +133,20 @@ class ReplayerTest {
     assertThat(first).isEqualTo(new ReplaySummary(9, 1, 0, 0, 0, 1, null));
     assertThat(first.exitCode()).isEqualTo(1);
     assertThat(second).isEqualTo(new ReplaySummary(0, 1, 0, 0, 0, 1, null));
-    var left = DeferredInvocations.inArrivalOrder(rig.dynamo, rig.table.tableName(), Rig.FUNCTION, null, null);
-    assertThat(left).singleElement().satisfies(item -> {
-      assertThat(item.payloadSize()).isEqualTo(expected.get(3).length);
-      assertThat(item.replayAttempts()).isEqualTo(2);
-      assertThat(item.lastReplayError()).contains("function error (Unhandled)").contains("cannot book order 3");
-      assertThat(item.inFlight()).isFalse();
-    });
+    var left =
+        DeferredInvocations.inArrivalOrder(
+            rig.dynamo, rig.table.tableName(), Rig.FUNCTION, null, null);
+    assertThat(left)
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.payloadSize()).isEqualTo(expected.get(3).length);
+              assertThat(item.replayAttempts()).isEqualTo(2);
+              assertThat(item.lastReplayError())
+                  .contains("function error (Unhandled)")
+                  .contains("cannot book order 3");
+              assertThat(item.inFlight()).isFalse();
+            });
 
     rig.lambdaServer.behave(r -> Answer.ok());
     assertThat(rig.replay(rig.settings().withSynchronous(true).build()).replayed()).isEqualTo(1);
@@ -155,7 +175,8 @@ class ReplayerTest {
     assertThatThrownBy(() -> rig.replay(rig.settings().withSettle(Duration.ofSeconds(60)).build()))
         .isInstanceOf(ReplayRefusedException.class)
         .hasMessageContaining("closed less than 60 s ago");
-    assertThat(rig.replay(rig.settings().withSettle(Duration.ofSeconds(10)).build()).replayed()).isEqualTo(1);
+    assertThat(rig.replay(rig.settings().withSettle(Duration.ofSeconds(10)).build()).replayed())
+        .isEqualTo(1);
   }
 
   @Test
@@ -183,15 +204,16 @@ class ReplayerTest {
 
     ReplaySummary summary =
         rig.replayer(rig.settings().build())
-            .run(new ReplayListener() {
-              @Override
-              public void itemDone(ItemOutcome outcome) {}
+            .run(
+                new ReplayListener() {
+                  @Override
+                  public void itemDone(ItemOutcome outcome) {}
 
-              @Override
-              public void note(String message) {
-                notes.add(message);
-              }
-            });
+                  @Override
+                  public void note(String message) {
+                    notes.add(message);
+                  }
+                });
 
     assertThat(summary.replayed()).isEqualTo(2);
     assertThat(notes).singleElement().asString().contains("does not exist");
@@ -202,8 +224,10 @@ class ReplayerTest {
     rig.table.defer(Rig.FUNCTION, "a", Payloads.json(1, 64, true), T0, null);
     rig.table.defer(Rig.FUNCTION, "b", Payloads.json(2, 64, true), T0.plusMillis(1), null);
     rig.table.update(
-        Rig.FUNCTION, "a", "SET replayState = :s, replayToken = :t", Map.of(
-            ":s", AttributeValue.fromS("IN_FLIGHT"), ":t", AttributeValue.fromS("killed-run")));
+        Rig.FUNCTION,
+        "a",
+        "SET replayState = :s, replayToken = :t",
+        Map.of(":s", AttributeValue.fromS("IN_FLIGHT"), ":t", AttributeValue.fromS("killed-run")));
 
     ReplaySummary normal = rig.replay(rig.settings().build());
     assertThat(normal).isEqualTo(new ReplaySummary(1, 0, 0, 1, 0, 1, null));
@@ -242,11 +266,15 @@ class ReplayerTest {
 
     ReplaySummary asEvent = rig.replay(rig.settings().build());
     assertThat(asEvent.failed()).isEqualTo(1);
-    assertThat(rig.table.get(Rig.FUNCTION, "big").get("lastReplayError").s()).contains("413").contains("--sync");
+    assertThat(rig.table.get(Rig.FUNCTION, "big").get("lastReplayError").s())
+        .contains("413")
+        .contains("--sync");
 
     ReplaySummary sync = rig.replay(rig.settings().withSynchronous(true).build());
     assertThat(sync.replayed()).isEqualTo(1);
-    assertThat(rig.lambdaServer.received()).singleElement().satisfies(r -> assertThat(r.payload()).isEqualTo(big));
+    assertThat(rig.lambdaServer.received())
+        .singleElement()
+        .satisfies(r -> assertThat(r.payload()).isEqualTo(big));
   }
 
   @Test
@@ -254,13 +282,16 @@ class ReplayerTest {
     byte[] big = Payloads.json(8, 3 * 1024 * 1024, false);
     rig.table.defer(Rig.FUNCTION, "chunked", big, T0, null);
     rig.table.defer(Rig.FUNCTION, "small", Payloads.json(9, 100, true), T0.plusMillis(1), null);
-    assertThat(rig.table.get(Rig.FUNCTION, "chunked")).doesNotContainKey("payload").containsKey("payloadChunks");
+    assertThat(rig.table.get(Rig.FUNCTION, "chunked"))
+        .doesNotContainKey("payload")
+        .containsKey("payloadChunks");
     assertThat(rig.table.count()).isGreaterThan(2);
 
     ReplaySummary summary = rig.replay(rig.settings().withSynchronous(true).build());
 
     assertThat(summary).isEqualTo(new ReplaySummary(2, 0, 0, 0, 0, 0, null));
-    assertThat(payloadsOf(rig.lambdaServer.received())).containsExactly(big, Payloads.json(9, 100, true));
+    assertThat(payloadsOf(rig.lambdaServer.received()))
+        .containsExactly(big, Payloads.json(9, 100, true));
     assertThat(rig.table.count()).as("main item and chunk items").isZero();
   }
 
@@ -269,10 +300,12 @@ class ReplayerTest {
     byte[] big = Payloads.json(8, 1024 * 1024, false);
     rig.table.defer(Rig.FUNCTION, "broken", big, T0, null);
     rig.dynamo.deleteItem(
-        r -> r.tableName(rig.table.tableName())
-            .key(Map.of(
-                "functionName", AttributeValue.fromS(Rig.FUNCTION),
-                "requestId", AttributeValue.fromS("broken#chunk#0001"))));
+        r ->
+            r.tableName(rig.table.tableName())
+                .key(
+                    Map.of(
+                        "functionName", AttributeValue.fromS(Rig.FUNCTION),
+                        "requestId", AttributeValue.fromS("broken#chunk#0001"))));
 
     ReplaySummary summary = rig.replay(rig.settings().withSynchronous(true).build());
 
@@ -287,10 +320,13 @@ class ReplayerTest {
     deferMixed(5);
     List<ItemOutcome> outcomes = new ArrayList<>();
 
-    ReplaySummary summary = rig.replayer(rig.settings().withDryRun(true).build()).run(outcomes::add);
+    ReplaySummary summary =
+        rig.replayer(rig.settings().withDryRun(true).build()).run(outcomes::add);
 
     assertThat(summary).isEqualTo(new ReplaySummary(0, 0, 0, 0, 5, 5, null));
-    assertThat(outcomes).extracting(ItemOutcome::result).containsOnly(ItemOutcome.Result.WOULD_REPLAY);
+    assertThat(outcomes)
+        .extracting(ItemOutcome::result)
+        .containsOnly(ItemOutcome.Result.WOULD_REPLAY);
     assertThat(rig.lambdaServer.received()).isEmpty();
     assertThat(rig.table.count()).isEqualTo(5);
   }
@@ -300,9 +336,15 @@ class ReplayerTest {
     List<byte[]> payloads = deferMixed(20); // arrivals at T0 + 7 ms * i
 
     ReplaySummary ranged =
-        rig.replay(rig.settings().withFrom(T0.plusMillis(7 * 5)).withTo(T0.plusMillis(7 * 15)).withLimit(4).build());
+        rig.replay(
+            rig.settings()
+                .withFrom(T0.plusMillis(7 * 5))
+                .withTo(T0.plusMillis(7 * 15))
+                .withLimit(4)
+                .build());
 
-    assertThat(payloadsOf(rig.lambdaServer.received())).containsExactlyElementsOf(payloads.subList(5, 9));
+    assertThat(payloadsOf(rig.lambdaServer.received()))
+        .containsExactlyElementsOf(payloads.subList(5, 9));
     assertThat(ranged.replayed()).isEqualTo(4);
     assertThat(ranged.left()).isEqualTo(6);
     assertThat(ranged.stoppedEarly()).contains("limit of 4");
@@ -316,7 +358,8 @@ class ReplayerTest {
 
     rig.replay(rig.settings().withRate(20).build());
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(5 * 50));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(5 * 50));
     assertThat(rig.lambdaServer.received()).hasSize(6);
   }
 
@@ -338,6 +381,8 @@ class ReplayerTest {
 
     rig.replay(rig.settings().withTarget(alias).build());
 
-    assertThat(rig.lambdaServer.received()).extracting(Received::functionName).containsExactly(alias);
+    assertThat(rig.lambdaServer.received())
+        .extracting(Received::functionName)
+        .containsExactly(alias);
   }
 }

@@ -9,14 +9,15 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * One test's world: a fresh table in a shared dynoxide, an SSM parameter, and the Invoke API of one function; the
- * replay's own SDK clients (as {@link ReplayClients} builds them) pointed at them.
+ * One test's world: a fresh table in a shared dynoxide, an SSM parameter, and the Invoke API of one
+ * function; the replay's own SDK clients (as {@link ReplayClients} builds them) pointed at them.
  */
 final class Rig implements AutoCloseable {
   static final String FUNCTION = "orders-handler";
   static final String PARAMETER = "maintenance-window";
   static final String CLOSED_WINDOW = "2020-01-01T00:00:00Z,2020-01-01T01:00:00Z";
-  static final String OPEN_WINDOW = "{\"windows\":[{\"start\":\"2020-01-01T00:00:00Z\",\"end\":\"2999-01-01T00:00:00Z\"}]}";
+  static final String OPEN_WINDOW =
+      "{\"windows\":[{\"start\":\"2020-01-01T00:00:00Z\",\"end\":\"2999-01-01T00:00:00Z\"}]}";
 
   private static final AtomicInteger TABLES = new AtomicInteger();
 
@@ -37,8 +38,10 @@ final class Rig implements AutoCloseable {
     ssmServer.put(PARAMETER, CLOSED_WINDOW);
     this.lambdaServer = new LocalInvokeApiStandIn(FUNCTION);
     this.ssm = LocalAws.at(ReplayClients.ssmBuilder(), ssmServer.endpoint()).build();
-    this.lambdaAsync = LocalAws.at(ReplayClients.lambdaBuilder(false), lambdaServer.endpoint()).build();
-    this.lambdaSync = LocalAws.at(ReplayClients.lambdaBuilder(true), lambdaServer.endpoint()).build();
+    this.lambdaAsync =
+        LocalAws.at(ReplayClients.lambdaBuilder(false), lambdaServer.endpoint()).build();
+    this.lambdaSync =
+        LocalAws.at(ReplayClients.lambdaBuilder(true), lambdaServer.endpoint()).build();
   }
 
   ReplaySettings.Builder settings() {

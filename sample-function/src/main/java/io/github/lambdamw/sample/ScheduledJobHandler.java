@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A scheduled job as people write them, run by an EventBridge cron. It knows nothing of maintenance windows:
- * the layer decides whether it runs. Its log line and answer make each real run easy to spot.
+ * A scheduled job as people write them, run by an EventBridge cron. It knows nothing of maintenance
+ * windows: the layer decides whether it runs. Its log line and answer make each real run easy to
+ * spot.
  */
-public final class ScheduledJobHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ScheduledJobHandler
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private final Clock clock;
 
   /** The constructor Lambda calls. */
@@ -35,7 +37,8 @@ public final class ScheduledJobHandler implements RequestHandler<Map<String, Obj
     result.put("message", "scheduled job ran");
     result.put("receivedAt", receivedAt);
     result.put("eventKeys", sortedKeys(safeEvent));
-    // EventBridge's "time" is when the schedule fired; with the window it can lag receivedAt (a replay).
+    // EventBridge's "time" is when the schedule fired; with the window it can lag receivedAt (a
+    // replay).
     Object scheduledFor = safeEvent.get("time");
     if (scheduledFor != null) {
       result.put("scheduledFor", scheduledFor.toString());

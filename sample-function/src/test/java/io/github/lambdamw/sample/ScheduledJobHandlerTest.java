@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ScheduledJobHandlerTest {
   private static final Instant NOW = Instant.parse("2026-12-01T03:00:00Z");
 
-  private final ScheduledJobHandler handler = new ScheduledJobHandler(Clock.fixed(NOW, ZoneOffset.UTC));
+  private final ScheduledJobHandler handler =
+      new ScheduledJobHandler(Clock.fixed(NOW, ZoneOffset.UTC));
   private final RecordingContext context = new RecordingContext();
 
   @Test

@@ -13,15 +13,18 @@ import java.util.Properties;
 import net.bytebuddy.ByteBuddy;
 
 /**
- * Reports the versions of the libraries this function sees at run time, so a test can prove it gets its own
- * bundled copies (Jackson databind 2.15, AWS SDK 2.25, Byte Buddy 1.14) and never the agent's.
+ * Reports the versions of the libraries this function sees at run time, so a test can prove it gets
+ * its own bundled copies (Jackson databind 2.15, AWS SDK 2.25, Byte Buddy 1.14) and never the
+ * agent's.
  */
 public final class LibraryVersionsHandler implements RequestStreamHandler {
   private static final String SDK_VERSION_INFO = "software.amazon.awssdk.core.util.VersionInfo";
-  private static final String BYTE_BUDDY_POM = "/META-INF/maven/net.bytebuddy/byte-buddy/pom.properties";
+  private static final String BYTE_BUDDY_POM =
+      "/META-INF/maven/net.bytebuddy/byte-buddy/pom.properties";
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
     Map<String, String> versions = new LinkedHashMap<>();
     versions.put("jackson", PackageVersion.VERSION.toString());
     versions.put("jacksonLoader", String.valueOf(ObjectMapper.class.getClassLoader()));
@@ -32,7 +35,8 @@ public final class LibraryVersionsHandler implements RequestStreamHandler {
     new ObjectMapper().writeValue(output, versions);
   }
 
-  // The shaded jar's manifest is this module's, so Byte Buddy's Implementation-Version is gone; the pom
+  // The shaded jar's manifest is this module's, so Byte Buddy's Implementation-Version is gone; the
+  // pom
   // properties Maven put in Byte Buddy's jar survive shading.
   private static String byteBuddyVersion() throws IOException {
     try (InputStream pom = ByteBuddy.class.getResourceAsStream(BYTE_BUDDY_POM)) {
@@ -45,7 +49,8 @@ public final class LibraryVersionsHandler implements RequestStreamHandler {
     }
   }
 
-  // Read by reflection: SDK_VERSION is a compile-time constant, which javac would copy into this class and so
+  // Read by reflection: SDK_VERSION is a compile-time constant, which javac would copy into this
+  // class and so
   // report the version compiled against instead of the one loaded.
   private static String awsSdkVersion() {
     try {

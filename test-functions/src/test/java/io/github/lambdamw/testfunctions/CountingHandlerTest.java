@@ -29,7 +29,8 @@ class CountingHandlerTest {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
 
     handler.handleRequest(input("{\"n\":1}"), output, new StubContext("first"));
-    handler.handleRequest(input("{\"n\":2}"), new ByteArrayOutputStream(), new StubContext("second"));
+    handler.handleRequest(
+        input("{\"n\":2}"), new ByteArrayOutputStream(), new StubContext("second"));
 
     assertThat(Files.readAllLines(log)).containsExactly("first", "second");
     assertThat(output.toString(StandardCharsets.UTF_8)).isEqualTo("{\"n\":1}");
@@ -44,10 +45,13 @@ class CountingHandlerTest {
       List<Future<?>> runs = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         String requestId = "request-" + i;
-        runs.add(pool.submit(() -> {
-          handler.handleRequest(input("{}"), new ByteArrayOutputStream(), new StubContext(requestId));
-          return null;
-        }));
+        runs.add(
+            pool.submit(
+                () -> {
+                  handler.handleRequest(
+                      input("{}"), new ByteArrayOutputStream(), new StubContext(requestId));
+                  return null;
+                }));
       }
       for (Future<?> run : runs) {
         run.get();
@@ -56,7 +60,8 @@ class CountingHandlerTest {
       pool.shutdown();
     }
 
-    List<String> expected = IntStream.range(0, 40).mapToObj(i -> "request-" + i).collect(Collectors.toList());
+    List<String> expected =
+        IntStream.range(0, 40).mapToObj(i -> "request-" + i).collect(Collectors.toList());
     assertThat(Files.readAllLines(log)).containsExactlyInAnyOrderElementsOf(expected);
   }
 
@@ -64,7 +69,10 @@ class CountingHandlerTest {
   void withoutTheVariable_theRunFailsLoudlyInsteadOfCountingNothing() {
     CountingHandler handler = new CountingHandler(null);
 
-    assertThatThrownBy(() -> handler.handleRequest(input("{}"), new ByteArrayOutputStream(), new StubContext("r")))
+    assertThatThrownBy(
+            () ->
+                handler.handleRequest(
+                    input("{}"), new ByteArrayOutputStream(), new StubContext("r")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("TEST_RUN_LOG");
   }

@@ -13,7 +13,8 @@ class EchoHandlerTest {
     byte[] event = {'{', '"', 'a', '"', ':', (byte) 0xC3, (byte) 0x28, 0, (byte) 0xFF, '}'};
     ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-    new EchoHandler().handleRequest(new ByteArrayInputStream(event), output, new StubContext("r-1"));
+    new EchoHandler()
+        .handleRequest(new ByteArrayInputStream(event), output, new StubContext("r-1"));
 
     assertThat(output.toByteArray()).isEqualTo(event);
   }

@@ -18,7 +18,8 @@ class LibraryVersionsHandlerTest {
     new LibraryVersionsHandler()
         .handleRequest(new ByteArrayInputStream(new byte[0]), output, new StubContext("r-1"));
 
-    Map<String, String> versions = new ObjectMapper().readValue(output.toByteArray(), new TypeReference<>() {});
+    Map<String, String> versions =
+        new ObjectMapper().readValue(output.toByteArray(), new TypeReference<>() {});
     assertThat(versions)
         .containsEntry("jackson", "2.15.4")
         .containsEntry("byteBuddy", "1.14.19")

@@ -19,7 +19,8 @@ class SmallHandlersTest {
     Greeting greeting = new Greeting();
     greeting.setName("Ada");
 
-    assertThat(new PojoHandler().handleRequest(greeting, context).getMessage()).isEqualTo("Hello, Ada!");
+    assertThat(new PojoHandler().handleRequest(greeting, context).getMessage())
+        .isEqualTo("Hello, Ada!");
   }
 
   @Test

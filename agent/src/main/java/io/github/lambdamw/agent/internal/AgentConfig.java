@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Every setting of the agent, read once from the environment at INIT. Names, defaults and meaning are documented in
- * README.md ("Configuration"); keep the two in step.
+ * Every setting of the agent, read once from the environment at INIT. Names, defaults and meaning
+ * are documented in README.md ("Configuration"); keep the two in step.
  */
 public final class AgentConfig {
   public static final String PARAMETER = "MAINTENANCE_WINDOW_PARAMETER";
@@ -17,30 +17,43 @@ public final class AgentConfig {
   public static final String DISABLED = "MAINTENANCE_WINDOW_DISABLED";
   public static final String REQUIRE_GUARD = "MAINTENANCE_WINDOW_REQUIRE_GUARD";
   public static final String SSM_TIMEOUT_MILLIS = "MAINTENANCE_WINDOW_SSM_TIMEOUT_MILLIS";
+
   /**
-   * While no window value has been read and SSM throttles (or answers 429/5xx, or times out): how long the read started at INIT, or
-   * after a SnapStart restore, keeps retrying with back-off before the configured fail mode applies to it. Below
-   * Lambda's 10 s limit for INIT and for restore hooks.
+   * While no window value has been read and SSM throttles (or answers 429/5xx, or times out): how
+   * long the read started at INIT, or after a SnapStart restore, keeps retrying with back-off
+   * before the configured fail mode applies to it. Below Lambda's 10 s limit for INIT and for
+   * restore hooks.
    */
   public static final String INIT_READ_BUDGET_MILLIS = "MAINTENANCE_WINDOW_INIT_READ_BUDGET_MILLIS";
+
   /**
-   * The same for an invocation: how long it waits for the answer (the read in progress, then its own retries), and
-   * never more than half the time left before its deadline. Only then does the fail mode apply to it.
+   * The same for an invocation: how long it waits for the answer (the read in progress, then its
+   * own retries), and never more than half the time left before its deadline. Only then does the
+   * fail mode apply to it.
    */
-  public static final String INVOKE_READ_BUDGET_MILLIS = "MAINTENANCE_WINDOW_INVOKE_READ_BUDGET_MILLIS";
-  /** For benchmarks: ignore the classes prepared at build time and instrument with Byte Buddy at run time. */
-  public static final String RUNTIME_INSTRUMENTATION = "MAINTENANCE_WINDOW_RUNTIME_INSTRUMENTATION";
+  public static final String INVOKE_READ_BUDGET_MILLIS =
+      "MAINTENANCE_WINDOW_INVOKE_READ_BUDGET_MILLIS";
+
   /**
-   * What callers get while a window is open: {@code default} (a JSON body saying the event was deferred), {@code
-   * error} (the invocation fails with {@code MaintenanceWindowOpenException}) or a JSON template with {@code
-   * ${requestId}}, {@code ${windowEnd}}, {@code ${reason}}, {@code ${retryAfterSeconds}}. The event is stored in every
-   * case. Checked once at INIT by {@code DeferredAnswer.from}; see docs/window-format.md.
+   * For benchmarks: ignore the classes prepared at build time and instrument with Byte Buddy at run
+   * time.
+   */
+  public static final String RUNTIME_INSTRUMENTATION = "MAINTENANCE_WINDOW_RUNTIME_INSTRUMENTATION";
+
+  /**
+   * What callers get while a window is open: {@code default} (a JSON body saying the event was
+   * deferred), {@code error} (the invocation fails with {@code MaintenanceWindowOpenException}) or
+   * a JSON template with {@code ${requestId}}, {@code ${windowEnd}}, {@code ${reason}}, {@code
+   * ${retryAfterSeconds}}. The event is stored in every case. Checked once at INIT by {@code
+   * DeferredAnswer.from}; see docs/window-format.md.
    */
   public static final String ANSWER = "MAINTENANCE_WINDOW_ANSWER";
+
   /**
-   * {@code enforce} (default): open windows defer invocations. {@code observe}: every window of this function is a
-   * rehearsal, as if written with {@code "mode":"observe"}: the handler runs and each invocation that would have been
-   * deferred is logged and counted ({@code WouldDeferInvocations}).
+   * {@code enforce} (default): open windows defer invocations. {@code observe}: every window of
+   * this function is a rehearsal, as if written with {@code "mode":"observe"}: the handler runs and
+   * each invocation that would have been deferred is logged and counted ({@code
+   * WouldDeferInvocations}).
    */
   public static final String MODE = "MAINTENANCE_WINDOW_MODE";
 
@@ -85,8 +98,10 @@ public final class AgentConfig {
     this.requireGuard = flag(env, REQUIRE_GUARD);
     this.runtimeInstrumentation = flag(env, RUNTIME_INSTRUMENTATION);
     this.ssmTimeoutMillis = number(env, SSM_TIMEOUT_MILLIS, DEFAULT_SSM_TIMEOUT_MILLIS, 1);
-    this.initReadBudgetMillis = number(env, INIT_READ_BUDGET_MILLIS, DEFAULT_INIT_READ_BUDGET_MILLIS, 0);
-    this.invokeReadBudgetMillis = number(env, INVOKE_READ_BUDGET_MILLIS, DEFAULT_INVOKE_READ_BUDGET_MILLIS, 0);
+    this.initReadBudgetMillis =
+        number(env, INIT_READ_BUDGET_MILLIS, DEFAULT_INIT_READ_BUDGET_MILLIS, 0);
+    this.invokeReadBudgetMillis =
+        number(env, INVOKE_READ_BUDGET_MILLIS, DEFAULT_INVOKE_READ_BUDGET_MILLIS, 0);
     this.functionName = text(env, "AWS_LAMBDA_FUNCTION_NAME", "unknown-function");
     this.answer = text(env, ANSWER, DEFAULT_ANSWER);
     this.observeOnly = observeOnly(env);
@@ -96,8 +111,8 @@ public final class AgentConfig {
   }
 
   /**
-   * Reads the configuration. A malformed setting never stops the function: it is logged once and its default used,
-   * because a typo in an environment variable must not take production down.
+   * Reads the configuration. A malformed setting never stops the function: it is logged once and
+   * its default used, because a typo in an environment variable must not take production down.
    */
   public static AgentConfig from(Map<String, String> env) {
     return new AgentConfig(env);
@@ -151,13 +166,15 @@ public final class AgentConfig {
     return functionName;
   }
 
-
   /** The {@link #ANSWER} setting as written; {@code DeferredAnswer.from} checks it. */
   public String answer() {
     return answer;
   }
 
-  /** {@code true} when {@link #MODE} is {@code observe}: nothing is deferred, only logged and counted. */
+  /**
+   * {@code true} when {@link #MODE} is {@code observe}: nothing is deferred, only logged and
+   * counted.
+   */
   public boolean observeOnly() {
     return observeOnly;
   }
@@ -195,25 +212,35 @@ public final class AgentConfig {
       // reported below
     }
     AgentLog.warn(
-        name + "='" + value + "' is not a whole number >= " + minimum + "; using the default " + fallback);
+        name
+            + "='"
+            + value
+            + "' is not a whole number >= "
+            + minimum
+            + "; using the default "
+            + fallback);
     return fallback;
   }
 
   /**
-   * A malformed {@code AWS_ENDPOINT_URL_SSM}, {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code AWS_ENDPOINT_URL} cannot be
-   * replaced by a default (the operator pointed the agent somewhere on purpose): it is reported here, once, and each
-   * call fails naming it, a window read as unreadable and a deferral with MaintenanceWindowDeferralException.
+   * A malformed {@code AWS_ENDPOINT_URL_SSM}, {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code
+   * AWS_ENDPOINT_URL} cannot be replaced by a default (the operator pointed the agent somewhere on
+   * purpose): it is reported here, once, and each call fails naming it, a window read as unreadable
+   * and a deferral with MaintenanceWindowDeferralException.
    */
   private static void reportEndpointProblems(Map<String, String> env) {
     AwsEnvironment aws = new AwsEnvironment(env);
     String ssm = aws.endpointProblem("ssm");
     if (ssm != null) {
-      AgentLog.error(ssm + "; the window cannot be read until it is fixed (" + ON_READ_ERROR + " applies)");
+      AgentLog.error(
+          ssm + "; the window cannot be read until it is fixed (" + ON_READ_ERROR + " applies)");
     }
     String dynamoDb = aws.endpointProblem("dynamodb");
     if (dynamoDb != null) {
-      AgentLog.error(dynamoDb + "; invocations during a window will fail with MaintenanceWindowDeferralException"
-          + " until it is fixed");
+      AgentLog.error(
+          dynamoDb
+              + "; invocations during a window will fail with MaintenanceWindowDeferralException"
+              + " until it is fixed");
     }
   }
 

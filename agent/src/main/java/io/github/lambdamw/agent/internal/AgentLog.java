@@ -5,17 +5,18 @@ import java.io.PrintStream;
 import java.time.Instant;
 
 /**
- * The agent's log lines: one line each, prefixed so they are easy to find, in Lambda's JSON log format when the
- * function uses it. Never given event payloads.
+ * The agent's log lines: one line each, prefixed so they are easy to find, in Lambda's JSON log
+ * format when the function uses it. Never given event payloads.
  *
- * <p>Messages carry text from outside (the window value and its reasons, AWS error answers), so a line must never
- * break: in the text format, control characters and Unicode line separators are written as escapes ({@code \n},
- * {@code \u2028}), or a newline in a window value would start a second, forged, log line; the JSON format escapes them
- * as JSON does.
+ * <p>Messages carry text from outside (the window value and its reasons, AWS error answers), so a
+ * line must never break: in the text format, control characters and Unicode line separators are
+ * written as escapes ({@code \n}, {@code \u2028}), or a newline in a window value would start a
+ * second, forged, log line; the JSON format escapes them as JSON does.
  */
 public final class AgentLog {
   private static final String LOGGER = "maintenance-window";
-  private static volatile boolean json = "JSON".equalsIgnoreCase(System.getenv("AWS_LAMBDA_LOG_FORMAT"));
+  private static volatile boolean json =
+      "JSON".equalsIgnoreCase(System.getenv("AWS_LAMBDA_LOG_FORMAT"));
 
   private AgentLog() {}
 
@@ -36,7 +37,10 @@ public final class AgentLog {
     write("INFO", message, requestId);
   }
 
-  /** A record printed as is (CloudWatch embedded metric format), always JSON whatever the log format. */
+  /**
+   * A record printed as is (CloudWatch embedded metric format), always JSON whatever the log
+   * format.
+   */
   public static void raw(String jsonLine) {
     out().println(jsonLine);
   }
@@ -45,7 +49,10 @@ public final class AgentLog {
     String line;
     if (json) {
       StringBuilder b = new StringBuilder(96 + message.length());
-      b.append("{\"timestamp\":\"").append(IsoInstants.format(Instant.now())).append("\",\"level\":\"").append(level);
+      b.append("{\"timestamp\":\"")
+          .append(IsoInstants.format(Instant.now()))
+          .append("\",\"level\":\"")
+          .append(level);
       b.append("\",\"logger\":\"").append(LOGGER).append("\",\"message\":");
       JsonText.appendQuoted(b, message);
       if (requestId != null) {
@@ -59,7 +66,10 @@ public final class AgentLog {
     out().println(line);
   }
 
-  /** {@code message} with every character that could end or hide a line escaped; the same string when none does. */
+  /**
+   * {@code message} with every character that could end or hide a line escaped; the same string
+   * when none does.
+   */
   static String escaped(String message) {
     int i = 0;
     while (i < message.length() && !breaksLines(message.charAt(i))) {

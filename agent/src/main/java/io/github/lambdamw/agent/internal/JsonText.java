@@ -1,6 +1,9 @@
 package io.github.lambdamw.agent.internal;
 
-/** Writes JSON strings without a JSON library: the few bodies and log lines the agent writes are fixed shapes. */
+/**
+ * Writes JSON strings without a JSON library: the few bodies and log lines the agent writes are
+ * fixed shapes.
+ */
 public final class JsonText {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 

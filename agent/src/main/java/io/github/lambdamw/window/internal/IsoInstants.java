@@ -6,14 +6,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * ISO-8601 instants read and written by hand for the common shapes, with {@code java.time}'s formatter for the rest.
+ * ISO-8601 instants read and written by hand for the common shapes, with {@code java.time}'s
+ * formatter for the rest.
  *
- * <p>Why: the first {@code OffsetDateTime.parse} or {@code Instant.toString} of a JVM interprets the formatter
- * machinery (field resolution, chronology, parse contexts), about 10 ms of CPU measured on the INIT path of every
- * guarded cold start, where the window value is read and logged. The hand-written paths accept only what {@code
- * DateTimeFormatter.ISO_OFFSET_DATE_TIME} accepts and give the same instant; anything else (a year past 9999, an
- * offset with seconds, a malformed text) goes to {@code java.time}, which also writes the error. {@code
- * IsoInstantsTest} holds both paths to each other.
+ * <p>Why: the first {@code OffsetDateTime.parse} or {@code Instant.toString} of a JVM interprets
+ * the formatter machinery (field resolution, chronology, parse contexts), about 10 ms of CPU
+ * measured on the INIT path of every guarded cold start, where the window value is read and logged.
+ * The hand-written paths accept only what {@code DateTimeFormatter.ISO_OFFSET_DATE_TIME} accepts
+ * and give the same instant; anything else (a year past 9999, an offset with seconds, a malformed
+ * text) goes to {@code java.time}, which also writes the error. {@code IsoInstantsTest} holds both
+ * paths to each other.
  */
 public final class IsoInstants {
   private static final long MAX_OFFSET_SECONDS = 18 * 3600;
@@ -21,14 +23,16 @@ public final class IsoInstants {
   private IsoInstants() {}
 
   /**
-   * {@code text} as {@code ISO_OFFSET_DATE_TIME} reads it, e.g. {@code 2026-12-01T02:00:00Z} or {@code
-   * 2026-12-01T03:00+01:00}.
+   * {@code text} as {@code ISO_OFFSET_DATE_TIME} reads it, e.g. {@code 2026-12-01T02:00:00Z} or
+   * {@code 2026-12-01T03:00+01:00}.
    *
    * @throws DateTimeParseException when {@code text} is not such a date-time
    */
   public static Instant parse(String text) {
     Instant fast = parseCommonShape(text);
-    return fast != null ? fast : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    return fast != null
+        ? fast
+        : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
   }
 
   /** What {@link Instant#toString()} writes. */
@@ -62,14 +66,21 @@ public final class IsoInstants {
   }
 
   /**
-   * {@code yyyy-MM-dd'T'HH:mm[:ss[.f{1,9}]]} then {@code Z} or {@code ±HH:MM} ({@code T} and {@code Z} in either
-   * case, as the ISO formatter reads them), or {@code null} for any other text.
+   * {@code yyyy-MM-dd'T'HH:mm[:ss[.f{1,9}]]} then {@code Z} or {@code ±HH:MM} ({@code T} and {@code
+   * Z} in either case, as the ISO formatter reads them), or {@code null} for any other text.
    */
   static Instant parseCommonShape(String text) {
     int length = text.length();
-    if (length < 17 || !digitsAt(text, 0, 4) || text.charAt(4) != '-' || !digitsAt(text, 5, 2)
-        || text.charAt(7) != '-' || !digitsAt(text, 8, 2) || (text.charAt(10) | 0x20) != 't'
-        || !digitsAt(text, 11, 2) || text.charAt(13) != ':' || !digitsAt(text, 14, 2)) {
+    if (length < 17
+        || !digitsAt(text, 0, 4)
+        || text.charAt(4) != '-'
+        || !digitsAt(text, 5, 2)
+        || text.charAt(7) != '-'
+        || !digitsAt(text, 8, 2)
+        || (text.charAt(10) | 0x20) != 't'
+        || !digitsAt(text, 11, 2)
+        || text.charAt(13) != ':'
+        || !digitsAt(text, 14, 2)) {
       return null;
     }
     int year = number(text, 0, 4);
@@ -104,8 +115,11 @@ public final class IsoInstants {
     long offsetSeconds;
     if (at == length - 1 && (text.charAt(at) | 0x20) == 'z') {
       offsetSeconds = 0;
-    } else if (at == length - 6 && (text.charAt(at) == '+' || text.charAt(at) == '-') && digitsAt(text, at + 1, 2)
-        && text.charAt(at + 3) == ':' && digitsAt(text, at + 4, 2)) {
+    } else if (at == length - 6
+        && (text.charAt(at) == '+' || text.charAt(at) == '-')
+        && digitsAt(text, at + 1, 2)
+        && text.charAt(at + 3) == ':'
+        && digitsAt(text, at + 4, 2)) {
       int offsetMinutes = number(text, at + 4, 2);
       offsetSeconds = number(text, at + 1, 2) * 3600L + offsetMinutes * 60L;
       if (offsetMinutes > 59 || offsetSeconds > MAX_OFFSET_SECONDS) {
@@ -117,11 +131,17 @@ public final class IsoInstants {
     } else {
       return null;
     }
-    if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month) || hour > 23 || minute > 59
+    if (month < 1
+        || month > 12
+        || day < 1
+        || day > monthLength(year, month)
+        || hour > 23
+        || minute > 59
         || second > 59) {
       return null;
     }
-    long epochSeconds = daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
+    long epochSeconds =
+        daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
     return Instant.ofEpochSecond(epochSeconds - offsetSeconds, nanos);
   }
 
@@ -168,7 +188,10 @@ public final class IsoInstants {
     return true;
   }
 
-  /** ASCII digits only: the ISO formatter reads no other script's digits in its default (ASCII) decimal style. */
+  /**
+   * ASCII digits only: the ISO formatter reads no other script's digits in its default (ASCII)
+   * decimal style.
+   */
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
   }

@@ -7,15 +7,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads JSON text (RFC 8259) into {@link Map} (insertion-ordered), {@link List}, {@link String}, {@link Long} or
- * {@link BigDecimal}, {@link Boolean} and {@code null}. The agent reads two small documents per cold start, the SSM
- * answer and the window value; loading a JSON library for them cost about a hundred classes on every guarded cold
- * start. Errors name the offset and what was expected there.
+ * Reads JSON text (RFC 8259) into {@link Map} (insertion-ordered), {@link List}, {@link String},
+ * {@link Long} or {@link BigDecimal}, {@link Boolean} and {@code null}. The agent reads two small
+ * documents per cold start, the SSM answer and the window value; loading a JSON library for them
+ * cost about a hundred classes on every guarded cold start. Errors name the offset and what was
+ * expected there.
  *
- * <p>The text may come from anyone who can answer on the agent's connections (a proxy, a misconfigured endpoint), so
- * it is read with the limits of Jackson's default {@code StreamReadConstraints}: at most 64 levels of nesting and
- * numbers of at most 1,000 characters (a million-digit number took 20 s to convert). Every malformed text,
- * an exponent beyond {@link BigDecimal}'s range included, is one {@link JsonSyntaxException}. {@code
+ * <p>The text may come from anyone who can answer on the agent's connections (a proxy, a
+ * misconfigured endpoint), so it is read with the limits of Jackson's default {@code
+ * StreamReadConstraints}: at most 64 levels of nesting and numbers of at most 1,000 characters (a
+ * million-digit number took 20 s to convert). Every malformed text, an exponent beyond {@link
+ * BigDecimal}'s range included, is one {@link JsonSyntaxException}. {@code
  * JsonReaderDifferentialTest} holds the reader to jackson-core over generated texts.
  */
 public final class JsonReader {
@@ -53,7 +55,9 @@ public final class JsonReader {
     }
   }
 
-  /** @param depth how many arrays and objects enclose the value */
+  /**
+   * @param depth how many arrays and objects enclose the value
+   */
   private Object value(int depth) throws JsonSyntaxException {
     if (position >= text.length()) {
       throw error("a value");
@@ -100,7 +104,8 @@ public final class JsonReader {
       expect(':');
       skipWhitespace();
       if (object.containsKey(name)) {
-        throw new JsonSyntaxException("field '" + name + "' appears twice (at offset " + position + ")");
+        throw new JsonSyntaxException(
+            "field '" + name + "' appears twice (at offset " + position + ")");
       }
       object.put(name, value(depth + 1));
       skipWhitespace();
@@ -146,7 +151,10 @@ public final class JsonReader {
     while (position < text.length()) {
       char c = text.charAt(position);
       if (c == '"') {
-        String value = out == null ? text.substring(start, position) : out.append(text, start, position).toString();
+        String value =
+            out == null
+                ? text.substring(start, position)
+                : out.append(text, start, position).toString();
         position++;
         return value;
       }
@@ -244,14 +252,21 @@ public final class JsonReader {
       return new BigDecimal(number);
     } catch (NumberFormatException e) {
       throw new JsonSyntaxException(
-          "a number whose exponent is beyond what a decimal can hold at offset " + start + ": " + abbreviated(number));
+          "a number whose exponent is beyond what a decimal can hold at offset "
+              + start
+              + ": "
+              + abbreviated(number));
     }
   }
 
-  /** Skips digits; refuses the number that began at {@code numberStart} as soon as it is too long. */
+  /**
+   * Skips digits; refuses the number that began at {@code numberStart} as soon as it is too long.
+   */
   private boolean digits(int numberStart) throws JsonSyntaxException {
     int start = position;
-    while (position < text.length() && text.charAt(position) >= '0' && text.charAt(position) <= '9') {
+    while (position < text.length()
+        && text.charAt(position) >= '0'
+        && text.charAt(position) <= '9') {
       position++;
       if (position - numberStart > MAX_NUMBER_LENGTH) {
         throw new JsonSyntaxException(
@@ -311,6 +326,7 @@ public final class JsonReader {
   private JsonSyntaxException error(String expected) {
     String found =
         position >= text.length() ? "the end of the text" : "'" + text.charAt(position) + "'";
-    return new JsonSyntaxException("expected " + expected + " at offset " + position + ", found " + found);
+    return new JsonSyntaxException(
+        "expected " + expected + " at offset " + position + ", found " + found);
   }
 }

@@ -18,10 +18,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the two forms of a window value: the original system's StringList {@code start,end} and the JSON object
- * {@code {"windows":[…], "enabled": true}}. Every error names the field, the value and what was expected, because an
- * operator reads it in a log line with nothing else to go on. docs/window-format.md and docs/window.schema.json
- * describe the same language; keep the three in step.
+ * Reads the two forms of a window value: the original system's StringList {@code start,end} and the
+ * JSON object {@code {"windows":[…], "enabled": true}}. Every error names the field, the value and
+ * what was expected, because an operator reads it in a log line with nothing else to go on.
+ * docs/window-format.md and docs/window.schema.json describe the same language; keep the three in
+ * step.
  */
 public final class WindowValueParser {
   private static final Set<String> TOP_LEVEL_FIELDS = Set.of("windows", "enabled");
@@ -32,9 +33,10 @@ public final class WindowValueParser {
           + " day-of-month or day-of-week, like cron(0 2 ? * SUN *)";
 
   /**
-   * The instants a value may name. Beyond them the arithmetic of a status (epoch milliseconds in a {@code long}, cron
-   * years) would overflow on some invocation years later, long after the value was read as valid; no maintenance
-   * window needs them. docs/window-format.md ("Ranges") documents both limits.
+   * The instants a value may name. Beyond them the arithmetic of a status (epoch milliseconds in a
+   * {@code long}, cron years) would overflow on some invocation years later, long after the value
+   * was read as valid; no maintenance window needs them. docs/window-format.md ("Ranges") documents
+   * both limits.
    */
   static final Instant FIRST_INSTANT = Instant.EPOCH;
 
@@ -67,7 +69,11 @@ public final class WindowValueParser {
     String[] parts = value.split(",", -1);
     if (parts.length != 2) {
       throw new WindowFormatException(
-          "window value '" + value + "' has " + parts.length + " item(s); expected exactly two, \"start,end\"");
+          "window value '"
+              + value
+              + "' has "
+              + parts.length
+              + " item(s); expected exactly two, \"start,end\"");
     }
     Instant start = instant("start", parts[0].strip());
     Instant end = instant("end", parts[1].strip());
@@ -87,12 +93,16 @@ public final class WindowValueParser {
     Object windows = object.get("windows");
     if (!(windows instanceof List<?> list)) {
       throw new WindowFormatException(
-          "field 'windows' is " + describe(windows) + "; expected an array of windows (it may be empty)");
+          "field 'windows' is "
+              + describe(windows)
+              + "; expected an array of windows (it may be empty)");
     }
     Object enabled = object.getOrDefault("enabled", Boolean.TRUE);
     if (!(enabled instanceof Boolean)) {
       throw new WindowFormatException(
-          "field 'enabled' is " + describe(enabled) + "; expected true or false (false turns every window off)");
+          "field 'enabled' is "
+              + describe(enabled)
+              + "; expected true or false (false turns every window off)");
     }
     List<Window> parsed = new ArrayList<>(list.size());
     for (int i = 0; i < list.size(); i++) {
@@ -108,7 +118,10 @@ public final class WindowValueParser {
     return observe(path + ".mode", fields.get("mode")) ? new ObservedWindow(window) : window;
   }
 
-  /** {@code "mode"}: {@code "enforce"} (the default: invocations are deferred) or {@code "observe"} (a rehearsal). */
+  /**
+   * {@code "mode"}: {@code "enforce"} (the default: invocations are deferred) or {@code "observe"}
+   * (a rehearsal).
+   */
   private static boolean observe(String path, Object value) throws WindowFormatException {
     if (value == null || "enforce".equals(value)) {
       return false;
@@ -117,11 +130,16 @@ public final class WindowValueParser {
       return true;
     }
     throw new WindowFormatException(
-        "field '" + path + "' is " + describe(value) + "; expected \"enforce\" (the default: invocations are"
+        "field '"
+            + path
+            + "' is "
+            + describe(value)
+            + "; expected \"enforce\" (the default: invocations are"
             + " deferred) or \"observe\" (the handler runs; what would have been deferred is logged and counted)");
   }
 
-  private static Window enforcedWindow(String path, Map<String, Object> fields) throws WindowFormatException {
+  private static Window enforcedWindow(String path, Map<String, Object> fields)
+      throws WindowFormatException {
     String reason = optionalText(path + ".reason", fields.get("reason"));
     if (fields.containsKey("schedule")) {
       return recurring(path, fields, reason);
@@ -129,18 +147,33 @@ public final class WindowValueParser {
     if (fields.containsKey("duration")) {
       throw new WindowFormatException(
           fields.containsKey("end")
-              ? "fields '" + path + ".duration' and '" + path + ".end' are both given; expected 'end' for a one-off"
+              ? "fields '"
+                  + path
+                  + ".duration' and '"
+                  + path
+                  + ".end' are both given; expected 'end' for a one-off"
                   + " window, or 'schedule' with 'duration' for a recurring one"
-              : "field '" + path + ".duration' is " + describe(fields.get("duration")) + " but there is no '" + path
+              : "field '"
+                  + path
+                  + ".duration' is "
+                  + describe(fields.get("duration"))
+                  + " but there is no '"
+                  + path
                   + ".schedule'; expected 'duration' only on a recurring window ('end' ends a one-off window)");
     }
     if (fields.containsKey("timezone")) {
       throw new WindowFormatException(
-          "field '" + path + ".timezone' is " + describe(fields.get("timezone")) + " but there is no '" + path
+          "field '"
+              + path
+              + ".timezone' is "
+              + describe(fields.get("timezone"))
+              + " but there is no '"
+              + path
               + ".schedule'; expected 'timezone' only on a recurring window (a one-off window's instants carry"
               + " their offset)");
     }
-    Instant start = instant(path + ".start", requiredInstantText(path + ".start", fields.get("start")));
+    Instant start =
+        instant(path + ".start", requiredInstantText(path + ".start", fields.get("start")));
     if (!fields.containsKey("end")) {
       return new OpenEndedWindow(start, reason);
     }
@@ -154,7 +187,13 @@ public final class WindowValueParser {
     for (String oneOffField : List.of("start", "end")) {
       if (fields.containsKey(oneOffField)) {
         throw new WindowFormatException(
-            "field '" + path + "." + oneOffField + "' is given with '" + path + ".schedule'; expected either a"
+            "field '"
+                + path
+                + "."
+                + oneOffField
+                + "' is given with '"
+                + path
+                + ".schedule'; expected either a"
                 + " recurring window (schedule, duration, timezone) or a one-off window (start, end), not both");
       }
     }
@@ -169,7 +208,14 @@ public final class WindowValueParser {
       return new RecurringWindow(scheduleText, duration, zone, reason);
     } catch (RuntimeException e) {
       throw new WindowFormatException(
-          "field '" + path + ".schedule' is '" + scheduleText + "'; expected " + CRON_SYNTAX + " (" + e.getMessage()
+          "field '"
+              + path
+              + ".schedule' is '"
+              + scheduleText
+              + "'; expected "
+              + CRON_SYNTAX
+              + " ("
+              + e.getMessage()
               + ")",
           e);
     }
@@ -187,11 +233,17 @@ public final class WindowValueParser {
       throw new WindowFormatException("field '" + path + "' is '" + text + "'" + expected);
     }
     if (duration.isNegative() || duration.isZero()) {
-      throw new WindowFormatException("field '" + path + "' is '" + text + "', not positive" + expected);
+      throw new WindowFormatException(
+          "field '" + path + "' is '" + text + "', not positive" + expected);
     }
     if (duration.compareTo(LONGEST_DURATION) > 0) {
       throw new WindowFormatException(
-          "field '" + path + "' is '" + text + "', longer than P3660D (about ten years)" + expected);
+          "field '"
+              + path
+              + "' is '"
+              + text
+              + "', longer than P3660D (about ten years)"
+              + expected);
     }
     return duration;
   }
@@ -207,7 +259,8 @@ public final class WindowValueParser {
     try {
       return ZoneId.of(text.strip());
     } catch (DateTimeException e) {
-      throw new WindowFormatException("field '" + path + "' is '" + text + "', an unknown zone" + expected);
+      throw new WindowFormatException(
+          "field '" + path + "' is '" + text + "', an unknown zone" + expected);
     }
   }
 
@@ -224,22 +277,32 @@ public final class WindowValueParser {
     for (String name : fields.keySet()) {
       if (!known.contains(name)) {
         throw new WindowFormatException(
-            "unknown field '" + prefix + name + "'; expected one of " + known.stream().sorted().toList());
+            "unknown field '"
+                + prefix
+                + name
+                + "'; expected one of "
+                + known.stream().sorted().toList());
       }
     }
   }
 
   private static String optionalText(String path, Object value) throws WindowFormatException {
     if (value != null && !(value instanceof String)) {
-      throw new WindowFormatException("field '" + path + "' is " + describe(value) + "; expected a string");
+      throw new WindowFormatException(
+          "field '" + path + "' is " + describe(value) + "; expected a string");
     }
     return (String) value;
   }
 
-  private static String requiredInstantText(String path, Object value) throws WindowFormatException {
+  private static String requiredInstantText(String path, Object value)
+      throws WindowFormatException {
     if (!(value instanceof String text)) {
       throw new WindowFormatException(
-          "field '" + path + "' is " + describe(value) + "; expected an ISO-8601 instant with offset");
+          "field '"
+              + path
+              + "' is "
+              + describe(value)
+              + "; expected an ISO-8601 instant with offset");
     }
     return text;
   }
@@ -263,13 +326,23 @@ public final class WindowValueParser {
     return instant;
   }
 
-  private static void requireOrdered(String prefix, Instant start, Instant end, boolean endInclusive)
+  private static void requireOrdered(
+      String prefix, Instant start, Instant end, boolean endInclusive)
       throws WindowFormatException {
     boolean ordered = endInclusive ? !end.isBefore(start) : end.isAfter(start);
     if (!ordered) {
       throw new WindowFormatException(
-          "field '" + prefix + "end' (" + end + ") is " + (end.equals(start) ? "equal to" : "before") + " '"
-              + prefix + "start' (" + start + "); expected an end after the start");
+          "field '"
+              + prefix
+              + "end' ("
+              + end
+              + ") is "
+              + (end.equals(start) ? "equal to" : "before")
+              + " '"
+              + prefix
+              + "start' ("
+              + start
+              + "); expected an end after the start");
     }
   }
 

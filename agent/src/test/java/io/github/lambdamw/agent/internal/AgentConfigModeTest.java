@@ -6,7 +6,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** MAINTENANCE_WINDOW_MODE: enforce by default; a value that is not a mode enforces, never silently rehearses. */
+/**
+ * MAINTENANCE_WINDOW_MODE: enforce by default; a value that is not a mode enforces, never silently
+ * rehearses.
+ */
 @ExtendWith(QuietLog.class)
 class AgentConfigModeTest {
 

@@ -31,7 +31,8 @@ class AgentConfigTest {
 
   @Test
   void aMalformedBudget_fallsBackToItsDefault() {
-    AgentConfig config = AgentConfig.from(Map.of("MAINTENANCE_WINDOW_INVOKE_READ_BUDGET_MILLIS", "-1"));
+    AgentConfig config =
+        AgentConfig.from(Map.of("MAINTENANCE_WINDOW_INVOKE_READ_BUDGET_MILLIS", "-1"));
 
     assertThat(config.invokeReadBudgetMillis()).isEqualTo(60_000);
   }

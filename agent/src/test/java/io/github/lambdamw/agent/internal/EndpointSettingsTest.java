@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A malformed endpoint variable: reported at INIT, once, naming it; a window read fails as unreadable, and a deferral
- * with the documented MaintenanceWindowDeferralException, not an IllegalArgumentException out of the advice.
+ * A malformed endpoint variable: reported at INIT, once, naming it; a window read fails as
+ * unreadable, and a deferral with the documented MaintenanceWindowDeferralException, not an
+ * IllegalArgumentException out of the advice.
  */
 class EndpointSettingsTest {
   @RegisterExtension final QuietLog log = new QuietLog();
@@ -29,8 +30,10 @@ class EndpointSettingsTest {
     assertThat(log.text().lines())
         .singleElement()
         .asString()
-        .startsWith("maintenance-window ERROR AWS_ENDPOINT_URL_DYNAMODB='localhost:8000' is not a usable dynamodb")
-        .endsWith("invocations during a window will fail with MaintenanceWindowDeferralException until it is fixed");
+        .startsWith(
+            "maintenance-window ERROR AWS_ENDPOINT_URL_DYNAMODB='localhost:8000' is not a usable dynamodb")
+        .endsWith(
+            "invocations during a window will fail with MaintenanceWindowDeferralException until it is fixed");
   }
 
   @Test
@@ -41,7 +44,8 @@ class EndpointSettingsTest {
         .singleElement()
         .asString()
         .contains("AWS_ENDPOINT_URL_SSM='http://local host:8000' is not a usable ssm endpoint")
-        .endsWith("the window cannot be read until it is fixed (MAINTENANCE_WINDOW_ON_READ_ERROR applies)");
+        .endsWith(
+            "the window cannot be read until it is fixed (MAINTENANCE_WINDOW_ON_READ_ERROR applies)");
   }
 
   @Test
@@ -57,12 +61,23 @@ class EndpointSettingsTest {
     DynamoDbDeferralStore store = new DynamoDbDeferralStore(AgentConfig.from(env), env);
     Instant now = Instant.now();
     Invocation invocation =
-        new Invocation("request-1", null, now.toEpochMilli() + 3_000, null, null, null, null, new byte[] {'{', '}'});
+        new Invocation(
+            "request-1",
+            null,
+            now.toEpochMilli() + 3_000,
+            null,
+            null,
+            null,
+            null,
+            new byte[] {'{', '}'});
 
-    assertThatThrownBy(() -> store.store(invocation, WindowStatus.open(now, null, null, null, "test"), now))
+    assertThatThrownBy(
+            () -> store.store(invocation, WindowStatus.open(now, null, null, null, "test"), now))
         .isInstanceOf(MaintenanceWindowDeferralException.class)
-        .hasMessageContaining("invocation request-1 arrived during a maintenance window but was not stored")
-        .hasMessageContaining("AWS_ENDPOINT_URL_DYNAMODB='localhost:8000' is not a usable dynamodb endpoint");
+        .hasMessageContaining(
+            "invocation request-1 arrived during a maintenance window but was not stored")
+        .hasMessageContaining(
+            "AWS_ENDPOINT_URL_DYNAMODB='localhost:8000' is not a usable dynamodb endpoint");
   }
 
   @Test

@@ -19,7 +19,8 @@ class AwsCronTest {
 
   @Test
   void dayOfWeekNumberOne_isSunday_asInAws() {
-    assertThat(AwsCron.parse("0 2 ? * 1 *").firstAfter(SAT_NOON)).isEqualTo(LocalDateTime.parse("2026-03-08T02:00"));
+    assertThat(AwsCron.parse("0 2 ? * 1 *").firstAfter(SAT_NOON))
+        .isEqualTo(LocalDateTime.parse("2026-03-08T02:00"));
   }
 
   @Test
@@ -43,7 +44,8 @@ class AwsCronTest {
     assertThat(AwsCron.parse("0 9 ? MAR 3#2 *").firstAfter(LocalDateTime.parse("2026-01-01T00:00")))
         .isEqualTo(LocalDateTime.parse("2026-03-10T09:00"));
     // the last Friday of January 2026 is the 30th
-    assertThat(AwsCron.parse("0 9 ? JAN 6L 2026").firstAfter(LocalDateTime.parse("2026-01-01T00:00")))
+    assertThat(
+            AwsCron.parse("0 9 ? JAN 6L 2026").firstAfter(LocalDateTime.parse("2026-01-01T00:00")))
         .isEqualTo(LocalDateTime.parse("2026-01-30T09:00"));
   }
 
@@ -59,12 +61,14 @@ class AwsCronTest {
   void stepsAndRanges_work() {
     AwsCron cron = AwsCron.parse("0/15 9-17 ? * MON-FRI *");
 
-    assertThat(cron.firstAfter(LocalDateTime.parse("2026-03-06T17:45"))).isEqualTo(LocalDateTime.parse("2026-03-09T09:00"));
+    assertThat(cron.firstAfter(LocalDateTime.parse("2026-03-06T17:45")))
+        .isEqualTo(LocalDateTime.parse("2026-03-09T09:00"));
   }
 
   @Test
   void bothDayFieldsGiven_isRejectedAsAwsDoes() {
-    assertThatThrownBy(() -> AwsCron.parse("0 2 * * SUN *")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AwsCron.parse("0 2 * * SUN *"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -75,9 +79,12 @@ class AwsCronTest {
 
   @Test
   void outOfRangeValues_areRejected() {
-    assertThatThrownBy(() -> AwsCron.parse("0 24 ? * SUN *")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> AwsCron.parse("60 2 ? * SUN *")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> AwsCron.parse("0 2 ? * 8 *")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AwsCron.parse("0 24 ? * SUN *"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AwsCron.parse("60 2 ? * SUN *"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AwsCron.parse("0 2 ? * 8 *"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -92,9 +99,13 @@ class AwsCronTest {
 
   @Test
   void aYearStep_findsTheLatestMatch_whereCronUtilsAnswersAnEarlierOne() {
-    assertThat(AwsCron.parse("0 2 L * ? 2026/2").latestAtOrBefore(LocalDateTime.parse("2027-03-01T00:00")))
+    assertThat(
+            AwsCron.parse("0 2 L * ? 2026/2")
+                .latestAtOrBefore(LocalDateTime.parse("2027-03-01T00:00")))
         .isEqualTo(LocalDateTime.parse("2026-12-31T02:00"));
-    assertThat(AwsCron.parse("0 2 ? 2 MON 2026/2").latestAtOrBefore(LocalDateTime.parse("2027-03-01T00:00")))
+    assertThat(
+            AwsCron.parse("0 2 ? 2 MON 2026/2")
+                .latestAtOrBefore(LocalDateTime.parse("2027-03-01T00:00")))
         .isEqualTo(LocalDateTime.parse("2026-02-23T02:00"));
   }
 

@@ -18,19 +18,20 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link JsonReader} against jackson-core, configured as the reader's limits say (nesting 64, numbers of 1,000
- * characters, duplicate names refused): over generated texts, valid and mutated, both refuse the same texts and read
- * the others to the same values. The reader throws nothing but {@link JsonReader.JsonSyntaxException}. Fixed seed: a
- * failure names the text.
+ * {@link JsonReader} against jackson-core, configured as the reader's limits say (nesting 64,
+ * numbers of 1,000 characters, duplicate names refused): over generated texts, valid and mutated,
+ * both refuse the same texts and read the others to the same values. The reader throws nothing but
+ * {@link JsonReader.JsonSyntaxException}. Fixed seed: a failure names the text.
  *
- * <p>Jackson counts a number's length by parts, and by different parts depending on where the number falls in its
- * buffers: it refuses an integer part of more than 1,000 digits, but a 1,016-character number with 24 integer and 991
- * fraction digits only sometimes. The reader refuses any number over 1,000 characters. Long numbers are generated
- * outside that grey zone: at most 1,000 characters in all, or one part of more than 1,000 digits.
+ * <p>Jackson counts a number's length by parts, and by different parts depending on where the
+ * number falls in its buffers: it refuses an integer part of more than 1,000 digits, but a
+ * 1,016-character number with 24 integer and 991 fraction digits only sometimes. The reader refuses
+ * any number over 1,000 characters. Long numbers are generated outside that grey zone: at most
+ * 1,000 characters in all, or one part of more than 1,000 digits.
  *
- * <p>jackson-core 2.21 reads the four hex digits of a unicode escape by their low byte only, so it takes U+0661
- * (ARABIC-INDIC DIGIT ONE, low byte 0x61) for {@code a}. The reader refuses every non-ASCII digit there, and that is
- * the one disagreement allowed.
+ * <p>jackson-core 2.21 reads the four hex digits of a unicode escape by their low byte only, so it
+ * takes U+0661 (ARABIC-INDIC DIGIT ONE, low byte 0x61) for {@code a}. The reader refuses every
+ * non-ASCII digit there, and that is the one disagreement allowed.
  */
 class JsonReaderDifferentialTest {
   private static final long SEED = 0x150_2026_1207L;
@@ -38,7 +39,8 @@ class JsonReaderDifferentialTest {
 
   private static final JsonFactory JACKSON =
       JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(1_000).build())
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(1_000).build())
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
@@ -56,13 +58,20 @@ class JsonReaderDifferentialTest {
       Object ours = ours(text);
       Object jackson = jackson(text);
       if (!same(ours, jackson) && !jacksonMisreadsAHexDigit(text, ours, jackson)) {
-        fail("the reader and Jackson disagree on " + shown(text) + ": " + shown(ours) + " / " + shown(jackson));
+        fail(
+            "the reader and Jackson disagree on "
+                + shown(text)
+                + ": "
+                + shown(ours)
+                + " / "
+                + shown(jackson));
       }
       if (!(ours instanceof Refused)) {
         accepted++;
       }
     }
-    assertThat(accepted).isBetween(TEXTS / 5, TEXTS * 4 / 5); // both sides of the line are exercised
+    assertThat(accepted)
+        .isBetween(TEXTS / 5, TEXTS * 4 / 5); // both sides of the line are exercised
   }
 
   @Test
@@ -78,14 +87,24 @@ class JsonReaderDifferentialTest {
       texts.add("[".repeat(depth) + "]".repeat(depth));
       texts.add("{\"a\":".repeat(depth) + "0" + "}".repeat(depth));
     }
-    texts.addAll(List.of("1e9999999999", "1e-9999999999", "1e2147483647", "1e2147483648", "0.1e-2147483648",
-        "\"\\u0\uff11\uff12\uff13\"", "\"\\uABCD\"", "\"\\uabcg\""));
+    texts.addAll(
+        List.of(
+            "1e9999999999",
+            "1e-9999999999",
+            "1e2147483647",
+            "1e2147483648",
+            "0.1e-2147483648",
+            "\"\\u0\uff11\uff12\uff13\"",
+            "\"\\uABCD\"",
+            "\"\\uabcg\""));
     for (String text : texts) {
       assertThat(same(ours(text), jackson(text))).as(shown(text)).isTrue();
     }
   }
 
-  /** The reader's value, or {@link Refused}; any exception but JsonSyntaxException fails the test. */
+  /**
+   * The reader's value, or {@link Refused}; any exception but JsonSyntaxException fails the test.
+   */
   private static Object ours(String text) {
     try {
       return JsonReader.read(text);
@@ -111,21 +130,25 @@ class JsonReaderDifferentialTest {
 
   private static Object jacksonValue(JsonParser parser, JsonToken token) throws Exception {
     switch (token) {
-      case START_OBJECT: {
-        Map<String, Object> object = new LinkedHashMap<>();
-        for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
-          String name = parser.currentName();
-          object.put(name, jacksonValue(parser, parser.nextToken()));
+      case START_OBJECT:
+        {
+          Map<String, Object> object = new LinkedHashMap<>();
+          for (JsonToken t = parser.nextToken();
+              t != JsonToken.END_OBJECT;
+              t = parser.nextToken()) {
+            String name = parser.currentName();
+            object.put(name, jacksonValue(parser, parser.nextToken()));
+          }
+          return object;
         }
-        return object;
-      }
-      case START_ARRAY: {
-        List<Object> array = new ArrayList<>();
-        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-          array.add(jacksonValue(parser, t));
+      case START_ARRAY:
+        {
+          List<Object> array = new ArrayList<>();
+          for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+            array.add(jacksonValue(parser, t));
+          }
+          return array;
         }
-        return array;
-      }
       case VALUE_STRING:
         return parser.getText();
       case VALUE_NUMBER_INT:
@@ -143,7 +166,8 @@ class JsonReaderDifferentialTest {
   }
 
   private static boolean jacksonMisreadsAHexDigit(String text, Object ours, Object jackson) {
-    if (!(ours instanceof Refused refused) || jackson instanceof Refused
+    if (!(ours instanceof Refused refused)
+        || jackson instanceof Refused
         || !refused.why().startsWith("expected four hex digits after \\u")) {
       return false;
     }
@@ -186,28 +210,38 @@ class JsonReaderDifferentialTest {
   private String value(int depth) {
     int kind = depth > 70 ? 2 + random.nextInt(4) : random.nextInt(depth < 3 ? 2 : 6);
     switch (kind) {
-      case 0: {
-        StringBuilder object = new StringBuilder("{");
-        int fields = random.nextInt(4);
-        for (int i = 0; i < fields; i++) {
-          object.append(i > 0 ? "," : "").append(space()).append(string(random.nextInt(8) == 0 ? "a" : null));
-          object.append(space()).append(':').append(space()).append(value(depth + 1)).append(space());
+      case 0:
+        {
+          StringBuilder object = new StringBuilder("{");
+          int fields = random.nextInt(4);
+          for (int i = 0; i < fields; i++) {
+            object
+                .append(i > 0 ? "," : "")
+                .append(space())
+                .append(string(random.nextInt(8) == 0 ? "a" : null));
+            object
+                .append(space())
+                .append(':')
+                .append(space())
+                .append(value(depth + 1))
+                .append(space());
+          }
+          return object.append('}').toString();
         }
-        return object.append('}').toString();
-      }
-      case 1: {
-        StringBuilder array = new StringBuilder("[");
-        int items = random.nextInt(4);
-        // Now and then a deep chain, to cross the nesting limit.
-        if (random.nextInt(40) == 0) {
-          int extra = 55 + random.nextInt(15);
-          return "[".repeat(extra) + value(depth + extra) + "]".repeat(extra);
+      case 1:
+        {
+          StringBuilder array = new StringBuilder("[");
+          int items = random.nextInt(4);
+          // Now and then a deep chain, to cross the nesting limit.
+          if (random.nextInt(40) == 0) {
+            int extra = 55 + random.nextInt(15);
+            return "[".repeat(extra) + value(depth + extra) + "]".repeat(extra);
+          }
+          for (int i = 0; i < items; i++) {
+            array.append(i > 0 ? "," : "").append(space()).append(value(depth + 1)).append(space());
+          }
+          return array.append(']').toString();
         }
-        for (int i = 0; i < items; i++) {
-          array.append(i > 0 ? "," : "").append(space()).append(value(depth + 1)).append(space());
-        }
-        return array.append(']').toString();
-      }
       case 2:
         return string(null);
       case 3:
@@ -225,10 +259,19 @@ class JsonReaderDifferentialTest {
     int length = random.nextInt(6);
     for (int i = 0; i < length; i++) {
       switch (random.nextInt(6)) {
-        case 0 -> string.append(new String[] {"\\\"", "\\\\", "\\/", "\\b", "\\f", "\\n", "\\r", "\\t"}[random.nextInt(8)]);
-        case 1 -> string.append(String.format(random.nextBoolean() ? "\\u%04x" : "\\u%04X", random.nextInt(0x10000)));
+        case 0 ->
+            string.append(
+                new String[] {"\\\"", "\\\\", "\\/", "\\b", "\\f", "\\n", "\\r", "\\t"}
+                    [random.nextInt(8)]);
+        case 1 ->
+            string.append(
+                String.format(
+                    random.nextBoolean() ? "\\u%04x" : "\\u%04X", random.nextInt(0x10000)));
         case 2 -> string.append((char) (0x20 + random.nextInt(0x5f)));
-        case 3 -> string.append(new String[] {"é", "☃", "\ud83d\ude00", "\u2028", "\u007f", "\uff11"}[random.nextInt(6)]);
+        case 3 ->
+            string.append(
+                new String[] {"é", "☃", "\ud83d\ude00", "\u2028", "\u007f", "\uff11"}
+                    [random.nextInt(6)]);
         default -> string.append((char) ('a' + random.nextInt(26)));
       }
     }
@@ -240,13 +283,16 @@ class JsonReaderDifferentialTest {
     if (random.nextBoolean()) {
       number.append('-');
     }
-    int longPart = random.nextInt(30) == 0 ? random.nextInt(3) : -1; // which part, if any, is near the limit
+    int longPart =
+        random.nextInt(30) == 0 ? random.nextInt(3) : -1; // which part, if any, is near the limit
     number.append(random.nextInt(4) == 0 ? "0" : (1 + random.nextInt(9)) + digits(longPart == 0));
     if (random.nextBoolean()) {
       number.append('.').append(random.nextInt(10)).append(digits(longPart == 1));
     }
     if (random.nextInt(3) == 0) {
-      number.append(random.nextBoolean() ? 'e' : 'E').append(new String[] {"", "+", "-"}[random.nextInt(3)]);
+      number
+          .append(random.nextBoolean() ? 'e' : 'E')
+          .append(new String[] {"", "+", "-"}[random.nextInt(3)]);
       number.append(random.nextInt(10)).append(digits(longPart == 2));
       if (random.nextInt(10) == 0) {
         number.append("9999999999");
@@ -255,9 +301,15 @@ class JsonReaderDifferentialTest {
     return number.toString();
   }
 
-  /** Near the limit: 900 to 940 digits (the number stays within 1,000 characters), or 1,001 to 1,020. */
+  /**
+   * Near the limit: 900 to 940 digits (the number stays within 1,000 characters), or 1,001 to
+   * 1,020.
+   */
   private String digits(boolean nearTheLimit) {
-    int count = !nearTheLimit ? random.nextInt(25) : random.nextBoolean() ? 900 + random.nextInt(41) : 1_001 + random.nextInt(20);
+    int count =
+        !nearTheLimit
+            ? random.nextInt(25)
+            : random.nextBoolean() ? 900 + random.nextInt(41) : 1_001 + random.nextInt(20);
     StringBuilder digits = new StringBuilder(count);
     for (int i = 0; i < count; i++) {
       digits.append((char) ('0' + random.nextInt(10)));
@@ -266,7 +318,9 @@ class JsonReaderDifferentialTest {
   }
 
   private String space() {
-    return random.nextInt(4) == 0 ? new String[] {" ", "\t", "\n", "\r\n", "  "}[random.nextInt(5)] : "";
+    return random.nextInt(4) == 0
+        ? new String[] {" ", "\t", "\n", "\r\n", "  "}[random.nextInt(5)]
+        : "";
   }
 
   /** One to three edits: a character deleted, inserted, replaced, or the text cut short. */

@@ -64,7 +64,8 @@ class JsonReaderTest {
   @Test
   void sixtyFourLevelsOfNesting_areRead_andSixtyFiveRefused() throws Exception {
     assertThat(JsonReader.read("[".repeat(64) + "]".repeat(64))).isInstanceOf(List.class);
-    assertThat(JsonReader.read("{\"a\":".repeat(64) + "1" + "}".repeat(64))).isInstanceOf(Map.class);
+    assertThat(JsonReader.read("{\"a\":".repeat(64) + "1" + "}".repeat(64)))
+        .isInstanceOf(Map.class);
 
     assertThatThrownBy(() -> JsonReader.read("[".repeat(65) + "]".repeat(65)))
         .isInstanceOf(JsonReader.JsonSyntaxException.class)
@@ -85,7 +86,11 @@ class JsonReaderTest {
     assertThat(JsonReader.read(thousand)).isEqualTo(new BigDecimal(thousand));
 
     for (String tooLong :
-        List.of("1".repeat(1_001), "-" + "1".repeat(1_000), "0." + "1".repeat(999), "1e" + "1".repeat(999),
+        List.of(
+            "1".repeat(1_001),
+            "-" + "1".repeat(1_000),
+            "0." + "1".repeat(999),
+            "1e" + "1".repeat(999),
             "1".repeat(1_000_001))) {
       assertThatThrownBy(() -> JsonReader.read("[" + tooLong + "]"))
           .isInstanceOf(JsonReader.JsonSyntaxException.class)

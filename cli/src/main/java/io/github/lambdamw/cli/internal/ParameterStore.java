@@ -27,11 +27,12 @@ public final class ParameterStore {
   }
 
   /**
-   * Writes {@code value}. A new parameter is created as a String; an existing one keeps its type (SSM returns a
-   * StringList's value as written, so the agent reads JSON from either).
+   * Writes {@code value}. A new parameter is created as a String; an existing one keeps its type
+   * (SSM returns a StringList's value as written, so the agent reads JSON from either).
    */
   public void write(String name, String value, boolean exists) throws ParameterAccessException {
-    PutParameterRequest.Builder request = PutParameterRequest.builder().name(name).value(value).overwrite(exists);
+    PutParameterRequest.Builder request =
+        PutParameterRequest.builder().name(name).value(value).overwrite(exists);
     if (!exists) {
       request.type(ParameterType.STRING).description("Maintenance windows (docs/window-format.md)");
     }
@@ -44,6 +45,7 @@ public final class ParameterStore {
 
   private static ParameterAccessException failure(String what, String name, SdkException e) {
     return new ParameterAccessException(
-        "SSM parameter '" + name + "' could not be " + what + ": " + AwsProblems.describe(e, "SSM"), e);
+        "SSM parameter '" + name + "' could not be " + what + ": " + AwsProblems.describe(e, "SSM"),
+        e);
   }
 }

@@ -19,12 +19,19 @@ public final class PlanJson {
   private PlanJson() {}
 
   /**
-   * {@code {"parameter","at","open","start","end","reason","validUntil","enabled","zone","from","to","occurrences":[
-   * {"window","start","end","startLocal","endLocal","reason"}]}}; instants in UTC, {@code *Local} in the zone, {@code
-   * end} null for an occurrence that never closes.
+   * {@code
+   * {"parameter","at","open","start","end","reason","validUntil","enabled","zone","from","to","occurrences":[
+   * {"window","start","end","startLocal","endLocal","reason"}]}}; instants in UTC, {@code *Local}
+   * in the zone, {@code end} null for an occurrence that never closes.
    */
   public static String of(
-      String parameter, WindowPlan plan, Instant at, List<Occurrence> occurrences, Instant from, Instant to, ZoneId zone) {
+      String parameter,
+      WindowPlan plan,
+      Instant at,
+      List<Occurrence> occurrences,
+      Instant from,
+      Instant to,
+      ZoneId zone) {
     WindowStatus status = plan.statusAt(at);
     Map<String, Object> json = new LinkedHashMap<>();
     if (parameter != null) {
@@ -47,7 +54,11 @@ public final class PlanJson {
       item.put("start", occurrence.start().toString());
       item.put("end", text(occurrence.closesAt()));
       item.put("startLocal", occurrence.start().atZone(zone).toOffsetDateTime().toString());
-      item.put("endLocal", occurrence.closesAt() == null ? null : occurrence.closesAt().atZone(zone).toOffsetDateTime().toString());
+      item.put(
+          "endLocal",
+          occurrence.closesAt() == null
+              ? null
+              : occurrence.closesAt().atZone(zone).toOffsetDateTime().toString());
       item.put("reason", occurrence.window().reason());
       list.add(item);
     }

@@ -14,10 +14,11 @@ import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 
 /**
- * The names one window of a deployed stack gives, read from the stack's outputs: the table, the parameter, and the
- * function its replay re-invokes (with the replay function itself). The outputs follow the construct's contract
- * ({@code infra/.../internal/StackOutputs}): {@code LambdaMw<Kind><key>}, the key being the construct's path in its
- * stack without slashes; a replay's description ends with {@code (window <key>)}.
+ * The names one window of a deployed stack gives, read from the stack's outputs: the table, the
+ * parameter, and the function its replay re-invokes (with the replay function itself). The outputs
+ * follow the construct's contract ({@code infra/.../internal/StackOutputs}): {@code
+ * LambdaMw<Kind><key>}, the key being the construct's path in its stack without slashes; a replay's
+ * description ends with {@code (window <key>)}.
  *
  * @param stack the stack's name
  * @param window the window's key
@@ -36,14 +37,16 @@ public record StackNames(
     String replayFunction,
     String whyNoFunction) {
 
-  private static final Pattern KEY = Pattern.compile("LambdaMw(Table|Parameter|ReplayFunction|ReplayTarget)([A-Za-z0-9]+)");
+  private static final Pattern KEY =
+      Pattern.compile("LambdaMw(Table|Parameter|ReplayFunction|ReplayTarget)([A-Za-z0-9]+)");
   private static final Pattern OF_WINDOW = Pattern.compile("\\(window ([A-Za-z0-9]+)\\)$");
 
   /**
-   * Reads the stack named by {@code selector} ({@code NAME}, or {@code NAME/WINDOW} when the stack holds several
-   * windows) with DescribeStacks.
+   * Reads the stack named by {@code selector} ({@code NAME}, or {@code NAME/WINDOW} when the stack
+   * holds several windows) with DescribeStacks.
    *
-   * @throws CommandFailedException when the stack does not exist, holds no window, or more than one and none was named
+   * @throws CommandFailedException when the stack does not exist, holds no window, or more than one
+   *     and none was named
    */
   public static StackNames describe(CloudFormationClient cloudFormation, String selector) {
     int slash = selector.indexOf('/');
@@ -76,13 +79,16 @@ public record StackNames(
       String kind = key.group(1);
       if (kind.startsWith("Replay")) {
         Matcher of = OF_WINDOW.matcher(String.valueOf(output.description()));
-        Map<String, String> replay = replays.computeIfAbsent(key.group(2), k -> new LinkedHashMap<>());
+        Map<String, String> replay =
+            replays.computeIfAbsent(key.group(2), k -> new LinkedHashMap<>());
         replay.put(kind, output.outputValue());
         if (of.find()) {
           replay.put("window", of.group(1));
         }
       } else {
-        windows.computeIfAbsent(key.group(2), k -> new LinkedHashMap<>()).put(kind, output.outputValue());
+        windows
+            .computeIfAbsent(key.group(2), k -> new LinkedHashMap<>())
+            .put(kind, output.outputValue());
       }
     }
     String chosen = choose(stack, window, windows);
@@ -96,22 +102,38 @@ public record StackNames(
     if (ofWindow.size() == 1) {
       Map<String, String> replay = ofWindow.get(0);
       return new StackNames(
-          stack, chosen, names.get("Table"), names.get("Parameter"), replay.get("ReplayTarget"),
-          replay.get("ReplayFunction"), null);
+          stack,
+          chosen,
+          names.get("Table"),
+          names.get("Parameter"),
+          replay.get("ReplayTarget"),
+          replay.get("ReplayFunction"),
+          null);
     }
     String why =
         ofWindow.isEmpty()
             ? "stack '" + stack + "' has no replay of window " + chosen
-            : "stack '" + stack + "' replays " + ofWindow.size() + " functions of window " + chosen + " ("
-                + String.join(", ", ofWindow.stream().map(r -> r.get("ReplayTarget")).toList()) + ")";
-    return new StackNames(stack, chosen, names.get("Table"), names.get("Parameter"), null, null, why);
+            : "stack '"
+                + stack
+                + "' replays "
+                + ofWindow.size()
+                + " functions of window "
+                + chosen
+                + " ("
+                + String.join(", ", ofWindow.stream().map(r -> r.get("ReplayTarget")).toList())
+                + ")";
+    return new StackNames(
+        stack, chosen, names.get("Table"), names.get("Parameter"), null, null, why);
   }
 
-  private static String choose(String stack, String window, Map<String, Map<String, String>> windows) {
+  private static String choose(
+      String stack, String window, Map<String, Map<String, String>> windows) {
     if (windows.isEmpty()) {
       throw new CommandFailedException(
           ExitCodes.AWS_ERROR,
-          "stack '" + stack + "' has no maintenance window outputs (LambdaMwTable...): is it the stack of a "
+          "stack '"
+              + stack
+              + "' has no maintenance window outputs (LambdaMwTable...): is it the stack of a "
               + "MaintenanceWindow construct, deployed with this version?");
     }
     if (window != null) {
@@ -119,7 +141,12 @@ public record StackNames(
       if (!windows.containsKey(key)) {
         throw new CommandFailedException(
             ExitCodes.USAGE,
-            "stack '" + stack + "' has no window '" + window + "'; it has " + String.join(", ", windows.keySet()));
+            "stack '"
+                + stack
+                + "' has no window '"
+                + window
+                + "'; it has "
+                + String.join(", ", windows.keySet()));
       }
       return key;
     }
@@ -127,15 +154,32 @@ public record StackNames(
       String first = windows.keySet().iterator().next();
       throw new CommandFailedException(
           ExitCodes.USAGE,
-          "stack '" + stack + "' has " + windows.size() + " maintenance windows (" + String.join(", ", windows.keySet())
-              + "): pick one, e.g. --stack " + stack + "/" + first);
+          "stack '"
+              + stack
+              + "' has "
+              + windows.size()
+              + " maintenance windows ("
+              + String.join(", ", windows.keySet())
+              + "): pick one, e.g. --stack "
+              + stack
+              + "/"
+              + first);
     }
     return windows.keySet().iterator().next();
   }
 
   /** One line for the operator: where the names came from. */
   public String describe() {
-    return "stack " + stack + ", window " + window + ": table " + table + ", parameter " + parameter
-        + (function == null ? "" : ", function " + function + " (replay function " + replayFunction + ")");
+    return "stack "
+        + stack
+        + ", window "
+        + window
+        + ": table "
+        + table
+        + ", parameter "
+        + parameter
+        + (function == null
+            ? ""
+            : ", function " + function + " (replay function " + replayFunction + ")");
   }
 }

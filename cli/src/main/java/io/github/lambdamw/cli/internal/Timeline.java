@@ -16,15 +16,19 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The days ahead as a person reads them in a terminal: one line per day in one time zone, the day's 24 hours across
- * in half-hour columns, the columns when a window is open marked. A clock change shows: the hour a spring change
- * skips is marked as skipped, and the hour an autumn change repeats counts as open if either of its two passes is.
+ * The days ahead as a person reads them in a terminal: one line per day in one time zone, the day's
+ * 24 hours across in half-hour columns, the columns when a window is open marked. A clock change
+ * shows: the hour a spring change skips is marked as skipped, and the hour an autumn change repeats
+ * counts as open if either of its two passes is.
  */
 public final class Timeline {
   private static final int SLOTS_PER_HOUR = 2;
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ENGLISH);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-  private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ENGLISH);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY_TIME =
+      DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ENGLISH);
 
   /** The marks of one style. */
   public enum Style {
@@ -53,14 +57,23 @@ public final class Timeline {
    * @param enabled false when {@code "enabled": false} keeps every window closed
    */
   public static void print(
-      PrintWriter out, List<Occurrence> occurrences, boolean enabled, Instant from, int days, ZoneId zone, Style style) {
+      PrintWriter out,
+      List<Occurrence> occurrences,
+      boolean enabled,
+      Instant from,
+      int days,
+      ZoneId zone,
+      Style style) {
     LocalDate first = from.atZone(zone).toLocalDate();
     String zoneOffsets = offsets(zone, first, days);
     out.printf(
-        "Next %d day(s) in %s%s%n", days, zone.getId(), zoneOffsets.equals(zone.getId()) ? "" : ": " + zoneOffsets);
+        "Next %d day(s) in %s%s%n",
+        days, zone.getId(), zoneOffsets.equals(zone.getId()) ? "" : ": " + zoneOffsets);
     out.printf(
         "%c open  %c closed%s  (a column per 30 minutes)%n",
-        style.open, style.closed, style == Style.PLAIN ? "  " + style.skipped + " skipped by a clock change" : "");
+        style.open,
+        style.closed,
+        style == Style.PLAIN ? "  " + style.skipped + " skipped by a clock change" : "");
     if (!enabled) {
       out.println("\"enabled\": false: no window opens, whatever the windows say");
     }
@@ -105,7 +118,7 @@ public final class Timeline {
     return false;
   }
 
-  /** "  03:00-05:00 (reason)" for each occurrence starting on {@code day}. */
+  /** " 03:00-05:00 (reason)" for each occurrence starting on {@code day}. */
   private static String startingOn(List<Occurrence> occurrences, LocalDate day, ZoneId zone) {
     StringBuilder text = new StringBuilder();
     for (Occurrence occurrence : occurrences) {
@@ -135,7 +148,10 @@ public final class Timeline {
     List<String> parts = new ArrayList<>(List.of(label(zone.getRules().getOffset(start))));
     ZoneOffsetTransition transition = zone.getRules().nextTransition(start);
     while (transition != null && transition.getInstant().isBefore(end)) {
-      parts.add(label(transition.getOffsetAfter()) + " from " + DAY_TIME.format(transition.getDateTimeAfter()));
+      parts.add(
+          label(transition.getOffsetAfter())
+              + " from "
+              + DAY_TIME.format(transition.getDateTimeAfter()));
       transition = zone.getRules().nextTransition(transition.getInstant());
     }
     return String.join(", ", parts);

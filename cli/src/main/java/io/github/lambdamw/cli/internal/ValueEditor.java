@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Edits a window value the way an operator would by hand: adds a window, or ends the ones in progress, and leaves
- * every other window, field and reason as it was. A value in the original StringList form is rewritten as JSON.
+ * Edits a window value the way an operator would by hand: adds a window, or ends the ones in
+ * progress, and leaves every other window, field and reason as it was. A value in the original
+ * StringList form is rewritten as JSON.
  */
 public final class ValueEditor {
   private final Map<String, Object> root;
@@ -64,7 +65,10 @@ public final class ValueEditor {
     }
   }
 
-  /** Whether the value was in the original StringList form (its inclusive end becomes an exclusive one). */
+  /**
+   * Whether the value was in the original StringList form (its inclusive end becomes an exclusive
+   * one).
+   */
   public boolean convertedFromStringList() {
     return converted;
   }
@@ -78,7 +82,10 @@ public final class ValueEditor {
     add(start, end, reason, false);
   }
 
-  /** Adds a window as {@link #add(Instant, Instant, String)}; with {@code observe}, as {@code "mode":"observe"}. */
+  /**
+   * Adds a window as {@link #add(Instant, Instant, String)}; with {@code observe}, as {@code
+   * "mode":"observe"}.
+   */
   public void add(Instant start, Instant end, String reason, boolean observe) {
     Map<String, Object> window = new LinkedHashMap<>();
     window.put("start", start.toString());
@@ -95,8 +102,9 @@ public final class ValueEditor {
   }
 
   /**
-   * Ends at {@code now} every one-off or open-ended window in progress: its end becomes {@code now}, or it is removed
-   * when it started at {@code now}. Windows ahead are left alone, and so are recurring ones, which cannot be cut.
+   * Ends at {@code now} every one-off or open-ended window in progress: its end becomes {@code
+   * now}, or it is removed when it started at {@code now}. Windows ahead are left alone, and so are
+   * recurring ones, which cannot be cut.
    *
    * @return how many windows were ended or removed
    */

@@ -3,8 +3,9 @@ package io.github.lambdamw.cli.internal;
 import java.nio.charset.StandardCharsets;
 
 /**
- * How big a window value may be: SSM's Standard tier holds 4 KB, the Advanced tier 8 KB (and costs money). And how
- * much of a value a message may quote: a terminal full of someone's 8 KB value hides the one line that matters.
+ * How big a window value may be: SSM's Standard tier holds 4 KB, the Advanced tier 8 KB (and costs
+ * money). And how much of a value a message may quote: a terminal full of someone's 8 KB value
+ * hides the one line that matters.
  */
 public final class ValueSize {
   /** The Standard tier's limit, in bytes. */
@@ -27,6 +28,9 @@ public final class ValueSize {
     if (text == null || text.length() <= MAX_QUOTED_CHARS) {
       return text;
     }
-    return text.substring(0, MAX_QUOTED_CHARS) + "… (" + (text.length() - MAX_QUOTED_CHARS) + " more characters)";
+    return text.substring(0, MAX_QUOTED_CHARS)
+        + "… ("
+        + (text.length() - MAX_QUOTED_CHARS)
+        + " more characters)";
   }
 }

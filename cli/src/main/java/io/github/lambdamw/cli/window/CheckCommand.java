@@ -2,9 +2,9 @@ package io.github.lambdamw.cli.window;
 
 import io.github.lambdamw.cli.internal.ParameterAccessException;
 import io.github.lambdamw.cli.internal.ValueSize;
+import io.github.lambdamw.cli.internal.WindowReport;
 import io.github.lambdamw.replay.DeployedNames;
 import io.github.lambdamw.replay.ExitCodes;
-import io.github.lambdamw.cli.internal.WindowReport;
 import io.github.lambdamw.window.WindowFormatException;
 import io.github.lambdamw.window.WindowPlan;
 import java.io.IOException;
@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Checks a window value (from the argument, a file, an SSM parameter, or the parameter of --stack) and prints "
-          + "each window with "
-          + "its next openings and closings, in the window's time zone and in UTC, then whether it is open now.",
+            + "each window with "
+            + "its next openings and closings, in the window's time zone and in UTC, then whether it is open now.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  mw window check '2026-12-24T22:00:00+01:00,2026-12-25T06:00:00+01:00'",
@@ -77,7 +77,8 @@ final class CheckCommand implements Callable<Integer> {
   @Option(
       names = {"--at", "--from"},
       paramLabel = "INSTANT",
-      description = "Show the status at, and openings from, this instant instead of now, e.g. 2026-03-28T00:00:00Z.")
+      description =
+          "Show the status at, and openings from, this instant instead of now, e.g. 2026-03-28T00:00:00Z.")
   Instant from;
 
   @Mixin TimelineOptions timeline;
@@ -87,12 +88,14 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (source == null) {
-      // No value given: the stack's parameter (mw --stack NAME window check), else there is nothing to check.
+      // No value given: the stack's parameter (mw --stack NAME window check), else there is nothing
+      // to check.
       source = new Source();
       source.parameter = DeployedNames.of(spec).parameter();
       if (source.parameter == null) {
         throw new ParameterException(
-            spec.commandLine(), "Missing the value to check: give VALUE, --file PATH or --parameter NAME (or --stack)");
+            spec.commandLine(),
+            "Missing the value to check: give VALUE, --file PATH or --parameter NAME (or --stack)");
       }
     }
     String value;
@@ -101,26 +104,36 @@ final class CheckCommand implements Callable<Integer> {
     } catch (NoSuchFileException e) {
       throw new ParameterException(spec.commandLine(), "--file " + source.file + ": no such file");
     } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(), "--file " + source.file + ": cannot read it (" + e + ")");
+      throw new ParameterException(
+          spec.commandLine(), "--file " + source.file + ": cannot read it (" + e + ")");
     } catch (ParameterAccessException e) {
       err.println(e.getMessage());
       return ExitCodes.AWS_ERROR;
     }
     if (value == null) {
-      err.println("SSM parameter '" + source.parameter + "' does not exist: check its name and --region");
+      err.println(
+          "SSM parameter '" + source.parameter + "' does not exist: check its name and --region");
       return ExitCodes.AWS_ERROR;
     }
     int bytes = ValueSize.bytes(value);
     if (bytes > ValueSize.ADVANCED_TIER_BYTES) {
       err.println(
-          "invalid: the value is " + bytes + " bytes; an SSM parameter holds at most " + ValueSize.ADVANCED_TIER_BYTES
-              + " (Advanced tier), " + ValueSize.STANDARD_TIER_BYTES + " in the Standard tier. It starts: "
+          "invalid: the value is "
+              + bytes
+              + " bytes; an SSM parameter holds at most "
+              + ValueSize.ADVANCED_TIER_BYTES
+              + " (Advanced tier), "
+              + ValueSize.STANDARD_TIER_BYTES
+              + " in the Standard tier. It starts: "
               + ValueSize.capped(value));
       return ExitCodes.INVALID_VALUE;
     }
     if (bytes > ValueSize.STANDARD_TIER_BYTES) {
       err.println(
-          "warning: the value is " + bytes + " bytes: more than the Standard tier's " + ValueSize.STANDARD_TIER_BYTES
+          "warning: the value is "
+              + bytes
+              + " bytes: more than the Standard tier's "
+              + ValueSize.STANDARD_TIER_BYTES
               + "; the parameter must be Advanced (paid), or the value shorter");
     }
     WindowPlan plan;

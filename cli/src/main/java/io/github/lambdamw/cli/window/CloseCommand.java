@@ -1,10 +1,10 @@
 package io.github.lambdamw.cli.window;
 
 import io.github.lambdamw.cli.internal.ParameterAccessException;
-import io.github.lambdamw.replay.ExitCodes;
 import io.github.lambdamw.cli.internal.ValueEditor;
 import io.github.lambdamw.cli.internal.ValueSize;
 import io.github.lambdamw.cli.internal.WindowReport;
+import io.github.lambdamw.replay.ExitCodes;
 import io.github.lambdamw.window.Window;
 import io.github.lambdamw.window.WindowFormatException;
 import io.github.lambdamw.window.WindowPlan;
@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Closes the window now: every one-off or open-ended window in progress ends now (one that started "
-          + "this very second is removed). Windows ahead and recurring windows stay; a recurring window in "
-          + "progress cannot be cut short: edit the value, or set \"enabled\": false, to stop it.",
+            + "this very second is removed). Windows ahead and recurring windows stay; a recurring window in "
+            + "progress cannot be cut short: edit the value, or set \"enabled\": false, to stop it.",
     footerHeading = "%nExamples:%n",
     footer = {"  mw window close", "  mw window close --parameter orders-maintenance"})
 final class CloseCommand implements Callable<Integer> {
@@ -60,14 +60,21 @@ final class CloseCommand implements Callable<Integer> {
       if (plan.enabled() && !stillOpen.isEmpty()) {
         for (Window recurring : stillOpen) {
           err.println(
-              "still open: recurring window " + recurring.describe() + " until "
-                  + recurring.occurrenceAt(now).end() + "; edit the value or set \"enabled\": false to stop it");
+              "still open: recurring window "
+                  + recurring.describe()
+                  + " until "
+                  + recurring.occurrenceAt(now).end()
+                  + "; edit the value or set \"enabled\": false to stop it");
         }
         return ExitCodes.WINDOW_OPEN;
       }
       return ExitCodes.OK;
     } catch (WindowFormatException e) {
-      err.println("SSM parameter '" + name + "' holds an invalid value, left unchanged: " + ValueSize.capped(e.getMessage()));
+      err.println(
+          "SSM parameter '"
+              + name
+              + "' holds an invalid value, left unchanged: "
+              + ValueSize.capped(e.getMessage()));
       return ExitCodes.INVALID_VALUE;
     } catch (ParameterAccessException e) {
       err.println(e.getMessage());

@@ -1,10 +1,10 @@
 package io.github.lambdamw.cli.window;
 
 import io.github.lambdamw.cli.internal.ParameterAccessException;
-import io.github.lambdamw.replay.ExitCodes;
 import io.github.lambdamw.cli.internal.ValueEditor;
 import io.github.lambdamw.cli.internal.ValueSize;
 import io.github.lambdamw.cli.internal.WindowReport;
+import io.github.lambdamw.replay.ExitCodes;
 import io.github.lambdamw.window.WindowFormatException;
 import io.github.lambdamw.window.WindowPlan;
 import java.io.PrintWriter;
@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Opens a window now: adds a one-off window from now (for a duration or until an instant), or an "
-          + "open-ended one when neither is given. Every other window in the value is kept; a value in the "
-          + "original 'start,end' form is rewritten as JSON. The agents see the change within "
-          + "MAINTENANCE_WINDOW_REFRESH_SECONDS.",
+            + "open-ended one when neither is given. Every other window in the value is kept; a value in the "
+            + "original 'start,end' form is rewritten as JSON. The agents see the change within "
+            + "MAINTENANCE_WINDOW_REFRESH_SECONDS.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  mw window open --for PT2H --reason 'database upgrade'",
@@ -46,14 +46,23 @@ final class OpenCommand implements Callable<Integer> {
   End end;
 
   static final class End {
-    @Option(names = "--for", paramLabel = "DURATION", description = "How long, as ISO-8601: PT2H, PT30M, P1D.")
+    @Option(
+        names = "--for",
+        paramLabel = "DURATION",
+        description = "How long, as ISO-8601: PT2H, PT30M, P1D.")
     Duration duration;
 
-    @Option(names = "--until", paramLabel = "INSTANT", description = "Until this instant, e.g. 2026-12-25T06:00:00Z.")
+    @Option(
+        names = "--until",
+        paramLabel = "INSTANT",
+        description = "Until this instant, e.g. 2026-12-25T06:00:00Z.")
     Instant until;
   }
 
-  @Option(names = "--reason", paramLabel = "TEXT", description = "Why; the agent logs it and returns it to callers.")
+  @Option(
+      names = "--reason",
+      paramLabel = "TEXT",
+      description = "Why; the agent logs it and returns it to callers.")
   String reason;
 
   @Option(
@@ -71,7 +80,8 @@ final class OpenCommand implements Callable<Integer> {
     Instant now = window.root.clock().instant().truncatedTo(ChronoUnit.SECONDS);
     Instant endAt = end == null ? null : end.duration != null ? now.plus(end.duration) : end.until;
     if (endAt != null && !endAt.isAfter(now)) {
-      throw new ParameterException(spec.commandLine(), "the window would end at " + endAt + ", not after now (" + now + ")");
+      throw new ParameterException(
+          spec.commandLine(), "the window would end at " + endAt + ", not after now (" + now + ")");
     }
     try {
       String value = window.root.parameterStore().read(name);
@@ -79,20 +89,32 @@ final class OpenCommand implements Callable<Integer> {
       editor.add(now, endAt, reason, observe);
       WindowPlan plan = editor.plan();
       window.root.parameterStore().write(name, editor.text(), value != null);
-      out.println("opened a window in " + name + " from " + now + (endAt == null ? ", with no end" : " until " + endAt));
+      out.println(
+          "opened a window in "
+              + name
+              + " from "
+              + now
+              + (endAt == null ? ", with no end" : " until " + endAt));
       if (observe) {
-        out.println("observe mode: handlers run as usual; what the window would defer is logged and counted");
+        out.println(
+            "observe mode: handlers run as usual; what the window would defer is logged and counted");
       }
       if (editor.convertedFromStringList()) {
-        out.println("the value was in the original start,end form; it is now JSON (its end is now exclusive)");
+        out.println(
+            "the value was in the original start,end form; it is now JSON (its end is now exclusive)");
       }
       if (!editor.enabled()) {
-        err.println("warning: the value has \"enabled\": false, so this window does not open until it is enabled");
+        err.println(
+            "warning: the value has \"enabled\": false, so this window does not open until it is enabled");
       }
       out.println(name + ": " + WindowReport.status(plan, now));
       return ExitCodes.OK;
     } catch (WindowFormatException e) {
-      err.println("SSM parameter '" + name + "' holds an invalid value, left unchanged: " + ValueSize.capped(e.getMessage()));
+      err.println(
+          "SSM parameter '"
+              + name
+              + "' holds an invalid value, left unchanged: "
+              + ValueSize.capped(e.getMessage()));
       return ExitCodes.INVALID_VALUE;
     } catch (ParameterAccessException e) {
       err.println(e.getMessage());

@@ -1,9 +1,9 @@
 package io.github.lambdamw.cli.window;
 
 import io.github.lambdamw.cli.internal.ParameterAccessException;
-import io.github.lambdamw.replay.ExitCodes;
 import io.github.lambdamw.cli.internal.ValueSize;
 import io.github.lambdamw.cli.internal.WindowReport;
+import io.github.lambdamw.replay.ExitCodes;
 import io.github.lambdamw.window.WindowFormatException;
 import io.github.lambdamw.window.WindowPlan;
 import java.io.PrintWriter;
@@ -49,7 +49,12 @@ final class StatusCommand implements Callable<Integer> {
       return ExitCodes.AWS_ERROR;
     }
     if (value == null) {
-      spec.commandLine().getErr().println("SSM parameter '" + name + "' does not exist: check its name and --region, or pass --stack");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "SSM parameter '"
+                  + name
+                  + "' does not exist: check its name and --region, or pass --stack");
       return ExitCodes.AWS_ERROR;
     }
     try {

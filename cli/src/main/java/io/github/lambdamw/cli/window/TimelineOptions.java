@@ -15,7 +15,10 @@ import java.time.ZoneId;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** {@code --days}, {@code --zone}, {@code --plain}, {@code --json}: the days ahead, for {@code status} and {@code check}. */
+/**
+ * {@code --days}, {@code --zone}, {@code --plain}, {@code --json}: the days ahead, for {@code
+ * status} and {@code check}.
+ */
 final class TimelineOptions {
   private static final ZoneId UTC = ZoneId.of("UTC");
 
@@ -29,13 +32,18 @@ final class TimelineOptions {
   @Option(
       names = "--zone",
       paramLabel = "ZONE",
-      description = "Time zone of the timeline, e.g. Europe/Paris (default: the first recurring window's, else UTC).")
+      description =
+          "Time zone of the timeline, e.g. Europe/Paris (default: the first recurring window's, else UTC).")
   ZoneId zone;
 
-  @Option(names = "--plain", description = "ASCII timeline (the default when the output is not a terminal).")
+  @Option(
+      names = "--plain",
+      description = "ASCII timeline (the default when the output is not a terminal).")
   boolean plain;
 
-  @Option(names = "--json", description = "Print the status and the occurrences of the next --days as JSON instead.")
+  @Option(
+      names = "--json",
+      description = "Print the status and the occurrences of the next --days as JSON instead.")
   boolean json;
 
   /** The timeline's zone: {@code --zone}, else the first recurring window's, else UTC. */
@@ -58,14 +66,19 @@ final class TimelineOptions {
     }
     ZoneId timelineZone = zone(plan);
     Instant from = at.atZone(timelineZone).toLocalDate().atStartOfDay(timelineZone).toInstant();
-    Instant to = at.atZone(timelineZone).toLocalDate().plusDays(days).atStartOfDay(timelineZone).toInstant();
+    Instant to =
+        at.atZone(timelineZone).toLocalDate().plusDays(days).atStartOfDay(timelineZone).toInstant();
     List<Occurrence> occurrences = Occurrences.between(plan, from, to);
-    Timeline.Style style = plain || !Terminals.isInteractive() ? Timeline.Style.PLAIN : Timeline.Style.TERMINAL;
+    Timeline.Style style =
+        plain || !Terminals.isInteractive() ? Timeline.Style.PLAIN : Timeline.Style.TERMINAL;
     out.println();
     Timeline.print(out, occurrences, plan.enabled(), at, days, timelineZone, style);
   }
 
-  /** The status at {@code at} and the occurrences from {@code at} to {@link #days} days later, as JSON. */
+  /**
+   * The status at {@code at} and the occurrences from {@code at} to {@link #days} days later, as
+   * JSON.
+   */
   String json(String parameter, WindowPlan plan, Instant at) {
     Instant to = at.plus(Duration.ofDays(Math.max(0, days)));
     return PlanJson.of(parameter, plan, at, Occurrences.between(plan, at, to), at, to, zone(plan));

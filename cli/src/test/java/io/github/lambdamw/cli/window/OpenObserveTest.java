@@ -28,16 +28,20 @@ class OpenObserveTest {
 
   @Test
   void openObserve_writesAnObservedWindow_andSaysNothingIsDeferred() {
-    CliRun run = CliRun.run(ssm, NOW, "window", "open", "--for", "PT1H", "--observe", "--reason", "rehearsal");
+    CliRun run =
+        CliRun.run(
+            ssm, NOW, "window", "open", "--for", "PT1H", "--observe", "--reason", "rehearsal");
 
     assertThat(run.exitCode()).isZero();
     assertThat(ssm.value("maintenance-window"))
-        .isEqualTo("{\"windows\":[{\"start\":\"2026-03-08T02:30:00Z\",\"end\":\"2026-03-08T03:30:00Z\","
-            + "\"reason\":\"rehearsal\",\"mode\":\"observe\"}]}");
+        .isEqualTo(
+            "{\"windows\":[{\"start\":\"2026-03-08T02:30:00Z\",\"end\":\"2026-03-08T03:30:00Z\","
+                + "\"reason\":\"rehearsal\",\"mode\":\"observe\"}]}");
     assertThat(run.out())
         .contains("observe mode: handlers run as usual")
-        .contains("maintenance-window: open since 2026-03-08T02:30:00Z until 2026-03-08T03:30:00Z (reason: rehearsal)"
-            + " (observe mode: nothing is deferred)");
+        .contains(
+            "maintenance-window: open since 2026-03-08T02:30:00Z until 2026-03-08T03:30:00Z (reason: rehearsal)"
+                + " (observe mode: nothing is deferred)");
   }
 
   @Test

@@ -21,11 +21,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The days ahead as a timeline, around Europe/Paris's clock changes: the last Sunday of March (02:00 becomes 03:00)
- * and of October (03:00 becomes 02:00). A nightly window at 01:30 for two hours straddles both.
+ * The days ahead as a timeline, around Europe/Paris's clock changes: the last Sunday of March
+ * (02:00 becomes 03:00) and of October (03:00 becomes 02:00). A nightly window at 01:30 for two
+ * hours straddles both.
  */
 class TimelineTest {
-  private static final Instant FRIDAY_NIGHT = Instant.parse("2026-03-27T23:30:00Z"); // Sat 00:30 in Paris
+  private static final Instant FRIDAY_NIGHT =
+      Instant.parse("2026-03-27T23:30:00Z"); // Sat 00:30 in Paris
   private static final String NIGHTLY =
       "{\"windows\":[{\"schedule\":\"cron(30 1 * * ? *)\",\"duration\":\"PT2H\",\"timezone\":\"Europe/Paris\","
           + "\"reason\":\"nightly\"}]}";
@@ -68,15 +70,27 @@ class TimelineTest {
   @Test
   void checkAt_showsTheAutumnChange_whereTheRepeatedHourCountsOnce() {
     CliRun run =
-        CliRun.run(ssm, FRIDAY_NIGHT, "window", "check", "--at", "2026-10-24T12:00:00Z", "--days", "2", "--plain", NIGHTLY);
+        CliRun.run(
+            ssm,
+            FRIDAY_NIGHT,
+            "window",
+            "check",
+            "--at",
+            "2026-10-24T12:00:00Z",
+            "--days",
+            "2",
+            "--plain",
+            NIGHTLY);
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(run.out())
         .contains("at 2026-10-24T12:00:00Z: closed until 2026-10-24T23:30:00Z\n")
         .contains("Next 2 day(s) in Europe/Paris: UTC+02:00, UTC+01:00 from Sun 2026-10-25 02:00\n")
-        .contains("Sat 2026-10-24  ...####.........................................  01:30-03:30 (nightly)\n")
+        .contains(
+            "Sat 2026-10-24  ...####.........................................  01:30-03:30 (nightly)\n")
         // 01:30+02:00 to 02:30+01:00: two hours, the 02:00-03:00 hour lived twice
-        .endsWith("Sun 2026-10-25  ...###..........................................  01:30-02:30 (nightly)\n");
+        .endsWith(
+            "Sun 2026-10-25  ...###..........................................  01:30-02:30 (nightly)\n");
   }
 
   @Test
@@ -97,28 +111,60 @@ class TimelineTest {
     assertThat((List<Map<String, Object>>) json.get("occurrences"))
         .containsExactly(
             Map.of(
-                "window", 0, "start", "2026-03-28T00:30:00Z", "end", "2026-03-28T02:30:00Z",
-                "startLocal", "2026-03-28T01:30+01:00", "endLocal", "2026-03-28T03:30+01:00", "reason", "nightly"),
+                "window",
+                0,
+                "start",
+                "2026-03-28T00:30:00Z",
+                "end",
+                "2026-03-28T02:30:00Z",
+                "startLocal",
+                "2026-03-28T01:30+01:00",
+                "endLocal",
+                "2026-03-28T03:30+01:00",
+                "reason",
+                "nightly"),
             Map.of(
-                "window", 0, "start", "2026-03-29T00:30:00Z", "end", "2026-03-29T02:30:00Z",
-                "startLocal", "2026-03-29T01:30+01:00", "endLocal", "2026-03-29T04:30+02:00", "reason", "nightly"));
+                "window",
+                0,
+                "start",
+                "2026-03-29T00:30:00Z",
+                "end",
+                "2026-03-29T02:30:00Z",
+                "startLocal",
+                "2026-03-29T01:30+01:00",
+                "endLocal",
+                "2026-03-29T04:30+02:00",
+                "reason",
+                "nightly"));
   }
 
   @Test
   void aOneOffWindow_isShownInUtc_orInTheZoneAsked_andDaysZeroShowsNone() {
-    ssm.put("maintenance-window", "{\"windows\":[{\"start\":\"2026-03-28T10:00:00Z\",\"end\":\"2026-03-29T01:00:00Z\"}]}", "String");
+    ssm.put(
+        "maintenance-window",
+        "{\"windows\":[{\"start\":\"2026-03-28T10:00:00Z\",\"end\":\"2026-03-29T01:00:00Z\"}]}",
+        "String");
 
     CliRun utc = CliRun.run(ssm, FRIDAY_NIGHT, "window", "status", "--days", "2");
-    CliRun paris = CliRun.run(ssm, FRIDAY_NIGHT, "window", "status", "--days", "1", "--zone", "Europe/Paris");
+    CliRun paris =
+        CliRun.run(ssm, FRIDAY_NIGHT, "window", "status", "--days", "1", "--zone", "Europe/Paris");
     CliRun none = CliRun.run(ssm, FRIDAY_NIGHT, "window", "status", "--days", "0");
 
     assertThat(utc.out())
         .contains("Next 2 day(s) in UTC\n")
         .contains("Fri 2026-03-27  " + ".".repeat(48) + "\n")
-        .contains("Sat 2026-03-28  " + ".".repeat(20) + "#".repeat(28) + "  10:00-Sun 2026-03-29 01:00\n");
+        .contains(
+            "Sat 2026-03-28  "
+                + ".".repeat(20)
+                + "#".repeat(28)
+                + "  10:00-Sun 2026-03-29 01:00\n");
     assertThat(paris.out())
         .contains("Next 1 day(s) in Europe/Paris: UTC+01:00\n")
-        .contains("Sat 2026-03-28  " + ".".repeat(22) + "#".repeat(26) + "  11:00-Sun 2026-03-29 03:00\n");
+        .contains(
+            "Sat 2026-03-28  "
+                + ".".repeat(22)
+                + "#".repeat(26)
+                + "  11:00-Sun 2026-03-29 03:00\n");
     assertThat(none.out()).isEqualTo("maintenance-window: closed until 2026-03-28T10:00:00Z\n");
   }
 
@@ -130,7 +176,8 @@ class TimelineTest {
 
     assertThat(run.out())
         .contains("\"enabled\": false: no window opens, whatever the windows say\n")
-        .contains("Sat 2026-03-28  ................................................  01:30-03:30 (nightly)\n");
+        .contains(
+            "Sat 2026-03-28  ................................................  01:30-03:30 (nightly)\n");
   }
 
   @Test
@@ -141,12 +188,19 @@ class TimelineTest {
 
     Timeline.print(
         new PrintWriter(text, true),
-        Occurrences.between(plan, Instant.parse("2026-03-27T23:00:00Z"), Instant.parse("2026-03-29T22:00:00Z")),
-        true, from, 2, ZoneId.of("Europe/Paris"), Timeline.Style.TERMINAL);
+        Occurrences.between(
+            plan, Instant.parse("2026-03-27T23:00:00Z"), Instant.parse("2026-03-29T22:00:00Z")),
+        true,
+        from,
+        2,
+        ZoneId.of("Europe/Paris"),
+        Timeline.Style.TERMINAL);
 
     assertThat(text.toString())
         .contains("█ open  · closed  (a column per 30 minutes)\n")
-        .contains("Sat 2026-03-28  ···████·········································  01:30-03:30 (nightly)\n")
-        .contains("Sun 2026-03-29  ···█  ███·······································  01:30-04:30 (nightly)\n");
+        .contains(
+            "Sat 2026-03-28  ···████·········································  01:30-03:30 (nightly)\n")
+        .contains(
+            "Sun 2026-03-29  ···█  ███·······································  01:30-04:30 (nightly)\n");
   }
 }

@@ -14,7 +14,8 @@ class WindowCommandParsingTest {
   @Test
   void open_readsDurationReasonAndParameter() {
     OpenCommand open =
-        CommandLine.populateCommand(new OpenCommand(), "--for", "PT2H", "--reason", "db upgrade", "-p", "orders-mw");
+        CommandLine.populateCommand(
+            new OpenCommand(), "--for", "PT2H", "--reason", "db upgrade", "-p", "orders-mw");
 
     assertThat(open.end.duration).isEqualTo(Duration.ofHours(2));
     assertThat(open.end.until).isNull();
@@ -32,7 +33,8 @@ class WindowCommandParsingTest {
 
   @Test
   void open_untilAnInstantWithOffset() {
-    OpenCommand open = CommandLine.populateCommand(new OpenCommand(), "--until", "2026-12-25T06:00:00+01:00");
+    OpenCommand open =
+        CommandLine.populateCommand(new OpenCommand(), "--until", "2026-12-25T06:00:00+01:00");
 
     assertThat(open.end.until).isEqualTo(Instant.parse("2026-12-25T05:00:00Z"));
   }
@@ -40,7 +42,9 @@ class WindowCommandParsingTest {
   @Test
   void open_forAndUntilTogether_isAUsageError() {
     assertThatThrownBy(
-            () -> CommandLine.populateCommand(new OpenCommand(), "--for", "PT2H", "--until", "2026-12-25T06:00:00Z"))
+            () ->
+                CommandLine.populateCommand(
+                    new OpenCommand(), "--for", "PT2H", "--until", "2026-12-25T06:00:00Z"))
         .isInstanceOf(CommandLine.MutuallyExclusiveArgsException.class);
   }
 
@@ -51,12 +55,16 @@ class WindowCommandParsingTest {
     assertThat(CommandLine.populateCommand(new CheckCommand(), "--file", "w.json").source.file)
         .isEqualTo(Path.of("w.json"));
     assertThat(CommandLine.populateCommand(new CheckCommand(), "--parameter", "mw", "--next", "3"))
-        .satisfies(check -> {
-          assertThat(check.source.parameter).isEqualTo("mw");
-          assertThat(check.next).isEqualTo(3);
-        });
-    assertThat(CommandLine.populateCommand(new CheckCommand()).source).as("the stack's parameter, if any").isNull();
-    assertThatThrownBy(() -> CommandLine.populateCommand(new CheckCommand(), "--file", "w.json", "-p", "mw"))
+        .satisfies(
+            check -> {
+              assertThat(check.source.parameter).isEqualTo("mw");
+              assertThat(check.next).isEqualTo(3);
+            });
+    assertThat(CommandLine.populateCommand(new CheckCommand()).source)
+        .as("the stack's parameter, if any")
+        .isNull();
+    assertThatThrownBy(
+            () -> CommandLine.populateCommand(new CheckCommand(), "--file", "w.json", "-p", "mw"))
         .isInstanceOf(CommandLine.MutuallyExclusiveArgsException.class);
   }
 }

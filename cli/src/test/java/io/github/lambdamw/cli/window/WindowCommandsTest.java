@@ -3,8 +3,8 @@ package io.github.lambdamw.cli.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lambdamw.cli.CliRun;
-import io.github.lambdamw.replay.ExitCodes;
 import io.github.lambdamw.cli.CliSsm;
+import io.github.lambdamw.replay.ExitCodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,12 +34,14 @@ class WindowCommandsTest {
 
   @Test
   void check_validValue_printsOpeningsInTheZoneAndInUtc_andExitsZero() {
-    CliRun run = CliRun.run(ssm, NOW, "window", "check", "--next", "2", "{\"windows\":[" + WEEKLY + "]}");
+    CliRun run =
+        CliRun.run(ssm, NOW, "window", "check", "--next", "2", "{\"windows\":[" + WEEKLY + "]}");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(run.out())
         .contains("valid: 1 window(s)")
-        .contains("windows[0]  recurring  cron(0 4 ? * SUN *) for PT2H in Europe/Paris (reason: weekly)")
+        .contains(
+            "windows[0]  recurring  cron(0 4 ? * SUN *) for PT2H in Europe/Paris (reason: weekly)")
         .contains("opens   Sun 2026-03-08 04:00:00 +01:00 Europe/Paris  =  2026-03-08T03:00:00Z")
         .contains("closes  Sun 2026-03-15 06:00:00 +01:00 Europe/Paris  =  2026-03-15T05:00:00Z")
         .contains("now: closed until 2026-03-08T03:00:00Z");
@@ -47,7 +49,8 @@ class WindowCommandsTest {
 
   @Test
   void check_invalidValue_namesTheProblem_andExitsWithInvalidValue() {
-    CliRun run = CliRun.run(ssm, NOW, "window", "check", "{\"windows\":[{\"start\":\"2026-03-08\"}]}");
+    CliRun run =
+        CliRun.run(ssm, NOW, "window", "check", "{\"windows\":[{\"start\":\"2026-03-08\"}]}");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_VALUE);
     assertThat(run.err()).contains("invalid: field 'windows[0].start' is '2026-03-08'");
@@ -55,7 +58,9 @@ class WindowCommandsTest {
 
   @Test
   void check_readsAFile(@TempDir Path dir) throws IOException {
-    Path file = Files.writeString(dir.resolve("w.json"), "{\"enabled\":false,\"windows\":[" + WEEKLY + "]}");
+    Path file =
+        Files.writeString(
+            dir.resolve("w.json"), "{\"enabled\":false,\"windows\":[" + WEEKLY + "]}");
 
     CliRun run = CliRun.run(ssm, NOW, "window", "check", "--file", file.toString());
 
@@ -71,21 +76,27 @@ class WindowCommandsTest {
     CliRun missing = CliRun.run(ssm, NOW, "window", "check", "--parameter", "nope");
 
     assertThat(found.exitCode()).isEqualTo(ExitCodes.OK);
-    assertThat(found.out()).contains("one-off").contains("now: open since 2026-03-08T02:00:00Z until 2026-03-08T06:00:00Z");
+    assertThat(found.out())
+        .contains("one-off")
+        .contains("now: open since 2026-03-08T02:00:00Z until 2026-03-08T06:00:00Z");
     assertThat(missing.exitCode()).isEqualTo(ExitCodes.AWS_ERROR);
     assertThat(missing.err()).contains("SSM parameter 'nope' does not exist");
   }
 
   @Test
   void status_saysOpenAndUntilWhen() {
-    ssm.put("maintenance-window", "{\"windows\":[{\"start\":\"2026-03-08T02:00:00Z\",\"end\":\"2026-03-08T04:00:00Z\","
-        + "\"reason\":\"upgrade\"}]}", "String");
+    ssm.put(
+        "maintenance-window",
+        "{\"windows\":[{\"start\":\"2026-03-08T02:00:00Z\",\"end\":\"2026-03-08T04:00:00Z\","
+            + "\"reason\":\"upgrade\"}]}",
+        "String");
 
     CliRun run = CliRun.run(ssm, NOW, "window", "status");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(run.out().lines().findFirst())
-        .contains("maintenance-window: open since 2026-03-08T02:00:00Z until 2026-03-08T04:00:00Z (reason: upgrade)");
+        .contains(
+            "maintenance-window: open since 2026-03-08T02:00:00Z until 2026-03-08T04:00:00Z (reason: upgrade)");
   }
 
   @Test
@@ -94,14 +105,16 @@ class WindowCommandsTest {
 
     CliRun run = CliRun.run(ssm, NOW, "window", "status");
 
-    assertThat(run.out().lines().findFirst()).contains("maintenance-window: closed until 2026-03-08T03:00:00Z");
+    assertThat(run.out().lines().findFirst())
+        .contains("maintenance-window: closed until 2026-03-08T03:00:00Z");
   }
 
   @Test
   void status_ofAnInvalidValue_exitsWithInvalidValue_andOfAMissingParameterWithAwsError() {
     ssm.put("broken", "{\"windows\":[{}]}", "String");
 
-    assertThat(CliRun.run(ssm, NOW, "window", "status", "-p", "broken").exitCode()).isEqualTo(ExitCodes.INVALID_VALUE);
+    assertThat(CliRun.run(ssm, NOW, "window", "status", "-p", "broken").exitCode())
+        .isEqualTo(ExitCodes.INVALID_VALUE);
     assertThat(CliRun.run(ssm, NOW, "window", "status", "-p", "missing").exitCode())
         .isEqualTo(ExitCodes.AWS_ERROR);
   }
@@ -114,11 +127,15 @@ class WindowCommandsTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(ssm.value("maintenance-window"))
-        .isEqualTo("{\"windows\":[" + WEEKLY + ",{\"start\":\"2026-03-08T02:30:00Z\",\"end\":\"2026-03-08T04:30:00Z\","
-            + "\"reason\":\"db upgrade\"}]}");
+        .isEqualTo(
+            "{\"windows\":["
+                + WEEKLY
+                + ",{\"start\":\"2026-03-08T02:30:00Z\",\"end\":\"2026-03-08T04:30:00Z\","
+                + "\"reason\":\"db upgrade\"}]}");
     assertThat(ssm.parameter("maintenance-window").type()).isEqualTo("String");
     // the one-off window and the weekly one (03:00Z to 05:00Z) overlap: open until the later end
-    assertThat(run.out()).contains("maintenance-window: open since 2026-03-08T02:30:00Z until 2026-03-08T05:00:00Z");
+    assertThat(run.out())
+        .contains("maintenance-window: open since 2026-03-08T02:30:00Z until 2026-03-08T05:00:00Z");
   }
 
   @Test
@@ -126,7 +143,8 @@ class WindowCommandsTest {
     CliRun run = CliRun.run(ssm, NOW, "window", "open", "-p", "new-mw");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
-    assertThat(ssm.value("new-mw")).isEqualTo("{\"windows\":[{\"start\":\"2026-03-08T02:30:00Z\"}]}");
+    assertThat(ssm.value("new-mw"))
+        .isEqualTo("{\"windows\":[{\"start\":\"2026-03-08T02:30:00Z\"}]}");
     assertThat(run.out()).contains("new-mw: open since 2026-03-08T02:30:00Z, with no end");
   }
 
@@ -138,8 +156,9 @@ class WindowCommandsTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(ssm.value("maintenance-window"))
-        .isEqualTo("{\"windows\":[{\"start\":\"2026-04-01T02:00:00Z\",\"end\":\"2026-04-01T06:00:00Z\"},"
-            + "{\"start\":\"2026-03-08T02:30:00Z\",\"end\":\"2026-03-08T03:00:00Z\"}]}");
+        .isEqualTo(
+            "{\"windows\":[{\"start\":\"2026-04-01T02:00:00Z\",\"end\":\"2026-04-01T06:00:00Z\"},"
+                + "{\"start\":\"2026-03-08T02:30:00Z\",\"end\":\"2026-03-08T03:00:00Z\"}]}");
     assertThat(run.out()).contains("it is now JSON");
   }
 
@@ -176,11 +195,14 @@ class WindowCommandsTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(ssm.value("maintenance-window"))
-        .isEqualTo("{\"enabled\":true,\"windows\":["
-            + "{\"start\":\"2026-03-08T02:00:00Z\",\"end\":\"2026-03-08T02:30:00Z\",\"reason\":\"upgrade\"},"
-            + "{\"start\":\"2026-03-08T01:00:00Z\",\"end\":\"2026-03-08T02:30:00Z\"},"
-            + "{\"start\":\"2026-03-09T02:00:00Z\",\"end\":\"2026-03-09T06:00:00Z\"}]}");
-    assertThat(run.out()).contains("ended 2 window(s)").contains("closed until 2026-03-09T02:00:00Z");
+        .isEqualTo(
+            "{\"enabled\":true,\"windows\":["
+                + "{\"start\":\"2026-03-08T02:00:00Z\",\"end\":\"2026-03-08T02:30:00Z\",\"reason\":\"upgrade\"},"
+                + "{\"start\":\"2026-03-08T01:00:00Z\",\"end\":\"2026-03-08T02:30:00Z\"},"
+                + "{\"start\":\"2026-03-09T02:00:00Z\",\"end\":\"2026-03-09T06:00:00Z\"}]}");
+    assertThat(run.out())
+        .contains("ended 2 window(s)")
+        .contains("closed until 2026-03-09T02:00:00Z");
     assertThat(ssm.parameter("maintenance-window").version()).isEqualTo(2);
   }
 
@@ -213,7 +235,8 @@ class WindowCommandsTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.WINDOW_OPEN);
     assertThat(run.err())
-        .contains("still open: recurring window cron(0 4 ? * SUN *) for PT2H in Europe/Paris until 2026-03-08T05:00:00Z");
+        .contains(
+            "still open: recurring window cron(0 4 ? * SUN *) for PT2H in Europe/Paris until 2026-03-08T05:00:00Z");
   }
 
   @Test
@@ -226,7 +249,8 @@ class WindowCommandsTest {
 
   @Test
   void unknownOption_isAUsageError() {
-    assertThat(CliRun.run(ssm, NOW, "window", "status", "--bogus").exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(CliRun.run(ssm, NOW, "window", "status", "--bogus").exitCode())
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(CliRun.run(ssm, NOW, "window").exitCode()).isEqualTo(ExitCodes.USAGE);
   }
 
@@ -245,7 +269,8 @@ class WindowCommandsTest {
 
   @Test
   void check_ofAMissingFile_saysNoSuchFile_andIsAUsageError(@TempDir Path dir) {
-    CliRun run = CliRun.run(ssm, NOW, "window", "check", "--file", dir.resolve("missing.json").toString());
+    CliRun run =
+        CliRun.run(ssm, NOW, "window", "check", "--file", dir.resolve("missing.json").toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).startsWith("--file " + dir.resolve("missing.json") + ": no such file");
@@ -254,14 +279,20 @@ class WindowCommandsTest {
   @Test
   void check_warnsPastTheStandardTier_andRefusesPastTheAdvancedTier_quotingOnlyTheStart() {
     String reason = "x".repeat(4200);
-    String big = "{\"windows\":[{\"start\":\"2026-03-08T02:00:00Z\",\"reason\":\"" + reason + "\"}]}";
-    String huge = "{\"windows\":[{\"start\":\"2026-03-08T02:00:00Z\",\"reason\":\"" + reason + reason + "\"}]}";
+    String big =
+        "{\"windows\":[{\"start\":\"2026-03-08T02:00:00Z\",\"reason\":\"" + reason + "\"}]}";
+    String huge =
+        "{\"windows\":[{\"start\":\"2026-03-08T02:00:00Z\",\"reason\":\""
+            + reason
+            + reason
+            + "\"}]}";
 
     CliRun warned = CliRun.run(ssm, NOW, "window", "check", big);
     CliRun refused = CliRun.run(ssm, NOW, "window", "check", huge);
 
     assertThat(warned.exitCode()).isEqualTo(ExitCodes.OK);
-    assertThat(warned.err()).startsWith("warning: the value is 4258 bytes: more than the Standard tier's 4096");
+    assertThat(warned.err())
+        .startsWith("warning: the value is 4258 bytes: more than the Standard tier's 4096");
     assertThat(refused.exitCode()).isEqualTo(ExitCodes.INVALID_VALUE);
     assertThat(refused.err())
         .startsWith("invalid: the value is 8458 bytes; an SSM parameter holds at most 8192")

@@ -6,8 +6,8 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Validations;
 
 /**
- * The CDK app {@code cdk.json} runs: the demo stack {@value #STACK_NAME}, checked by cdk-nag's AwsSolutions pack
- * (an unacknowledged finding fails the synth).
+ * The CDK app {@code cdk.json} runs: the demo stack {@value #STACK_NAME}, checked by cdk-nag's
+ * AwsSolutions pack (an unacknowledged finding fails the synth).
  */
 public final class DemoApp {
 
@@ -22,7 +22,8 @@ public final class DemoApp {
         app,
         STACK_NAME,
         StackProps.builder()
-            .description("Maintenance windows for AWS Lambda Java functions: demo with a cron-driven sample")
+            .description(
+                "Maintenance windows for AWS Lambda Java functions: demo with a cron-driven sample")
             .build());
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     return app;

@@ -33,15 +33,17 @@ import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
 
 /**
- * The demo: the sample function (guarded), an EventBridge cron rule invoking it, the window parameter, the
- * table of deferred invocations, and the sample's replay (on a schedule unless context {@code replaySchedule=none}).
- * Settings come from CDK context (see {@link DemoSettings#DEFAULTS}). The stack is environment-agnostic: it
- * synthesizes without AWS credentials and makes no lookups.
+ * The demo: the sample function (guarded), an EventBridge cron rule invoking it, the window
+ * parameter, the table of deferred invocations, and the sample's replay (on a schedule unless
+ * context {@code replaySchedule=none}). Settings come from CDK context (see {@link
+ * DemoSettings#DEFAULTS}). The stack is environment-agnostic: it synthesizes without AWS
+ * credentials and makes no lookups.
  */
 public final class MaintenanceWindowDemoStack extends Stack {
 
   /** The sample function's handler (module sample-function). */
-  public static final String SAMPLE_HANDLER = "io.github.lambdamw.sample.ScheduledJobHandler::handleRequest";
+  public static final String SAMPLE_HANDLER =
+      "io.github.lambdamw.sample.ScheduledJobHandler::handleRequest";
 
   private final Topic alarmTopic;
   private final MaintenanceWindow window;
@@ -55,7 +57,8 @@ public final class MaintenanceWindowDemoStack extends Stack {
   }
 
   /** The demo stack with the given settings. */
-  public MaintenanceWindowDemoStack(Construct scope, String id, StackProps props, DemoSettings settings) {
+  public MaintenanceWindowDemoStack(
+      Construct scope, String id, StackProps props, DemoSettings settings) {
     super(scope, id, props);
     this.alarmTopic = createAlarmTopic();
     this.window = createWindow(settings);
@@ -68,17 +71,19 @@ public final class MaintenanceWindowDemoStack extends Stack {
   }
 
   /**
-   * The topic the window's alarms notify: subscribe an address or a pager to it. Encrypted with a key of its own,
-   * because CloudWatch cannot publish to a topic under the AWS-managed SNS key.
+   * The topic the window's alarms notify: subscribe an address or a pager to it. Encrypted with a
+   * key of its own, because CloudWatch cannot publish to a topic under the AWS-managed SNS key.
    */
   private Topic createAlarmTopic() {
     Key key =
         Key.Builder.create(this, "AlarmTopicKey")
             .enableKeyRotation(true)
             .removalPolicy(RemovalPolicy.DESTROY)
-            .description("Encrypts the maintenance-window alarm topic; CloudWatch may use it to publish")
+            .description(
+                "Encrypts the maintenance-window alarm topic; CloudWatch may use it to publish")
             .build();
-    key.grant(new ServicePrincipal("cloudwatch.amazonaws.com"), "kms:Decrypt", "kms:GenerateDataKey*");
+    key.grant(
+        new ServicePrincipal("cloudwatch.amazonaws.com"), "kms:Decrypt", "kms:GenerateDataKey*");
     return Topic.Builder.create(this, "AlarmTopic")
         .masterKey(key)
         .enforceSsl(true)
@@ -120,8 +125,9 @@ public final class MaintenanceWindowDemoStack extends Stack {
   }
 
   /**
-   * The sample's role: it may write to its own log group and nowhere else. CDK's default role would carry
-   * AWSLambdaBasicExecutionRole, which allows every log group of the account; guard() adds the window's rights.
+   * The sample's role: it may write to its own log group and nowhere else. CDK's default role would
+   * carry AWSLambdaBasicExecutionRole, which allows every log group of the account; guard() adds
+   * the window's rights.
    */
   private Role ownLogsRole(LogGroup logs) {
     PolicyStatement ownLogs =
@@ -131,7 +137,8 @@ public final class MaintenanceWindowDemoStack extends Stack {
             .build();
     return Role.Builder.create(this, "SampleFunctionRole")
         .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-        .inlinePolicies(Map.of("OwnLogs", PolicyDocument.Builder.create().statements(List.of(ownLogs)).build()))
+        .inlinePolicies(
+            Map.of("OwnLogs", PolicyDocument.Builder.create().statements(List.of(ownLogs)).build()))
         .build();
   }
 
@@ -144,7 +151,8 @@ public final class MaintenanceWindowDemoStack extends Stack {
   }
 
   private MaintenanceWindowReplay createReplay(DemoSettings settings) {
-    if (settings.replayFunctionJar() != null && !Files.isRegularFile(Path.of(settings.replayFunctionJar()))) {
+    if (settings.replayFunctionJar() != null
+        && !Files.isRegularFile(Path.of(settings.replayFunctionJar()))) {
       throw new IllegalArgumentException(
           "context replayFunctionJar='"
               + settings.replayFunctionJar()
@@ -177,7 +185,8 @@ public final class MaintenanceWindowDemoStack extends Stack {
         .value(window.getTable().getTableName())
         .build();
     CfnOutput.Builder.create(this, "ReplayFunctionName")
-        .description("The replay of the sample's deferred invocations: aws lambda invoke --function-name <it> out.json")
+        .description(
+            "The replay of the sample's deferred invocations: aws lambda invoke --function-name <it> out.json")
         .value(replay.getFunction().getFunctionName())
         .build();
     CfnOutput.Builder.create(this, "AlarmTopicArn")

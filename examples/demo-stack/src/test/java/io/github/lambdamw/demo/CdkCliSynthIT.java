@@ -18,15 +18,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the pinned CDK CLI through {@code examples/demo-stack/synth.sh}, as CI does: offline, with every {@code
- * AWS_*} variable removed, with the real sample jar and the layer zip and replay jar lambda-mw-cdk carries.
- * Skipped when {@code npm ci} has not been run, except on CI ({@code CI=true}), where that fails.
+ * Runs the pinned CDK CLI through {@code examples/demo-stack/synth.sh}, as CI does: offline, with
+ * every {@code AWS_*} variable removed, with the real sample jar and the layer zip and replay jar
+ * lambda-mw-cdk carries. Skipped when {@code npm ci} has not been run, except on CI ({@code
+ * CI=true}), where that fails.
  */
 class CdkCliSynthIT {
 
-  private static final Path DEMO = Path.of(System.getProperty("demo.dir", ".")).toAbsolutePath().normalize();
+  private static final Path DEMO =
+      Path.of(System.getProperty("demo.dir", ".")).toAbsolutePath().normalize();
   private static final Path ROOT = DEMO.getParent().getParent();
-  private static final Path TARGET = Path.of(System.getProperty("demo.target", "target")).toAbsolutePath();
+  private static final Path TARGET =
+      Path.of(System.getProperty("demo.target", "target")).toAbsolutePath();
 
   @TempDir Path dir;
 
@@ -42,8 +45,8 @@ class CdkCliSynthIT {
   private record Run(int exitCode, String output) {}
 
   /**
-   * The sample jar the app deploys by default: the reactor builds it before this module (a dependency of it), so
-   * the CLI synthesizes exactly what {@code npx cdk deploy} would upload.
+   * The sample jar the app deploys by default: the reactor builds it before this module (a
+   * dependency of it), so the CLI synthesizes exactly what {@code npx cdk deploy} would upload.
    */
   @BeforeAll
   static void theSampleJarIsBuilt() {
@@ -58,7 +61,8 @@ class CdkCliSynthIT {
     for (String entry : context) {
       command.addAll(List.of("-c", entry));
     }
-    ProcessBuilder builder = new ProcessBuilder(command).directory(DEMO.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(DEMO.toFile()).redirectErrorStream(true);
     builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().put("CDK_HOME", TARGET.resolve("cdk-home").toString());
@@ -68,7 +72,8 @@ class CdkCliSynthIT {
     Process process = builder.start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
-      throw new AssertionError("cdk synth did not finish within 5 minutes:\n" + Files.readString(log));
+      throw new AssertionError(
+          "cdk synth did not finish within 5 minutes:\n" + Files.readString(log));
     }
     return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }
@@ -101,7 +106,8 @@ class CdkCliSynthIT {
           .filteredOn(name -> name.startsWith("asset.") && name.endsWith(".jar"))
           .hasSize(2);
     }
-    assertThat(Files.readString(outdir.resolve("validation-report.json"))).contains("\"pluginReports\": []");
+    assertThat(Files.readString(outdir.resolve("validation-report.json")))
+        .contains("\"pluginReports\": []");
   }
 
   private static void deleteRecursively(Path path) throws IOException {

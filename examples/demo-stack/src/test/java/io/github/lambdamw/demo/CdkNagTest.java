@@ -28,15 +28,22 @@ class CdkNagTest {
 
   @TempDir Path dir;
 
-  /** Synthesizes {@code app} (failures included) and returns "ruleId at path" for each violation reported. */
+  /**
+   * Synthesizes {@code app} (failures included) and returns "ruleId at path" for each violation
+   * reported.
+   */
   private static List<String> violations(App app, Path outdir) throws IOException {
     catchThrowable(app::synth); // a violation fails the synth; the report is written first
-    JsonNode report = new ObjectMapper().readTree(outdir.resolve("validation-report.json").toFile());
+    JsonNode report =
+        new ObjectMapper().readTree(outdir.resolve("validation-report.json").toFile());
     List<String> found = new ArrayList<>();
     for (JsonNode plugin : report.path("pluginReports")) {
       for (JsonNode violation : plugin.path("violations")) {
         for (JsonNode resource : violation.path("violatingResources")) {
-          found.add(violation.path("ruleName").asText() + " at " + resource.path("resourceLogicalId").asText());
+          found.add(
+              violation.path("ruleName").asText()
+                  + " at "
+                  + resource.path("resourceLogicalId").asText());
         }
         if (violation.path("violatingResources").isEmpty()) {
           found.add(violation.toString());
@@ -76,13 +83,18 @@ class CdkNagTest {
         new MaintenanceWindow(
             stack,
             "Window",
-            MaintenanceWindowProps.builder().layerZip(DemoTestApps.layerZip(dir)).encryptionKey(key).build());
+            MaintenanceWindowProps.builder()
+                .layerZip(DemoTestApps.layerZip(dir))
+                .encryptionKey(key)
+                .build());
     new MaintenanceWindowReplay(
         stack,
         "Replay",
         MaintenanceWindowReplayProps.builder()
             .window(window)
-            .function(Function.fromFunctionArn(stack, "Orders", "arn:aws:lambda:eu-west-1:123456789012:function:o"))
+            .function(
+                Function.fromFunctionArn(
+                    stack, "Orders", "arn:aws:lambda:eu-west-1:123456789012:function:o"))
             .qualifier("live")
             .schedule("cron(30 6 * * ? *)")
             .functionJar(DemoTestApps.jar(dir, "replay.jar"))

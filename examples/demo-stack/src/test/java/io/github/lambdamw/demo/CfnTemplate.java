@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** A synthesized CloudFormation template read back from a cloud assembly, with the look-ups the tests need. */
+/**
+ * A synthesized CloudFormation template read back from a cloud assembly, with the look-ups the
+ * tests need.
+ */
 final class CfnTemplate {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,15 +28,20 @@ final class CfnTemplate {
     return new CfnTemplate(JSON.readTree(file.toFile()));
   }
 
-  /** The function whose construct id is {@code id} (its logical id is the id and an 8-digit hash). */
+  /**
+   * The function whose construct id is {@code id} (its logical id is the id and an 8-digit hash).
+   */
   JsonNode function(String id) {
     List<JsonNode> found = new ArrayList<>();
-    root.path("Resources").properties().forEach(entry -> {
-      if (entry.getValue().path("Type").asText().equals("AWS::Lambda::Function")
-          && entry.getKey().matches(id + "[0-9A-F]{8}")) {
-        found.add(entry.getValue());
-      }
-    });
+    root.path("Resources")
+        .properties()
+        .forEach(
+            entry -> {
+              if (entry.getValue().path("Type").asText().equals("AWS::Lambda::Function")
+                  && entry.getKey().matches(id + "[0-9A-F]{8}")) {
+                found.add(entry.getValue());
+              }
+            });
     assertThat(found).as("function %s", id).hasSize(1);
     return found.get(0);
   }
@@ -56,12 +64,14 @@ final class CfnTemplate {
   List<JsonNode> statementsOfRole(JsonNode function) {
     String roleId = function.at("/Properties/Role/Fn::GetAtt/0").asText();
     List<JsonNode> statements = new ArrayList<>();
-    root.path("Resources").forEach(resource -> {
-      if (resource.path("Type").asText().equals("AWS::IAM::Policy")
-          && resource.at("/Properties/Roles").toString().contains("\"" + roleId + "\"")) {
-        resource.at("/Properties/PolicyDocument/Statement").forEach(statements::add);
-      }
-    });
+    root.path("Resources")
+        .forEach(
+            resource -> {
+              if (resource.path("Type").asText().equals("AWS::IAM::Policy")
+                  && resource.at("/Properties/Roles").toString().contains("\"" + roleId + "\"")) {
+                resource.at("/Properties/PolicyDocument/Statement").forEach(statements::add);
+              }
+            });
     return statements;
   }
 
@@ -90,11 +100,14 @@ final class CfnTemplate {
   List<JsonNode> resourcesMentioning(String text) {
     Set<String> skipped = Set.of("AWS::Lambda::Function", "AWS::IAM::Policy");
     List<JsonNode> found = new ArrayList<>();
-    root.path("Resources").forEach(resource -> {
-      if (!skipped.contains(resource.path("Type").asText()) && resource.toString().contains(text)) {
-        found.add(resource);
-      }
-    });
+    root.path("Resources")
+        .forEach(
+            resource -> {
+              if (!skipped.contains(resource.path("Type").asText())
+                  && resource.toString().contains(text)) {
+                found.add(resource);
+              }
+            });
     assertThat(found).as("a resource naming %s", text).isNotEmpty();
     return found;
   }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Template;
 
-/** What `mw --stack MaintenanceWindowDemo` reads, as the README's examples use it: one window, one replay. */
+/**
+ * What `mw --stack MaintenanceWindowDemo` reads, as the README's examples use it: one window, one
+ * replay.
+ */
 class DemoStackOutputsTest {
 
   @TempDir Path dir;
@@ -32,10 +35,10 @@ class DemoStackOutputsTest {
     template.hasOutput(
         "LambdaMwReplayTargetReplay",
         Map.of(
-            "Value", Map.of("Ref", DemoTestApps.logicalId(stack, stack.getFunction())),
-            "Description", "Replay Replay: the function it replays (window MaintenanceWindow)"));
-    template.hasOutput(
-        "LambdaMwParameterMaintenanceWindow",
-        Map.of("Value", "maintenance-window"));
+            "Value",
+            Map.of("Ref", DemoTestApps.logicalId(stack, stack.getFunction())),
+            "Description",
+            "Replay Replay: the function it replays (window MaintenanceWindow)"));
+    template.hasOutput("LambdaMwParameterMaintenanceWindow", Map.of("Value", "maintenance-window"));
   }
 }

@@ -23,8 +23,8 @@ import software.constructs.Construct;
 import software.constructs.IConstruct;
 
 /**
- * Throwaway apps and stand-in assets for the demo's template tests: tiny files instead of the real jars, so that
- * each synth stays fast (CdkCliSynthIT synthesizes with the real ones).
+ * Throwaway apps and stand-in assets for the demo's template tests: tiny files instead of the real
+ * jars, so that each synth stays fast (CdkCliSynthIT synthesizes with the real ones).
  */
 final class DemoTestApps {
 
@@ -59,13 +59,16 @@ final class DemoTestApps {
         .build();
   }
 
-  /** The logical id of a construct's CloudFormation resource, following default children from an L2. */
+  /**
+   * The logical id of a construct's CloudFormation resource, following default children from an L2.
+   */
   static String logicalId(Stack stack, IConstruct construct) {
     IConstruct current = construct;
     while (!(current instanceof CfnElement)) {
       current = current.getNode().getDefaultChild();
       if (current == null) {
-        throw new IllegalArgumentException(construct.getNode().getPath() + " has no CloudFormation resource");
+        throw new IllegalArgumentException(
+            construct.getNode().getPath() + " has no CloudFormation resource");
       }
     }
     return stack.getLogicalId((CfnElement) current);
@@ -77,15 +80,18 @@ final class DemoTestApps {
     List<Map<String, Object>> statements = new ArrayList<>();
     for (String type : List.of("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::Role")) {
       for (Object resource : template.findResources(type).values()) {
-        Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) resource).get("Properties");
+        Map<String, Object> properties =
+            (Map<String, Object>) ((Map<String, Object>) resource).get("Properties");
         Object document = properties.get("PolicyDocument");
         if (document != null) {
-          statements.addAll((List<Map<String, Object>>) ((Map<String, Object>) document).get("Statement"));
+          statements.addAll(
+              (List<Map<String, Object>>) ((Map<String, Object>) document).get("Statement"));
         }
         Object inline = properties.get("Policies");
         if (inline != null) {
           for (Object policy : (List<Object>) inline) {
-            Map<String, Object> doc = (Map<String, Object>) ((Map<String, Object>) policy).get("PolicyDocument");
+            Map<String, Object> doc =
+                (Map<String, Object>) ((Map<String, Object>) policy).get("PolicyDocument");
             statements.addAll((List<Map<String, Object>>) doc.get("Statement"));
           }
         }

@@ -16,13 +16,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo stack's CDK context keys as the docs and cdk.json name them are the keys {@link DemoSettings} reads, and the
- * README's table lists every one of them. (Environment variables and mw options: cli DocumentedNamesTest.)
+ * The demo stack's CDK context keys as the docs and cdk.json name them are the keys {@link
+ * DemoSettings} reads, and the README's table lists every one of them. (Environment variables and
+ * mw options: cli DocumentedNamesTest.)
  */
 class DocumentedContextKeysTest {
   private static final Path ROOT = Path.of("..", "..");
   private static final Pattern DASH_C = Pattern.compile("(?<![\\w-])-c ([A-Za-z][\\w-]*)=");
-  private static final Pattern TABLE_KEY = Pattern.compile("^\\| `([A-Za-z][\\w-]*)` \\|", Pattern.MULTILINE);
+  private static final Pattern TABLE_KEY =
+      Pattern.compile("^\\| `([A-Za-z][\\w-]*)` \\|", Pattern.MULTILINE);
   private static final Pattern JSON_KEY = Pattern.compile("\"([A-Za-z][\\w-]*)\"\\s*:");
 
   /** README.md, docs/*.md and every module's README.md. */
@@ -34,7 +36,10 @@ class DocumentedContextKeysTest {
     for (Path dir : List.of(ROOT, ROOT.resolve("examples"))) {
       try (Stream<Path> modules = Files.list(dir)) {
         modules
-            .filter(m -> Files.isRegularFile(m.resolve("pom.xml")) && Files.isRegularFile(m.resolve("README.md")))
+            .filter(
+                m ->
+                    Files.isRegularFile(m.resolve("pom.xml"))
+                        && Files.isRegularFile(m.resolve("README.md")))
             .sorted()
             .forEach(m -> docs.add(m.resolve("README.md")));
       }

@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A copy of a stand-alone example project under target/, built and run the way its user would: the Maven running
- * this build, with a local repository of its own chained to this build's one (Maven 3.9's {@code
- * maven.repo.local.tail}), under the given JDK, with {@code CDK_OUTDIR} pointing at a cloud assembly folder.
+ * A copy of a stand-alone example project under target/, built and run the way its user would: the
+ * Maven running this build, with a local repository of its own chained to this build's one (Maven
+ * 3.9's {@code maven.repo.local.tail}), under the given JDK, with {@code CDK_OUTDIR} pointing at a
+ * cloud assembly folder.
  */
 final class ExampleProject {
 
@@ -32,7 +33,10 @@ final class ExampleProject {
     this.javaHome = javaHome;
   }
 
-  /** A fresh copy of {@code source} (its build output left out) in {@code target}, and an empty assembly folder. */
+  /**
+   * A fresh copy of {@code source} (its build output left out) in {@code target}, and an empty
+   * assembly folder.
+   */
   static ExampleProject copy(Path source, Path target, String javaHome) throws IOException {
     Path dir = target.resolve(source.getFileName());
     Path cloudAssembly = target.resolve(source.getFileName() + ".out");
@@ -70,21 +74,27 @@ final class ExampleProject {
     run(dir, command);
   }
 
-  /** Runs {@code shellCommand} (a cdk.json "app") in {@code folder} of the project, as the CDK CLI does. */
+  /**
+   * Runs {@code shellCommand} (a cdk.json "app") in {@code folder} of the project, as the CDK CLI
+   * does.
+   */
   void shell(String folder, String shellCommand) throws IOException, InterruptedException {
     run(dir.resolve(folder), List.of("sh", "-c", shellCommand));
   }
 
   private void run(Path where, List<String> command) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(where.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(where.toFile()).redirectErrorStream(true);
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(name -> name.startsWith("AWS_"));
     env.remove("MAVEN_OPTS"); // a -Dmaven.repo.local there would win over the one below
     env.put("JAVA_HOME", javaHome);
     String path = env.getOrDefault("PATH", "");
     env.put("PATH", mavenExecutable().getParent() + ":" + Path.of(javaHome, "bin") + ":" + path);
-    // Not offline: on a fresh machine (CI) the reactor has not necessarily fetched every plugin the example's own
-    // lifecycle needs; what it lacks comes from Maven Central into the example's repository, as for any user.
+    // Not offline: on a fresh machine (CI) the reactor has not necessarily fetched every plugin the
+    // example's own
+    // lifecycle needs; what it lacks comes from Maven Central into the example's repository, as for
+    // any user.
     env.put(
         "MAVEN_ARGS",
         "-Dmaven.repo.local="
@@ -92,7 +102,8 @@ final class ExampleProject {
             + " -Dmaven.repo.local.tail="
             + System.getProperty("build.repo"));
     env.put("CDK_OUTDIR", cloudAssembly.toString());
-    // aws-cdk-lib's asset cache goes under $HOME/.cdk: keep it in the build folder; jsii's package cache stays.
+    // aws-cdk-lib's asset cache goes under $HOME/.cdk: keep it in the build folder; jsii's package
+    // cache stays.
     env.put("HOME", logs.resolve("cdk-home/app-home").toString());
     env.putIfAbsent(
         "JSII_RUNTIME_PACKAGE_CACHE_ROOT",
@@ -102,7 +113,8 @@ final class ExampleProject {
     Process process = builder.start();
     if (!process.waitFor(10, TimeUnit.MINUTES)) {
       process.destroyForcibly();
-      throw new AssertionError(command + " did not finish within 10 minutes:\n" + Files.readString(log));
+      throw new AssertionError(
+          command + " did not finish within 10 minutes:\n" + Files.readString(log));
     }
     assertThat(process.exitValue())
         .as("%s in %s:%n%s", command, where, Files.readString(log, StandardCharsets.UTF_8))

@@ -17,16 +17,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Builds examples/guard-existing-function as a stranger's project against lambda-mw-cdk installed in a
- * local repository (the pom installs it there before this test), then runs the app exactly as {@code cdk.json} says
- * with {@code CDK_OUTDIR} set, as the CDK CLI does, and reads the cloud assembly back. Under JDK 17 when one is
- * installed: the library and the example must build and synthesize on the oldest Java their users run.
+ * Builds examples/guard-existing-function as a stranger's project against lambda-mw-cdk installed
+ * in a local repository (the pom installs it there before this test), then runs the app exactly as
+ * {@code cdk.json} says with {@code CDK_OUTDIR} set, as the CDK CLI does, and reads the cloud
+ * assembly back. Under JDK 17 when one is installed: the library and the example must build and
+ * synthesize on the oldest Java their users run.
  */
 class GuardExistingFunctionExampleIT {
 
-  private static final Path TARGET = Path.of(System.getProperty("demo.target", "target")).toAbsolutePath();
+  private static final Path TARGET =
+      Path.of(System.getProperty("demo.target", "target")).toAbsolutePath();
   private static final Path SOURCE =
-      Path.of(System.getProperty("example.dir", "../guard-existing-function")).toAbsolutePath().normalize();
+      Path.of(System.getProperty("example.dir", "../guard-existing-function"))
+          .toAbsolutePath()
+          .normalize();
   private static final Path JDK17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
   private static final List<String> AGENT_ACTIONS = List.of("ssm:GetParameter", "dynamodb:PutItem");
 
@@ -37,7 +41,9 @@ class GuardExistingFunctionExampleIT {
   @BeforeAll
   static void buildAndSynthesizeTheExample() throws Exception {
     String javaHome =
-        Files.isExecutable(JDK17.resolve("bin/java")) ? JDK17.toString() : System.getProperty("java.home");
+        Files.isExecutable(JDK17.resolve("bin/java"))
+            ? JDK17.toString()
+            : System.getProperty("java.home");
     example = ExampleProject.copy(SOURCE, TARGET, javaHome);
 
     example.maven("-B", "package");
@@ -52,40 +58,50 @@ class GuardExistingFunctionExampleIT {
   void guardAddsTheLayerWhoseZipCameOutOfTheInstalledLibrary() throws IOException {
     JsonNode function = orders.function("PriceOrder");
 
-    assertThat(orders.typeOf(function.at("/Properties/Layers/0"))).isEqualTo("AWS::Lambda::LayerVersion");
+    assertThat(orders.typeOf(function.at("/Properties/Layers/0")))
+        .isEqualTo("AWS::Lambda::LayerVersion");
     List<List<String>> stagedZips = new ArrayList<>();
     try (Stream<Path> files = Files.list(example.cloudAssembly())) {
-      for (Path zip : files.filter(f -> f.getFileName().toString().matches("asset\\..*\\.zip")).toList()) {
+      for (Path zip :
+          files.filter(f -> f.getFileName().toString().matches("asset\\..*\\.zip")).toList()) {
         stagedZips.add(entriesOf(zip));
       }
     }
     assertThat(stagedZips)
         .as("the staged zip assets: one is the layer")
-        .anyMatch(names -> names.containsAll(List.of("maintenance-window/wrapper", "maintenance-window/agent.jar")));
+        .anyMatch(
+            names ->
+                names.containsAll(
+                    List.of("maintenance-window/wrapper", "maintenance-window/agent.jar")));
   }
 
   @Test
   void guardSetsTheWrapperAndTheAgentsVariables() {
     JsonNode variables = orders.function("PriceOrder").at("/Properties/Environment/Variables");
 
-    assertThat(variables.path("AWS_LAMBDA_EXEC_WRAPPER").asText()).isEqualTo("/opt/maintenance-window/wrapper");
+    assertThat(variables.path("AWS_LAMBDA_EXEC_WRAPPER").asText())
+        .isEqualTo("/opt/maintenance-window/wrapper");
     assertThat(variables.path("MAINTENANCE_WINDOW_REFRESH_SECONDS").asText()).isEqualTo("60");
-    assertThat(orders.nameOf(variables.path("MAINTENANCE_WINDOW_PARAMETER"))).isEqualTo("orders-maintenance-window");
-    assertThat(orders.typeOf(variables.path("MAINTENANCE_WINDOW_TABLE"))).isEqualTo("AWS::DynamoDB::Table");
+    assertThat(orders.nameOf(variables.path("MAINTENANCE_WINDOW_PARAMETER")))
+        .isEqualTo("orders-maintenance-window");
+    assertThat(orders.typeOf(variables.path("MAINTENANCE_WINDOW_TABLE")))
+        .isEqualTo("AWS::DynamoDB::Table");
   }
 
   @Test
   void guardGrantsExactlyTheParameterReadAndTheTableWrite() {
     List<JsonNode> statements = orders.statementsOfRole(orders.function("PriceOrder"));
 
-    assertThat(CfnTemplate.actionsOf(statements)).containsExactlyInAnyOrderElementsOf(AGENT_ACTIONS);
+    assertThat(CfnTemplate.actionsOf(statements))
+        .containsExactlyInAnyOrderElementsOf(AGENT_ACTIONS);
     for (JsonNode statement : statements) {
       if (CfnTemplate.actionsOf(List.of(statement)).contains("ssm:GetParameter")) {
         assertThat(statement.path("Resource").toString())
             .contains(":parameter/")
             .containsAnyOf("orders-maintenance-window", "{\"Ref\":\"MaintenanceWindowParameter");
       } else {
-        assertThat(orders.typeOf(statement.at("/Resource/Fn::GetAtt/0"))).isEqualTo("AWS::DynamoDB::Table");
+        assertThat(orders.typeOf(statement.at("/Resource/Fn::GetAtt/0")))
+            .isEqualTo("AWS::DynamoDB::Table");
       }
     }
   }
@@ -110,7 +126,8 @@ class GuardExistingFunctionExampleIT {
     for (String id : List.of("NightlyReport", "RepriceOpenOrders")) {
       JsonNode function = nightlyJobs.function(id);
       JsonNode variables = function.at("/Properties/Environment/Variables");
-      assertThat(variables.path("AWS_LAMBDA_EXEC_WRAPPER").asText()).isEqualTo("/opt/maintenance-window/wrapper");
+      assertThat(variables.path("AWS_LAMBDA_EXEC_WRAPPER").asText())
+          .isEqualTo("/opt/maintenance-window/wrapper");
       assertThat(nightlyJobs.nameOf(variables.path("MAINTENANCE_WINDOW_PARAMETER")))
           .isEqualTo("nightly-jobs-maintenance-window");
       assertThat(function.at("/Properties/Layers").size()).isEqualTo(1);

@@ -38,23 +38,27 @@ class MaintenanceWindowDemoStackTest {
     template.resourceCountIs("AWS::Lambda::LayerVersion", 1);
     template.resourceCountIs("Custom::MaintenanceWindowParameter", 1);
     template.resourceCountIs("AWS::DynamoDB::Table", 1);
-    template.resourceCountIs("AWS::Lambda::Function", 3); // the sample, its replay, the parameter writer
+    template.resourceCountIs(
+        "AWS::Lambda::Function", 3); // the sample, its replay, the parameter writer
     template.resourceCountIs("AWS::Events::Rule", 2);
     template.resourceCountIs("AWS::Lambda::Permission", 2);
     template.hasResourceProperties(
         "AWS::Lambda::Function",
         Map.of(
-            "Runtime", "java21",
-            "Handler", "io.github.lambdamw.sample.ScheduledJobHandler::handleRequest",
-            "Layers", List.of(Map.of("Ref", logicalId(stack, stack.getWindow().getLayer()))),
+            "Runtime",
+            "java21",
+            "Handler",
+            "io.github.lambdamw.sample.ScheduledJobHandler::handleRequest",
+            "Layers",
+            List.of(Map.of("Ref", logicalId(stack, stack.getWindow().getLayer()))),
             "Environment",
+            Map.of(
+                "Variables",
                 Map.of(
-                    "Variables",
-                    Map.of(
-                        "AWS_LAMBDA_EXEC_WRAPPER", "/opt/maintenance-window/wrapper",
-                        "MAINTENANCE_WINDOW_PARAMETER", "maintenance-window",
-                        "MAINTENANCE_WINDOW_TABLE", Map.of("Ref", logicalId(stack, stack.getWindow())),
-                        "MAINTENANCE_WINDOW_REFRESH_SECONDS", "60"))));
+                    "AWS_LAMBDA_EXEC_WRAPPER", "/opt/maintenance-window/wrapper",
+                    "MAINTENANCE_WINDOW_PARAMETER", "maintenance-window",
+                    "MAINTENANCE_WINDOW_TABLE", Map.of("Ref", logicalId(stack, stack.getWindow())),
+                    "MAINTENANCE_WINDOW_REFRESH_SECONDS", "60"))));
     template.hasResource("AWS::DynamoDB::Table", Map.of("DeletionPolicy", "Retain"));
   }
 
@@ -77,10 +81,14 @@ class MaintenanceWindowDemoStackTest {
     template.hasResourceProperties(
         "AWS::Lambda::Permission",
         Map.of(
-            "Action", "lambda:InvokeFunction",
-            "FunctionName", Map.of("Fn::GetAtt", List.of(functionId, "Arn")),
-            "Principal", "events.amazonaws.com",
-            "SourceArn", Map.of("Fn::GetAtt", List.of(ruleId, "Arn"))));
+            "Action",
+            "lambda:InvokeFunction",
+            "FunctionName",
+            Map.of("Fn::GetAtt", List.of(functionId, "Arn")),
+            "Principal",
+            "events.amazonaws.com",
+            "SourceArn",
+            Map.of("Fn::GetAtt", List.of(ruleId, "Arn"))));
   }
 
   @Test
@@ -93,22 +101,32 @@ class MaintenanceWindowDemoStackTest {
     template.hasResourceProperties(
         "AWS::Lambda::Function",
         Map.of(
-            "Handler", MaintenanceWindowReplay.HANDLER,
-            "Runtime", "java21",
-            "Timeout", 300,
+            "Handler",
+            MaintenanceWindowReplay.HANDLER,
+            "Runtime",
+            "java21",
+            "Timeout",
+            300,
             "Environment",
+            Map.of(
+                "Variables",
                 Map.of(
-                    "Variables",
-                    Map.of(
-                        "FUNCTION", Map.of("Ref", logicalId(stack, stack.getFunction())),
-                        "TABLE", Map.of("Ref", logicalId(stack, stack.getWindow())),
-                        "PARAMETER", "maintenance-window",
-                        "SETTLE_SECONDS", "60"))));
+                    "FUNCTION",
+                    Map.of("Ref", logicalId(stack, stack.getFunction())),
+                    "TABLE",
+                    Map.of("Ref", logicalId(stack, stack.getWindow())),
+                    "PARAMETER",
+                    "maintenance-window",
+                    "SETTLE_SECONDS",
+                    "60"))));
     template.hasResourceProperties(
         "AWS::Events::Rule",
         Map.of(
-            "ScheduleExpression", "rate(1 hour)",
-            "Targets", List.of(Match.objectLike(Map.of("Arn", Map.of("Fn::GetAtt", List.of(replayId, "Arn")))))));
+            "ScheduleExpression",
+            "rate(1 hour)",
+            "Targets",
+            List.of(
+                Match.objectLike(Map.of("Arn", Map.of("Fn::GetAtt", List.of(replayId, "Arn")))))));
     template.hasOutput("ReplayFunctionName", Map.of("Value", Map.of("Ref", replayId)));
   }
 
@@ -120,9 +138,11 @@ class MaintenanceWindowDemoStackTest {
     assertThat(stack.getReplay().getSchedule()).isNull();
     template.resourceCountIs("AWS::Lambda::Function", 3);
     template.resourceCountIs("AWS::Events::Rule", 1);
-    template.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "cron(0/15 * * * ? *)"));
+    template.hasResourceProperties(
+        "AWS::Events::Rule", Map.of("ScheduleExpression", "cron(0/15 * * * ? *)"));
     template.hasOutput(
-        "ReplayFunctionName", Map.of("Value", Map.of("Ref", logicalId(stack, stack.getReplay().getFunction()))));
+        "ReplayFunctionName",
+        Map.of("Value", Map.of("Ref", logicalId(stack, stack.getReplay().getFunction()))));
   }
 
   @Test
@@ -130,12 +150,14 @@ class MaintenanceWindowDemoStackTest {
     MaintenanceWindowDemoStack stack = demo(Map.of());
     Template template = Template.fromStack(stack);
 
-    template.hasOutput("FunctionName", Map.of("Value", Map.of("Ref", logicalId(stack, stack.getFunction()))));
     template.hasOutput(
-        "ParameterName", Map.of("Value", "maintenance-window"));
-    template.hasOutput("TableName", Map.of("Value", Map.of("Ref", logicalId(stack, stack.getWindow()))));
+        "FunctionName", Map.of("Value", Map.of("Ref", logicalId(stack, stack.getFunction()))));
+    template.hasOutput("ParameterName", Map.of("Value", "maintenance-window"));
     template.hasOutput(
-        "LayerVersionArn", Map.of("Value", Map.of("Ref", logicalId(stack, stack.getWindow().getLayer()))));
+        "TableName", Map.of("Value", Map.of("Ref", logicalId(stack, stack.getWindow()))));
+    template.hasOutput(
+        "LayerVersionArn",
+        Map.of("Value", Map.of("Ref", logicalId(stack, stack.getWindow().getLayer()))));
   }
 
   @Test
@@ -156,19 +178,22 @@ class MaintenanceWindowDemoStackTest {
         "AWS::Lambda::Function",
         Map.of(
             "Environment",
-            Map.of("Variables", Map.of("MAINTENANCE_WINDOW_PARAMETER", "/ops/maintenance-window"))));
+            Map.of(
+                "Variables", Map.of("MAINTENANCE_WINDOW_PARAMETER", "/ops/maintenance-window"))));
     template.hasResource(
         "AWS::DynamoDB::Table",
         Map.of("DeletionPolicy", "Delete", "Properties", Map.of("TableName", "ops-deferred")));
     template.hasResourceProperties(
         "AWS::Events::Rule", Map.of("ScheduleExpression", "cron(0 2 ? * MON-FRI *)"));
-    template.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "cron(0 7 * * ? *)"));
+    template.hasResourceProperties(
+        "AWS::Events::Rule", Map.of("ScheduleExpression", "cron(0 7 * * ? *)"));
     template.hasResourceProperties(
         "AWS::Lambda::Function",
         Map.of(
-            "Runtime", "java25",
+            "Runtime",
+            "java25",
             "Environment",
-                Map.of("Variables", Map.of("MAINTENANCE_WINDOW_REFRESH_SECONDS", "15"))));
+            Map.of("Variables", Map.of("MAINTENANCE_WINDOW_REFRESH_SECONDS", "15"))));
   }
 
   @Test
@@ -177,7 +202,8 @@ class MaintenanceWindowDemoStackTest {
     MaintenanceWindowDemoStack stack = demo(Map.of());
     Template template = Template.fromStack(stack);
 
-    for (Map.Entry<String, Map<String, Object>> role : template.findResources("AWS::IAM::Role").entrySet()) {
+    for (Map.Entry<String, Map<String, Object>> role :
+        template.findResources("AWS::IAM::Role").entrySet()) {
       Map<String, Object> properties = (Map<String, Object>) role.getValue().get("Properties");
       assertThat(properties).as(role.getKey()).doesNotContainKey("ManagedPolicyArns");
     }
@@ -187,19 +213,23 @@ class MaintenanceWindowDemoStackTest {
             "Policies",
             List.of(
                 Map.of(
-                    "PolicyName", "OwnLogs",
+                    "PolicyName",
+                    "OwnLogs",
                     "PolicyDocument",
-                        Map.of(
-                            "Statement",
-                            List.of(
-                                Map.of(
-                                    "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                                    "Effect", "Allow",
-                                    "Resource",
-                                        Map.of(
-                                            "Fn::GetAtt",
-                                            List.of(logicalId(stack, stack.getFunction().getLogGroup()), "Arn")))),
-                            "Version", "2012-10-17")))));
+                    Map.of(
+                        "Statement",
+                        List.of(
+                            Map.of(
+                                "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                                "Effect", "Allow",
+                                "Resource",
+                                    Map.of(
+                                        "Fn::GetAtt",
+                                        List.of(
+                                            logicalId(stack, stack.getFunction().getLogGroup()),
+                                            "Arn")))),
+                        "Version",
+                        "2012-10-17")))));
   }
 
   @Test
@@ -214,7 +244,9 @@ class MaintenanceWindowDemoStackTest {
         continue; // trust policies name a principal, not a resource
       }
       List<?> resources = resource instanceof List<?> list ? list : List.of(resource);
-      assertThat(resources).as("statement %s", statement).noneMatch(r -> r.toString().contains("*"));
+      assertThat(resources)
+          .as("statement %s", statement)
+          .noneMatch(r -> r.toString().contains("*"));
     }
   }
 
@@ -258,15 +290,19 @@ class MaintenanceWindowDemoStackTest {
     MaintenanceWindowDemoStack stack = demo(Map.of());
     Template template = Template.fromStack(stack);
 
-    template.resourceCountIs("AWS::CloudWatch::Alarm", 3); // DeferralFailures, ReplayFailed, WindowReadFailures
+    template.resourceCountIs(
+        "AWS::CloudWatch::Alarm", 3); // DeferralFailures, ReplayFailed, WindowReadFailures
     template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
     template.allResourcesProperties(
         "AWS::CloudWatch::Alarm",
         Map.of(
-            "Namespace", "MaintenanceWindow",
-            "AlarmActions", List.of(Map.of("Ref", logicalId(stack, stack.getAlarmTopic())))));
+            "Namespace",
+            "MaintenanceWindow",
+            "AlarmActions",
+            List.of(Map.of("Ref", logicalId(stack, stack.getAlarmTopic())))));
     template.hasResourceProperties(
-        "AWS::SNS::Topic", Map.of("KmsMasterKeyId", Match.objectLike(Map.of("Fn::GetAtt", Match.anyValue()))));
+        "AWS::SNS::Topic",
+        Map.of("KmsMasterKeyId", Match.objectLike(Map.of("Fn::GetAtt", Match.anyValue()))));
     assertThat(stack.getWindow().getAlarms()).hasSize(3);
   }
 }

@@ -18,12 +18,13 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An HTTP proxy in front of a DynamoDB endpoint (dynoxide) that injects what a real DynamoDB or
- * its network may do: throttling ({@code ProvisionedThroughputExceededException}, HTTP 400, as
- * DynamoDB answers it), latency before a request reaches the table, latency after the table has
- * written but before the caller hears of it, and dropped connections. Point a function's {@code
+ * An HTTP proxy in front of a DynamoDB endpoint (dynoxide) that injects what a real DynamoDB or its
+ * network may do: throttling ({@code ProvisionedThroughputExceededException}, HTTP 400, as DynamoDB
+ * answers it), latency before a request reaches the table, latency after the table has written but
+ * before the caller hears of it, and dropped connections. Point a function's {@code
  * AWS_ENDPOINT_URL_DYNAMODB} at {@link #endpoint()}; with no fault set it forwards every request
- * unchanged (the {@code x-amz-crc32} checksum included). Thread-safe; faults can change at any time.
+ * unchanged (the {@code x-amz-crc32} checksum included). Thread-safe; faults can change at any
+ * time.
  */
 public final class DynamoDbFaultProxy implements AutoCloseable {
 
@@ -47,7 +48,8 @@ public final class DynamoDbFaultProxy implements AutoCloseable {
   private volatile Duration delayRequests = Duration.ZERO;
   private volatile Duration delayResponses = Duration.ZERO;
   private volatile int pauseAfter = Integer.MAX_VALUE;
-  private volatile java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
+  private volatile java.util.concurrent.CountDownLatch paused =
+      new java.util.concurrent.CountDownLatch(1);
 
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger forwarded = new AtomicInteger();
@@ -82,7 +84,9 @@ public final class DynamoDbFaultProxy implements AutoCloseable {
     return this;
   }
 
-  /** While on, every connection is closed without an answer (the request never reaches the table). */
+  /**
+   * While on, every connection is closed without an answer (the request never reaches the table).
+   */
   public DynamoDbFaultProxy dropAll(boolean on) {
     dropAll = on;
     return this;
@@ -149,7 +153,9 @@ public final class DynamoDbFaultProxy implements AutoCloseable {
     return dropped.get();
   }
 
-  /** Waits until at least {@code count} requests were received; false when they were not in time. */
+  /**
+   * Waits until at least {@code count} requests were received; false when they were not in time.
+   */
   public boolean awaitRequests(int count, Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
     while (requests.get() < count) {

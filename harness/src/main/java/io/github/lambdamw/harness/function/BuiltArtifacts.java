@@ -31,7 +31,10 @@ public final class BuiltArtifacts {
     return existing(dir("lmw.functions.dir", "functions").resolve("lambda-mw-sample-function.jar"));
   }
 
-  /** The replay module's function jar (handler {@code io.github.lambdamw.replay.ReplayFunctionHandler::handleRequest}). */
+  /**
+   * The replay module's function jar (handler {@code
+   * io.github.lambdamw.replay.ReplayFunctionHandler::handleRequest}).
+   */
   public static Path replayFunctionJar() {
     return existing(dir("lmw.functions.dir", "functions").resolve("lambda-mw-replay-function.jar"));
   }

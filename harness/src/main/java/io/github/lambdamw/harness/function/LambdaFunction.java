@@ -154,8 +154,8 @@ public final class LambdaFunction implements AutoCloseable {
   }
 
   /**
-   * Waits until the process ends and returns its exit code, or null when it still runs after
-   * {@code wait}.
+   * Waits until the process ends and returns its exit code, or null when it still runs after {@code
+   * wait}.
    */
   public Integer awaitExit(Duration wait) {
     try {
@@ -290,8 +290,8 @@ public final class LambdaFunction implements AutoCloseable {
 
     /**
      * Another tool's exec wrapper (a script given the java command line as its arguments), started
-     * as {@code AWS_LAMBDA_EXEC_WRAPPER} in place of the layer's: a function as it runs before it is
-     * guarded. Default the layer's wrapper after {@link #withLayer}, else none.
+     * as {@code AWS_LAMBDA_EXEC_WRAPPER} in place of the layer's: a function as it runs before it
+     * is guarded. Default the layer's wrapper after {@link #withLayer}, else none.
      */
     public Builder withExecWrapper(Path wrapper) {
       if (!Files.isRegularFile(wrapper) || !Files.isExecutable(wrapper)) {

@@ -26,7 +26,8 @@ final class LaunchCommand {
       List<String> extraJvmFlags,
       String handler,
       Path wrapper) {
-    return of(java, ric, memoryMb, extraJvmFlags, handler, wrapper, RuntimeClient.MAIN_CLASS, List.of());
+    return of(
+        java, ric, memoryMb, extraJvmFlags, handler, wrapper, RuntimeClient.MAIN_CLASS, List.of());
   }
 
   /**

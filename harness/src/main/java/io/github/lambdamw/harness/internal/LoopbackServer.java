@@ -32,8 +32,9 @@ public final class LoopbackServer implements AutoCloseable {
   }
 
   /**
-   * Connections waiting to be accepted. The fleet simulation opens a thousand within seconds; with a short queue the
-   * kernel drops their handshakes and clients see connect timeouts no AWS endpoint would give.
+   * Connections waiting to be accepted. The fleet simulation opens a thousand within seconds; with
+   * a short queue the kernel drops their handshakes and clients see connect timeouts no AWS
+   * endpoint would give.
    */
   private static final int BACKLOG = 1_024;
 

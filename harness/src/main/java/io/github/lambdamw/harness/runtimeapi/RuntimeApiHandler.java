@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
  * The Lambda Runtime API (version 2018-06-01), as the runtime interface client calls it: {@code GET
  * /runtime/invocation/next}, {@code POST /runtime/invocation/{id}/response|error}, {@code POST
  * /runtime/init/error}, and SnapStart's {@code GET /runtime/restore/next} and {@code POST
- * /runtime/restore/error} (see {@link SnapStartRestore}). Each {@code next} holds its thread until an event comes, so several loops
- * of a multi-concurrency runtime can poll at once.
+ * /runtime/restore/error} (see {@link SnapStartRestore}). Each {@code next} holds its thread until
+ * an event comes, so several loops of a multi-concurrency runtime can poll at once.
  */
 final class RuntimeApiHandler {
 

@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * SnapStart as the runtime interface client sees it: with {@code
  * AWS_LAMBDA_INITIALIZATION_TYPE=snap-start} it runs its CRaC context's {@code beforeCheckpoint},
- * then calls {@code GET /runtime/restore/next}, which Lambda answers only once the snapshot has been
- * restored, then runs {@code afterRestore} and polls for invocations. Here the test decides when
- * the "restore" happens ({@link LocalLambda#restore()}); no real snapshot is taken.
+ * then calls {@code GET /runtime/restore/next}, which Lambda answers only once the snapshot has
+ * been restored, then runs {@code afterRestore} and polls for invocations. Here the test decides
+ * when the "restore" happens ({@link LocalLambda#restore()}); no real snapshot is taken.
  */
 final class SnapStartRestore {
   private final CountDownLatch checkpointReached = new CountDownLatch(1);

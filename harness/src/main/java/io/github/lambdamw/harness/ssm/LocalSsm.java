@@ -29,7 +29,8 @@ public final class LocalSsm implements AutoCloseable {
   private LocalSsm(Builder builder) {
     this.store = new ParameterStore(builder.clock);
     this.faults =
-        new SsmFaults(builder.perSecond > 0 ? new SsmRateLimit(builder.perSecond, builder.burst) : null);
+        new SsmFaults(
+            builder.perSecond > 0 ? new SsmRateLimit(builder.perSecond, builder.burst) : null);
     SsmHandler handler = new SsmHandler(store, faults, builder.region, builder.accountId);
     this.server = LoopbackServer.start("local-ssm", handler::handle, builder.tls);
   }
@@ -102,7 +103,10 @@ public final class LocalSsm implements AutoCloseable {
     return faults.totalCalls();
   }
 
-  /** The read quota given with {@link Builder#withRateLimit(double, int)}, with its per-second counts; or null. */
+  /**
+   * The read quota given with {@link Builder#withRateLimit(double, int)}, with its per-second
+   * counts; or null.
+   */
   public SsmRateLimit rateLimit() {
     return faults.rateLimit();
   }
@@ -129,8 +133,9 @@ public final class LocalSsm implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Throttles parameter reads beyond a token bucket of {@code perSecond}, holding at most {@code burst} tokens, as
-     * SSM's account quota does (40 and 40 by default in AWS); default unlimited. See {@link SsmRateLimit}.
+     * Throttles parameter reads beyond a token bucket of {@code perSecond}, holding at most {@code
+     * burst} tokens, as SSM's account quota does (40 and 40 by default in AWS); default unlimited.
+     * See {@link SsmRateLimit}.
      */
     public Builder withRateLimit(double perSecond, int burst) {
       if (perSecond <= 0 || burst < 1) {

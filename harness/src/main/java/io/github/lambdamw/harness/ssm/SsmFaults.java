@@ -51,8 +51,8 @@ final class SsmFaults {
   }
 
   /**
-   * Counts the call, waits the configured delay, then throws the fault due, if any: the faults a test set first, then
-   * the rate limit (a call refused for another fault takes no token).
+   * Counts the call, waits the configured delay, then throws the fault due, if any: the faults a
+   * test set first, then the rate limit (a call refused for another fault takes no token).
    */
   void before(String action) throws InterruptedException {
     calls.computeIfAbsent(action, a -> new AtomicInteger()).incrementAndGet();

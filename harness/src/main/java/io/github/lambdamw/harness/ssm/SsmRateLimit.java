@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
- * Parameter Store's throughput quota, per account and region: a token bucket shared by the parameter reads
- * ({@code GetParameter}, {@code GetParameters}), refilled continuously at {@code perSecond} up to {@code burst}
- * tokens. A read finding the bucket empty is answered as SSM answers it, HTTP 400 {@code ThrottlingException} "Rate
- * exceeded", and takes no token. Counts the answered and throttled reads of every second since the server started,
- * for the fleet simulation's "SSM calls per second over time".
+ * Parameter Store's throughput quota, per account and region: a token bucket shared by the
+ * parameter reads ({@code GetParameter}, {@code GetParameters}), refilled continuously at {@code
+ * perSecond} up to {@code burst} tokens. A read finding the bucket empty is answered as SSM answers
+ * it, HTTP 400 {@code ThrottlingException} "Rate exceeded", and takes no token. Counts the answered
+ * and throttled reads of every second since the server started, for the fleet simulation's "SSM
+ * calls per second over time".
  *
- * <p>SSM's default is 40 per second; the higher-throughput setting raises it (docs/fleet-sizing.md).
+ * <p>SSM's default is 40 per second; the higher-throughput setting raises it
+ * (docs/fleet-sizing.md).
  */
 public final class SsmRateLimit {
   /** Seconds of history kept; later calls count in the last second. */

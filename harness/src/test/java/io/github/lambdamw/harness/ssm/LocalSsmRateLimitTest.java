@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.ssm.model.SsmException;
 class LocalSsmRateLimitTest {
 
   @Test
-  void readsBeyondTheBurst_areAnsweredWithHttp400ThrottlingException_asSsmAnswers() throws Exception {
+  void readsBeyondTheBurst_areAnsweredWithHttp400ThrottlingException_asSsmAnswers()
+      throws Exception {
     try (LocalSsm ssm = LocalSsm.builder().withRateLimit(0.01, 3).start()) {
       ssm.put("p", "v");
       List<HttpResponse<String>> answers = new ArrayList<>();
@@ -28,7 +29,9 @@ class LocalSsmRateLimitTest {
         answers.add(getParameter(ssm.endpoint(), "p"));
       }
 
-      assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(200, 200, 200, 400, 400);
+      assertThat(answers)
+          .extracting(HttpResponse::statusCode)
+          .containsExactly(200, 200, 200, 400, 400);
       assertThat(answers.get(3).body())
           .isEqualTo("{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}");
       assertThat(ssm.rateLimit().answered()).isEqualTo(3);
@@ -43,7 +46,8 @@ class LocalSsmRateLimitTest {
             SsmClient.builder()
                 .endpointOverride(ssm.endpoint())
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "s")))
+                .credentialsProvider(
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "s")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
                 .build()) {
@@ -69,12 +73,17 @@ class LocalSsmRateLimitTest {
       assertThat(getParameter(ssm.endpoint(), "p").statusCode()).isEqualTo(400);
       Thread.sleep(2_100); // two seconds refill one token
 
-      assertThat(call(ssm.endpoint(), "PutParameter", "{\"Name\":\"q\",\"Value\":\"w\",\"Type\":\"String\"}")
-              .statusCode())
+      assertThat(
+              call(
+                      ssm.endpoint(),
+                      "PutParameter",
+                      "{\"Name\":\"q\",\"Value\":\"w\",\"Type\":\"String\"}")
+                  .statusCode())
           .isEqualTo(200);
       assertThat(getParameter(ssm.endpoint(), "p").statusCode()).isEqualTo(200);
       assertThat(ssm.rateLimit().timeline()).isNotEmpty();
-      assertThat(ssm.rateLimit().timeline().stream().mapToInt(SsmRateLimit.Second::calls).sum()).isEqualTo(3);
+      assertThat(ssm.rateLimit().timeline().stream().mapToInt(SsmRateLimit.Second::calls).sum())
+          .isEqualTo(3);
     }
   }
 
@@ -82,7 +91,8 @@ class LocalSsmRateLimitTest {
     return call(endpoint, "GetParameter", "{\"Name\":\"" + name + "\"}");
   }
 
-  private static HttpResponse<String> call(URI endpoint, String action, String body) throws Exception {
+  private static HttpResponse<String> call(URI endpoint, String action, String body)
+      throws Exception {
     return HttpClient.newHttpClient()
         .send(
             HttpRequest.newBuilder(endpoint.resolve("/"))

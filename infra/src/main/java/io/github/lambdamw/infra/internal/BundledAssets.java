@@ -12,14 +12,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The layer zip and the replay function's jar this library carries as class-path resources (the build copies them
- * in from the wrapper and replay modules), so that the constructs work from a dependency with no path to give.
+ * The layer zip and the replay function's jar this library carries as class-path resources (the
+ * build copies them in from the wrapper and replay modules), so that the constructs work from a
+ * dependency with no path to give.
  *
  * <p>CDK stages an asset from a file on disk, so a resource is written out to {@code
- * <java.io.tmpdir>/lambda-mw-cdk-<user>/<sha-256 of its bytes>/<name>} and that file is returned. The folder is
- * named after the content, so every synth of the same library version reuses the same file, and the file is left
- * in place: with asset staging disabled (SAM's local tooling) the template points at it. A file found there is
- * reused only when its bytes hash to the same SHA-256 (a shared temporary folder is no place to trust a name).
+ * <java.io.tmpdir>/lambda-mw-cdk-<user>/<sha-256 of its bytes>/<name>} and that file is returned.
+ * The folder is named after the content, so every synth of the same library version reuses the same
+ * file, and the file is left in place: with asset staging disabled (SAM's local tooling) the
+ * template points at it. A file found there is reused only when its bytes hash to the same SHA-256
+ * (a shared temporary folder is no place to trust a name).
  */
 public final class BundledAssets {
 
@@ -56,17 +58,20 @@ public final class BundledAssets {
         return file.toString();
       }
       Files.createDirectories(dir);
-      // Written beside the target and moved into place, so a concurrent synth never sees half a file.
+      // Written beside the target and moved into place, so a concurrent synth never sees half a
+      // file.
       Path partial = Files.createTempFile(dir, name, ".partial");
       Files.write(partial, bytes);
       try {
-        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
       }
       return file.toString();
     } catch (IOException e) {
-      throw new UncheckedIOException("lambda-mw-cdk: cannot write the bundled " + name + " to " + dir, e);
+      throw new UncheckedIOException(
+          "lambda-mw-cdk: cannot write the bundled " + name + " to " + dir, e);
     }
   }
 

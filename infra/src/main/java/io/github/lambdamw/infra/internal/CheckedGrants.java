@@ -16,10 +16,10 @@ import software.constructs.IConstruct;
 /**
  * Grants on a principal that say so when they did not reach a policy.
  *
- * <p>Why not {@link Grant#getSuccess()} alone: a role imported with {@code mutable(false)} (or wrapped by {@code
- * withoutPolicyUpdates()}) accepts every statement, reports success and writes nothing, so a guarded function would
- * fail open at run time with no word at synth. Such a principal never holds a policy: that is what is checked
- * here.
+ * <p>Why not {@link Grant#getSuccess()} alone: a role imported with {@code mutable(false)} (or
+ * wrapped by {@code withoutPolicyUpdates()}) accepts every statement, reports success and writes
+ * nothing, so a guarded function would fail open at run time with no word at synth. Such a
+ * principal never holds a policy: that is what is checked here.
  */
 public final class CheckedGrants {
 
@@ -39,7 +39,10 @@ public final class CheckedGrants {
     this.failWhenNotAdded = failWhenNotAdded;
   }
 
-  /** Grants {@code actions} on {@code resourceArn} to {@code grantee}, remembering it when it did not land. */
+  /**
+   * Grants {@code actions} on {@code resourceArn} to {@code grantee}, remembering it when it did
+   * not land.
+   */
   public Grant grant(IGrantable grantee, List<String> actions, String resourceArn) {
     Grant grant =
         Grant.addToPrincipal(
@@ -49,16 +52,21 @@ public final class CheckedGrants {
                 .resourceArns(List.of(resourceArn))
                 .build());
     if (!grant.getSuccess() || !landsInAPolicy(grantee)) {
-      notAdded.add(PolicyStatement.Builder.create().actions(actions).resources(List.of(resourceArn)).build());
+      notAdded.add(
+          PolicyStatement.Builder.create()
+              .actions(actions)
+              .resources(List.of(resourceArn))
+              .build());
     }
     return grant;
   }
 
   /**
-   * Whether the principal has a policy that can carry the statement. A role, user or group of this app, and a role
-   * imported as mutable, hold an {@code iam.Policy} child once they took a statement; an immutable role holds
-   * nothing. (The grant's own dependable cannot tell: a role fills it only when its policies are rendered.) A
-   * principal that is no construct (a service or account principal) is trusted on {@link Grant#getSuccess()}.
+   * Whether the principal has a policy that can carry the statement. A role, user or group of this
+   * app, and a role imported as mutable, hold an {@code iam.Policy} child once they took a
+   * statement; an immutable role holds nothing. (The grant's own dependable cannot tell: a role
+   * fills it only when its policies are rendered.) A principal that is no construct (a service or
+   * account principal) is trusted on {@link Grant#getSuccess()}.
    */
   private static boolean landsInAPolicy(IGrantable grantee) {
     IPrincipal principal = grantee.getGrantPrincipal();
@@ -66,7 +74,8 @@ public final class CheckedGrants {
       return true;
     }
     for (IConstruct descendant : ((IConstruct) principal).getNode().findAll()) {
-      if (descendant instanceof Policy && ((Policy) descendant).getDocument().getStatementCount().intValue() > 0) {
+      if (descendant instanceof Policy
+          && ((Policy) descendant).getDocument().getStatementCount().intValue() > 0) {
         return true;
       }
     }
@@ -83,8 +92,8 @@ public final class CheckedGrants {
   }
 
   /**
-   * Reports the statements that did not land, if any: one warning (or error) on {@link #reportOn} that names each
-   * statement as the policy JSON the user must add to the principal's role.
+   * Reports the statements that did not land, if any: one warning (or error) on {@link #reportOn}
+   * that names each statement as the policy JSON the user must add to the principal's role.
    *
    * @param what what the grants were for, e.g. {@code "guard Test/Fn"}
    */
@@ -116,6 +125,8 @@ public final class CheckedGrants {
   }
 
   private static String principalName(IGrantable grantee) {
-    return grantee instanceof IConstruct ? ((IConstruct) grantee).getNode().getPath() : grantee.toString();
+    return grantee instanceof IConstruct
+        ? ((IConstruct) grantee).getNode().getPath()
+        : grantee.toString();
   }
 }

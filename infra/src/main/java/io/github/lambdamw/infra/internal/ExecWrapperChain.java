@@ -11,14 +11,16 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.constructs.IConstruct;
 
 /**
- * Keeps the layer's wrapper in {@code AWS_LAMBDA_EXEC_WRAPPER} of a guarded function without dropping another
- * tool's wrapper (OpenTelemetry/ADOT, Datadog, Dynatrace, ...): Lambda runs one wrapper, so the other one moves to
- * {@value #NEXT}, which the layer's wrapper runs after adding the agent.
+ * Keeps the layer's wrapper in {@code AWS_LAMBDA_EXEC_WRAPPER} of a guarded function without
+ * dropping another tool's wrapper (OpenTelemetry/ADOT, Datadog, Dynatrace, ...): Lambda runs one
+ * wrapper, so the other one moves to {@value #NEXT}, which the layer's wrapper runs after adding
+ * the agent.
  *
- * <p>Three moments: {@link #chain} when the function is guarded; the same again as an aspect of the function late in
- * synth (a wrapper set after {@code guard()}, by the user or by another construct, is chained then); and a
- * validation that fails the synth, saying what to do, when the wrapper is still not ours (set by something that ran
- * after the aspect, or two other wrappers, which one variable cannot chain).
+ * <p>Three moments: {@link #chain} when the function is guarded; the same again as an aspect of the
+ * function late in synth (a wrapper set after {@code guard()}, by the user or by another construct,
+ * is chained then); and a validation that fails the synth, saying what to do, when the wrapper is
+ * still not ours (set by something that ran after the aspect, or two other wrappers, which one
+ * variable cannot chain).
  */
 public final class ExecWrapperChain implements IAspect {
 
@@ -29,8 +31,9 @@ public final class ExecWrapperChain implements IAspect {
   public static final String NEXT = "MAINTENANCE_WINDOW_NEXT_WRAPPER";
 
   /**
-   * After the default priority of aspects that change constructs (500; aws-cdk-lib's {@code AspectPriority}), before
-   * read-only ones (1000): wrappers other aspects set are there to chain, and checkers see the result.
+   * After the default priority of aspects that change constructs (500; aws-cdk-lib's {@code
+   * AspectPriority}), before read-only ones (1000): wrappers other aspects set are there to chain,
+   * and checkers see the result.
    */
   static final int PRIORITY = 900;
 
@@ -43,7 +46,8 @@ public final class ExecWrapperChain implements IAspect {
   }
 
   /**
-   * Puts {@code ours} in front of {@code fn}'s wrapper now, and again late in synth, and checks it at validation.
+   * Puts {@code ours} in front of {@code fn}'s wrapper now, and again late in synth, and checks it
+   * at validation.
    *
    * @throws IllegalArgumentException when {@code fn} already has two wrappers other than ours
    */
@@ -52,7 +56,8 @@ public final class ExecWrapperChain implements IAspect {
     if (problem != null) {
       throw new IllegalArgumentException("MaintenanceWindow.guard: " + problem);
     }
-    Aspects.of(fn).add(new ExecWrapperChain(fn, ours), AspectOptions.builder().priority(PRIORITY).build());
+    Aspects.of(fn)
+        .add(new ExecWrapperChain(fn, ours), AspectOptions.builder().priority(PRIORITY).build());
     fn.getNode().addValidation(() -> checked(fn, ours));
   }
 
@@ -70,7 +75,12 @@ public final class ExecWrapperChain implements IAspect {
     if (current != null && !ours.equals(current)) {
       Object next = variables.get(NEXT);
       if (!(current instanceof String)) {
-        return fn.getNode().getPath() + ": " + WRAPPER + " is no plain string (" + current + "): it cannot be chained";
+        return fn.getNode().getPath()
+            + ": "
+            + WRAPPER
+            + " is no plain string ("
+            + current
+            + "): it cannot be chained";
       }
       if (next != null && !next.equals(current)) {
         return fn.getNode().getPath()
@@ -121,7 +131,8 @@ public final class ExecWrapperChain implements IAspect {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> variables(Function fn) {
-    Object environment = Stack.of(fn).resolve(((CfnFunction) fn.getNode().getDefaultChild()).getEnvironment());
+    Object environment =
+        Stack.of(fn).resolve(((CfnFunction) fn.getNode().getDefaultChild()).getEnvironment());
     if (environment instanceof Map) {
       // resolved as the L1's properties, not yet as CloudFormation's: "variables", not "Variables"
       Object variables = ((Map<String, Object>) environment).get("variables");

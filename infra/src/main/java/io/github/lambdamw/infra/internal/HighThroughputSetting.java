@@ -11,15 +11,17 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.constructs.Construct;
 
 /**
- * Turns on Parameter Store's higher throughput, an account-wide, per-region service setting: {@value #SETTING_ID}.
+ * Turns on Parameter Store's higher throughput, an account-wide, per-region service setting:
+ * {@value #SETTING_ID}.
  *
- * <p>Why: by default Parameter Store serves 40 {@code GetParameter} calls per second per account and region, shared
- * with everything else that reads parameters there; a fleet of guarded functions starting together (a backlog
- * drained at the end of a window) can exceed it, and each environment reads the window at INIT and every refresh.
- * Higher throughput raises the quota to thousands per second and is charged per API interaction (AWS Systems
- * Manager pricing), for every parameter read in the account and region, not only ours. So it is opt-in, and a stack
- * deletion leaves it on: other applications may rely on it by then ({@code aws ssm reset-service-setting
- * --setting-id /ssm/parameter-store/high-throughput-enabled} turns it off).
+ * <p>Why: by default Parameter Store serves 40 {@code GetParameter} calls per second per account
+ * and region, shared with everything else that reads parameters there; a fleet of guarded functions
+ * starting together (a backlog drained at the end of a window) can exceed it, and each environment
+ * reads the window at INIT and every refresh. Higher throughput raises the quota to thousands per
+ * second and is charged per API interaction (AWS Systems Manager pricing), for every parameter read
+ * in the account and region, not only ours. So it is opt-in, and a stack deletion leaves it on:
+ * other applications may rely on it by then ({@code aws ssm reset-service-setting --setting-id
+ * /ssm/parameter-store/high-throughput-enabled} turns it off).
  */
 public final class HighThroughputSetting {
 
@@ -32,7 +34,13 @@ public final class HighThroughputSetting {
   public static AwsCustomResource enable(Construct scope, String id) {
     Stack stack = Stack.of(scope);
     String settingArn =
-        "arn:" + stack.getPartition() + ":ssm:" + stack.getRegion() + ":" + stack.getAccount() + ":servicesetting"
+        "arn:"
+            + stack.getPartition()
+            + ":ssm:"
+            + stack.getRegion()
+            + ":"
+            + stack.getAccount()
+            + ":servicesetting"
             + SETTING_ID;
     AwsSdkCall enable =
         AwsSdkCall.builder()

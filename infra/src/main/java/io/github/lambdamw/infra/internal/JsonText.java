@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Resolved CloudFormation values (maps, lists, strings, numbers, booleans) as compact JSON, for messages that show
- * a user exactly what to paste. Keys are sorted so a message is the same on every synth.
+ * Resolved CloudFormation values (maps, lists, strings, numbers, booleans) as compact JSON, for
+ * messages that show a user exactly what to paste. Keys are sorted so a message is the same on
+ * every synth.
  */
 final class JsonText {
 

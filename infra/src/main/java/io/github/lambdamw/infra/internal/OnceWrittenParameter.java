@@ -21,21 +21,25 @@ import software.constructs.Construct;
  * The window parameter, created by aws-cdk-lib's {@link AwsCustomResource} with {@code PutParameter
  * Overwrite=false} instead of an {@code AWS::SSM::Parameter} resource.
  *
- * <p>Why not {@code AWS::SSM::Parameter}: CloudFormation writes that resource's {@code Value} with overwrite on every
- * update of the resource (a tag, a description), which would close a window an operator opened, in the middle of
- * the maintenance. Here the value is only ever written by a {@code PutParameter} that SSM refuses when the parameter
- * exists ({@code ParameterAlreadyExists}, ignored): on create, and again on update so that a renamed or deleted
- * parameter comes back closed; an existing value is never touched. On delete the parameter is left alone unless
- * the removal policy is {@link RemovalPolicy#DESTROY}.
+ * <p>Why not {@code AWS::SSM::Parameter}: CloudFormation writes that resource's {@code Value} with
+ * overwrite on every update of the resource (a tag, a description), which would close a window an
+ * operator opened, in the middle of the maintenance. Here the value is only ever written by a
+ * {@code PutParameter} that SSM refuses when the parameter exists ({@code ParameterAlreadyExists},
+ * ignored): on create, and again on update so that a renamed or deleted parameter comes back
+ * closed; an existing value is never touched. On delete the parameter is left alone unless the
+ * removal policy is {@link RemovalPolicy#DESTROY}.
  *
- * <p>aws-cdk-lib runs all {@link AwsCustomResource}s of a stack through one provider function, whose role and log
- * group the first of them sets. When ours is the first, the provider gets an {@link OwnLogsRole} and a log group of
- * its own (not {@code AWSLambdaBasicExecutionRole}); when the stack already has a provider, ours uses it and only
- * adds its {@code ssm:PutParameter} policy.
+ * <p>aws-cdk-lib runs all {@link AwsCustomResource}s of a stack through one provider function,
+ * whose role and log group the first of them sets. When ours is the first, the provider gets an
+ * {@link OwnLogsRole} and a log group of its own (not {@code AWSLambdaBasicExecutionRole}); when
+ * the stack already has a provider, ours uses it and only adds its {@code ssm:PutParameter} policy.
  */
 public final class OnceWrittenParameter {
 
-  /** What SSM answers to {@code PutParameter Overwrite=false} on an existing name: the value stays as it is. */
+  /**
+   * What SSM answers to {@code PutParameter Overwrite=false} on an existing name: the value stays
+   * as it is.
+   */
   public static final String ALREADY_EXISTS = "ParameterAlreadyExists";
 
   private final AwsCustomResource writer;
@@ -44,10 +48,16 @@ public final class OnceWrittenParameter {
   /**
    * Creates the parameter {@code name} with {@code initialValue} (type String, standard tier).
    *
-   * @param removal {@link RemovalPolicy#DESTROY} deletes the parameter with the stack; any other policy keeps it
+   * @param removal {@link RemovalPolicy#DESTROY} deletes the parameter with the stack; any other
+   *     policy keeps it
    */
   public OnceWrittenParameter(
-      Construct scope, String id, String name, String initialValue, String description, RemovalPolicy removal) {
+      Construct scope,
+      String id,
+      String name,
+      String initialValue,
+      String description,
+      RemovalPolicy removal) {
     this.parameter = imported(scope, id, name);
     AwsSdkCall createIfMissing =
         AwsSdkCall.builder()
@@ -55,12 +65,18 @@ public final class OnceWrittenParameter {
             .action("putParameter")
             .parameters(
                 Map.of(
-                    "Name", name,
-                    "Value", initialValue,
-                    "Type", "String",
-                    "Tier", "Standard",
-                    "Overwrite", false,
-                    "Description", description))
+                    "Name",
+                    name,
+                    "Value",
+                    initialValue,
+                    "Type",
+                    "String",
+                    "Tier",
+                    "Standard",
+                    "Overwrite",
+                    false,
+                    "Description",
+                    description))
             .ignoreErrorCodesMatching(ALREADY_EXISTS)
             .physicalResourceId(PhysicalResourceId.of(name))
             .build();
@@ -72,7 +88,8 @@ public final class OnceWrittenParameter {
             .onCreate(createIfMissing)
             .onUpdate(createIfMissing);
     if (providerFunction(Stack.of(scope)) == null) {
-      // The first custom resource of a stack decides its provider's role: ours may write its own logs only.
+      // The first custom resource of a stack decides its provider's role: ours may write its own
+      // logs only.
       LogGroup logs =
           LogGroup.Builder.create(scope, id + "WriterLogs")
               .retention(RetentionDays.ONE_MONTH)
@@ -109,12 +126,17 @@ public final class OnceWrittenParameter {
             .build();
   }
 
-  /** A parameter of this name, referred to (not created): its ARN carries the name as SSM spells it. */
+  /**
+   * A parameter of this name, referred to (not created): its ARN carries the name as SSM spells it.
+   */
   public static IStringParameter imported(Construct scope, String id, String name) {
     return StringParameter.fromStringParameterAttributes(
         scope,
         id,
-        StringParameterAttributes.builder().parameterName(name).simpleName(!name.startsWith("/")).build());
+        StringParameterAttributes.builder()
+            .parameterName(name)
+            .simpleName(!name.startsWith("/"))
+            .build());
   }
 
   /** The parameter, as guarded functions and grants refer to it. */
@@ -127,12 +149,17 @@ public final class OnceWrittenParameter {
     return writer;
   }
 
-  /** The construct id aws-cdk-lib gives the one provider function of all {@link AwsCustomResource}s in a stack. */
+  /**
+   * The construct id aws-cdk-lib gives the one provider function of all {@link AwsCustomResource}s
+   * in a stack.
+   */
   public static String providerFunctionId() {
     return "AWS" + AwsCustomResource.PROVIDER_FUNCTION_UUID.replace("-", "");
   }
 
-  /** The provider function of {@code stack}'s custom resources, or {@code null} when it has none. */
+  /**
+   * The provider function of {@code stack}'s custom resources, or {@code null} when it has none.
+   */
   public static Construct providerFunction(Stack stack) {
     return (Construct) stack.getNode().tryFindChild(providerFunctionId());
   }

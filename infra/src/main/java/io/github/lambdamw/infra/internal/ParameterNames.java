@@ -5,16 +5,20 @@ import java.util.regex.Pattern;
 import software.amazon.awscdk.Token;
 
 /**
- * What SSM Parameter Store refuses as a parameter name, checked at synth so that a bad name fails there rather than
- * half-way through a deployment. The rules (AWS Systems Manager User Guide, "Parameter name requirements"): letters,
- * digits and {@code _.-}, with {@code /} for hierarchies; a name with a {@code /} is fully qualified (starts with
- * one); at most 15 levels; no {@code aws} or {@code ssm} prefix, in any case, with or without the leading {@code /};
- * at most 1,011 characters including the ARN prefix, so we keep names to 900 characters. A name that is a token is
- * checked by SSM at deploy time only.
+ * What SSM Parameter Store refuses as a parameter name, checked at synth so that a bad name fails
+ * there rather than half-way through a deployment. The rules (AWS Systems Manager User Guide,
+ * "Parameter name requirements"): letters, digits and {@code _.-}, with {@code /} for hierarchies;
+ * a name with a {@code /} is fully qualified (starts with one); at most 15 levels; no {@code aws}
+ * or {@code ssm} prefix, in any case, with or without the leading {@code /}; at most 1,011
+ * characters including the ARN prefix, so we keep names to 900 characters. A name that is a token
+ * is checked by SSM at deploy time only.
  */
 public final class ParameterNames {
 
-  /** The longest name accepted here: 1,011 less room for the longest ARN prefix ({@code arn:aws-us-gov:ssm:…}). */
+  /**
+   * The longest name accepted here: 1,011 less room for the longest ARN prefix ({@code
+   * arn:aws-us-gov:ssm:…}).
+   */
   public static final int MAX_LENGTH = 900;
 
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_.\\-]+");
@@ -36,12 +40,20 @@ public final class ParameterNames {
     }
     String quoted = setting + " '" + abbreviated(name) + "'";
     if (name.length() > MAX_LENGTH) {
-      return quoted + " is " + name.length() + " characters long; SSM takes at most " + MAX_LENGTH + " here";
+      return quoted
+          + " is "
+          + name.length()
+          + " characters long; SSM takes at most "
+          + MAX_LENGTH
+          + " here";
     }
     boolean qualified = name.startsWith("/");
     String path = qualified ? name.substring(1) : name;
     if (!qualified && path.contains("/")) {
-      return quoted + " has a '/' but does not start with one: SSM takes hierarchies fully qualified ('/" + name + "')";
+      return quoted
+          + " has a '/' but does not start with one: SSM takes hierarchies fully qualified ('/"
+          + name
+          + "')";
     }
     String[] segments = path.split("/", -1);
     for (String segment : segments) {
@@ -56,12 +68,17 @@ public final class ParameterNames {
     }
     String lower = path.toLowerCase(Locale.ROOT);
     if (lower.startsWith("aws") || lower.startsWith("ssm")) {
-      return quoted + " starts with '" + path.substring(0, 3) + "': SSM reserves names beginning with aws or ssm";
+      return quoted
+          + " starts with '"
+          + path.substring(0, 3)
+          + "': SSM reserves names beginning with aws or ssm";
     }
     return null;
   }
 
   private static String abbreviated(String name) {
-    return name.length() <= 80 ? name : name.substring(0, 60) + "…(" + name.length() + " characters)";
+    return name.length() <= 80
+        ? name
+        : name.substring(0, 60) + "…(" + name.length() + " characters)";
   }
 }

@@ -7,7 +7,10 @@ import software.amazon.awscdk.services.lambda.RuntimeFamily;
 /** Which Lambda runtimes the agent can guard, and why the others cannot be. */
 public final class Runtimes {
 
-  /** The runtimes whose dispatch goes through the open-source runtime interface client the agent hooks. */
+  /**
+   * The runtimes whose dispatch goes through the open-source runtime interface client the agent
+   * hooks.
+   */
   public static final List<String> GUARDABLE = List.of("java17", "java21", "java25");
 
   private Runtimes() {}
@@ -42,6 +45,10 @@ public final class Runtimes {
           + " dispatches through the closed lambdainternal runtime, which the agent cannot hook;"
           + " move it to java17, java21 or java25";
     }
-    return "its runtime " + name + " is not one the agent is verified on (" + String.join(", ", GUARDABLE) + ")";
+    return "its runtime "
+        + name
+        + " is not one the agent is verified on ("
+        + String.join(", ", GUARDABLE)
+        + ")";
   }
 }

@@ -4,14 +4,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks the shape of an EventBridge schedule expression before CloudFormation sees it: {@code cron(…)} with the
- * six fields Minutes Hours Day-of-month Month Day-of-week Year, exactly one of the two day fields {@code ?}; or
- * {@code rate(N unit)}. Only the shape and the characters of each field are checked, not every range.
+ * Checks the shape of an EventBridge schedule expression before CloudFormation sees it: {@code
+ * cron(…)} with the six fields Minutes Hours Day-of-month Month Day-of-week Year, exactly one of
+ * the two day fields {@code ?}; or {@code rate(N unit)}. Only the shape and the characters of each
+ * field are checked, not every range.
  */
 public final class ScheduleExpressions {
 
   private static final Pattern CRON = Pattern.compile("cron\\((.*)\\)");
-  private static final Pattern RATE = Pattern.compile("rate\\(([1-9][0-9]*) (minute|minutes|hour|hours|day|days)\\)");
+  private static final Pattern RATE =
+      Pattern.compile("rate\\(([1-9][0-9]*) (minute|minutes|hour|hours|day|days)\\)");
   private static final String[] FIELD_NAMES = {
     "minutes", "hours", "day-of-month", "month", "day-of-week", "year"
   };
@@ -39,7 +41,9 @@ public final class ScheduleExpressions {
     if (rate.matches()) {
       boolean one = rate.group(1).equals("1");
       boolean singular = !rate.group(2).endsWith("s");
-      return one == singular ? null : "rate(1 unit) takes a singular unit, other values a plural one";
+      return one == singular
+          ? null
+          : "rate(1 unit) takes a singular unit, other values a plural one";
     }
     Matcher cron = CRON.matcher(expression);
     if (!cron.matches()) {
@@ -47,7 +51,8 @@ public final class ScheduleExpressions {
     }
     String[] fields = cron.group(1).trim().split("\\s+");
     if (fields.length != FIELDS.length) {
-      return "cron takes 6 fields (minutes hours day-of-month month day-of-week year), not " + fields.length;
+      return "cron takes 6 fields (minutes hours day-of-month month day-of-week year), not "
+          + fields.length;
     }
     for (int i = 0; i < fields.length; i++) {
       if (!FIELDS[i].matcher(fields[i]).matches()) {

@@ -12,10 +12,11 @@ import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 
 /**
- * The alarms of one guarded function: any {@code DeferralFailures} (an event is in Lambda's retries, not in the
- * table) or {@code ReplayFailed} in five minutes, and {@code WindowReadFailures} in each of three consecutive five
- * minute periods (a read failing for 15 minutes: the functions run on a stale value or their fail mode). A period
- * without data is not breaching: no traffic is no failure.
+ * The alarms of one guarded function: any {@code DeferralFailures} (an event is in Lambda's
+ * retries, not in the table) or {@code ReplayFailed} in five minutes, and {@code
+ * WindowReadFailures} in each of three consecutive five minute periods (a read failing for 15
+ * minutes: the functions run on a stale value or their fail mode). A period without data is not
+ * breaching: no traffic is no failure.
  */
 public final class WindowAlarms extends Construct {
   /** Periods of {@code WindowReadFailures} that must all breach: 3 x 5 minutes. */
@@ -35,7 +36,8 @@ public final class WindowAlarms extends Construct {
             function,
             WindowMetrics.DEFERRAL_FAILURES,
             1,
-            name + ": an invocation arrived during a maintenance window and could not be stored in DynamoDB; it failed"
+            name
+                + ": an invocation arrived during a maintenance window and could not be stored in DynamoDB; it failed"
                 + " with MaintenanceWindowDeferralException and is now only in Lambda's retries, destination or DLQ"));
     alarms.add(
         alarm(
@@ -43,7 +45,8 @@ public final class WindowAlarms extends Construct {
             function,
             WindowMetrics.REPLAY_FAILED,
             1,
-            name + ": the replay of deferred invocations gave some to the function and they failed; they are kept in"
+            name
+                + ": the replay of deferred invocations gave some to the function and they failed; they are kept in"
                 + " the table (mw replay list)"));
     alarms.add(
         alarm(
@@ -51,7 +54,8 @@ public final class WindowAlarms extends Construct {
             function,
             WindowMetrics.WINDOW_READ_FAILURES,
             READ_FAILURE_PERIODS,
-            name + ": the maintenance-window parameter could not be read for 15 minutes (throttled, unreachable,"
+            name
+                + ": the maintenance-window parameter could not be read for 15 minutes (throttled, unreachable,"
                 + " missing or malformed); the function uses its last value or its fail mode"));
     if (alarmAction != null) {
       SnsAction action = new SnsAction(alarmAction);
@@ -59,7 +63,8 @@ public final class WindowAlarms extends Construct {
     }
   }
 
-  private Alarm alarm(String id, IFunction function, String metric, int periods, String description) {
+  private Alarm alarm(
+      String id, IFunction function, String metric, int periods, String description) {
     return WindowMetrics.of(function, metric)
         .createAlarm(
             this,

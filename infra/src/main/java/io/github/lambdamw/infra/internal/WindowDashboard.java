@@ -12,12 +12,13 @@ import software.amazon.awscdk.services.lambda.IFunction;
 import software.constructs.Construct;
 
 /**
- * One CloudWatch dashboard per window: a header naming the parameter, then one row per guarded function (what the
- * window held, what failed, the replay's outcomes). infra/README.md describes each widget; keep the two in step.
+ * One CloudWatch dashboard per window: a header naming the parameter, then one row per guarded
+ * function (what the window held, what failed, the replay's outcomes). infra/README.md describes
+ * each widget; keep the two in step.
  *
- * <p>The window's value lives in SSM and changes without a deploy, so its open periods cannot be drawn at synth. The
- * "held" series shows them as the functions saw them: 1 in each period in which the function deferred (or, in
- * observe mode, would have deferred) an invocation, else 0.
+ * <p>The window's value lives in SSM and changes without a deploy, so its open periods cannot be
+ * drawn at synth. The "held" series shows them as the functions saw them: 1 in each period in which
+ * the function deferred (or, in observe mode, would have deferred) an invocation, else 0.
  */
 public final class WindowDashboard extends Construct {
   private static final int HEIGHT = 6;
@@ -33,10 +34,14 @@ public final class WindowDashboard extends Construct {
             .width(24)
             .height(2)
             .markdown(
-                "## Maintenance window `" + parameterName + "`\n"
+                "## Maintenance window `"
+                    + parameterName
+                    + "`\n"
                     + "Per guarded function: the window's open periods as it held traffic (1 = invocations deferred or,"
                     + " in observe mode, would have been), what it held and what failed, and the replay's outcomes."
-                    + " The window itself: `mw window status --parameter " + parameterName + "`.")
+                    + " The window itself: `mw window status --parameter "
+                    + parameterName
+                    + "`.")
             .build());
   }
 

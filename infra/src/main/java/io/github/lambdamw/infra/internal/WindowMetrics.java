@@ -8,9 +8,10 @@ import software.amazon.awscdk.services.cloudwatch.Unit;
 import software.amazon.awscdk.services.lambda.IFunction;
 
 /**
- * The metrics the agent and the replay write as embedded-metric records (namespace {@value #NAMESPACE}, dimension
- * {@code FunctionName}, unit Count; README.md and replay/README.md list them). Counts are summed over five minutes,
- * as aws-cdk-lib's Lambda metrics are, except {@code ReplayLeft}, a level, whose maximum is shown.
+ * The metrics the agent and the replay write as embedded-metric records (namespace {@value
+ * #NAMESPACE}, dimension {@code FunctionName}, unit Count; README.md and replay/README.md list
+ * them). Counts are summed over five minutes, as aws-cdk-lib's Lambda metrics are, except {@code
+ * ReplayLeft}, a level, whose maximum is shown.
  */
 public final class WindowMetrics {
   public static final String NAMESPACE = "MaintenanceWindow";
@@ -29,7 +30,10 @@ public final class WindowMetrics {
 
   private WindowMetrics() {}
 
-  /** {@code name} of {@code function}: its sum over {@link #PERIOD}, or the maximum for {@value #REPLAY_LEFT}. */
+  /**
+   * {@code name} of {@code function}: its sum over {@link #PERIOD}, or the maximum for {@value
+   * #REPLAY_LEFT}.
+   */
   public static Metric of(IFunction function, String name) {
     return Metric.Builder.create()
         .namespace(NAMESPACE)

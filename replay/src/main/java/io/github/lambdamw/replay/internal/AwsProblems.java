@@ -11,9 +11,10 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * One line for an expected AWS failure: what went wrong and what to do, never a stack trace. The SDK's own messages
- * are long ("Unable to load region from any of the providers in the chain ...: [SystemPropertyRegionProvider ...") or
- * say "See cause" without it; operators need the cause and the fix.
+ * One line for an expected AWS failure: what went wrong and what to do, never a stack trace. The
+ * SDK's own messages are long ("Unable to load region from any of the providers in the chain ...:
+ * [SystemPropertyRegionProvider ...") or say "See cause" without it; operators need the cause and
+ * the fix.
  */
 public final class AwsProblems {
   private static final Set<String> DENIED =
@@ -35,7 +36,8 @@ public final class AwsProblems {
    * The failure in one line.
    *
    * @param e what the SDK threw
-   * @param subject what was being used, for the message: {@code "table 'x'"}, {@code "SSM parameter 'y'"}
+   * @param subject what was being used, for the message: {@code "table 'x'"}, {@code "SSM parameter
+   *     'y'"}
    */
   public static String describe(SdkException e, String subject) {
     if (e instanceof AwsServiceException service) {
@@ -51,7 +53,9 @@ public final class AwsProblems {
     }
     UnknownHostException unknownHost = cause(e, UnknownHostException.class);
     if (unknownHost != null) {
-      return subject + ": unknown host " + unknownHost.getMessage()
+      return subject
+          + ": unknown host "
+          + unknownHost.getMessage()
           + ": check --region, --endpoint-url and AWS_ENDPOINT_URL_*, and the network";
     }
     Throwable unreachable = cause(e, ConnectException.class);
@@ -59,7 +63,9 @@ public final class AwsProblems {
       unreachable = cause(e, NoRouteToHostException.class);
     }
     if (unreachable != null) {
-      return subject + ": cannot connect (" + unreachable.getMessage()
+      return subject
+          + ": cannot connect ("
+          + unreachable.getMessage()
           + "): check --endpoint-url and AWS_ENDPOINT_URL_*, and the network";
     }
     if (e instanceof ApiCallTimeoutException || cause(e, SocketTimeoutException.class) != null) {
@@ -71,14 +77,23 @@ public final class AwsProblems {
   private static String describeService(AwsServiceException e, String subject) {
     AwsErrorDetails details = e.awsErrorDetails();
     String code = details == null ? null : details.errorCode();
-    String text = details == null || details.errorMessage() == null ? firstLine(e.getMessage()) : details.errorMessage();
+    String text =
+        details == null || details.errorMessage() == null
+            ? firstLine(e.getMessage())
+            : details.errorMessage();
     String said = (code == null ? "HTTP " + e.statusCode() : code) + ": " + firstLine(text);
     if (DENIED.contains(code) || e.statusCode() == 403) {
-      return subject + ": access denied (" + said + "): use credentials allowed to do this (see the IAM table in "
+      return subject
+          + ": access denied ("
+          + said
+          + "): use credentials allowed to do this (see the IAM table in "
           + "replay/README.md and infra/README.md), or check AWS_PROFILE and --region";
     }
     if ("ResourceNotFoundException".equals(code)) {
-      return subject + " does not exist (" + said + "): check its name and --region, or pass --stack";
+      return subject
+          + " does not exist ("
+          + said
+          + "): check its name and --region, or pass --stack";
     }
     if ("ParameterNotFound".equals(code)) {
       return subject + " does not exist: check its name and --region, or pass --stack";

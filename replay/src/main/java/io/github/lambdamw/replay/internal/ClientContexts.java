@@ -8,11 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The client context a replayed invocation carries: the original one (the {@code Lambda-Runtime-Client-Context} JSON the
- * agent stored), with the replay's keys merged into its {@code custom} map.
+ * The client context a replayed invocation carries: the original one (the {@code
+ * Lambda-Runtime-Client-Context} JSON the agent stored), with the replay's keys merged into its
+ * {@code custom} map.
  *
- * <p>Lambda passes a client context to the function for synchronous invocations only (Invoke API reference); with
- * {@code Event} it is sent but the handler does not see it.
+ * <p>Lambda passes a client context to the function for synchronous invocations only (Invoke API
+ * reference); with {@code Event} it is sent but the handler does not see it.
  */
 public final class ClientContexts {
   /** The original request id, for handlers that need to recognise a replay. */
@@ -27,8 +28,8 @@ public final class ClientContexts {
   private ClientContexts() {}
 
   /**
-   * The base64 text for {@code X-Amz-Client-Context}. When the original context is not a JSON object, or the merge would
-   * exceed Lambda's limit, the result holds only the replay's keys.
+   * The base64 text for {@code X-Amz-Client-Context}. When the original context is not a JSON
+   * object, or the merge would exceed Lambda's limit, the result holds only the replay's keys.
    */
   public static String forReplay(String originalJson, String originalRequestId, String arrivedAt) {
     Map<String, Object> custom = new LinkedHashMap<>();
@@ -74,7 +75,8 @@ public final class ClientContexts {
 
   private static String encode(Map<String, Object> context) {
     try {
-      return Base64.getEncoder().encodeToString(JSON.std.asString(context).getBytes(StandardCharsets.UTF_8));
+      return Base64.getEncoder()
+          .encodeToString(JSON.std.asString(context).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException("a map of strings and JSON values always serialises", e);
     }

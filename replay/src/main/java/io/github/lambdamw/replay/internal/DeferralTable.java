@@ -15,17 +15,19 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
- * The replay's side of the deferred-invocation table (docs/contracts.md), plus the replay's own attributes:
+ * The replay's side of the deferred-invocation table (docs/contracts.md), plus the replay's own
+ * attributes:
  *
  * <ul>
- *   <li>{@code replayState} S: {@code IN_FLIGHT} while a replay has (or may have) handed the item to Lambda;
+ *   <li>{@code replayState} S: {@code IN_FLIGHT} while a replay has (or may have) handed the item
+ *       to Lambda;
  *   <li>{@code replayToken} S: the id of the run that set {@code replayState};
  *   <li>{@code replayStartedAt}, {@code lastReplayAt} S: ISO-8601 instants;
  *   <li>{@code replayAttempts} N and {@code lastReplayError} S, as the contract names them.
  * </ul>
  *
- * <p>Actions: {@code Query} on index {@code byArrival}; {@code UpdateItem}, {@code DeleteItem} and (for chunked
- * payloads) {@code GetItem} on the table.
+ * <p>Actions: {@code Query} on index {@code byArrival}; {@code UpdateItem}, {@code DeleteItem} and
+ * (for chunked payloads) {@code GetItem} on the table.
  */
 public final class DeferralTable {
   public static final String INDEX = "byArrival";
@@ -45,7 +47,10 @@ public final class DeferralTable {
     this.functionName = Objects.requireNonNull(functionName, "functionName");
   }
 
-  /** The function's items in arrival order, without payloads, read page by page as the caller iterates. */
+  /**
+   * The function's items in arrival order, without payloads, read page by page as the caller
+   * iterates.
+   */
   public Iterable<DeferredInvocation> inArrivalOrder(Instant from, Instant to) {
     QueryRequest request = query(from, to).projectionExpression(LISTED).build();
     return () ->
@@ -62,8 +67,9 @@ public final class DeferralTable {
   }
 
   /**
-   * Marks the item in flight for run {@code token} and returns the whole item (payload included, strongly consistent),
-   * or null when it is gone or another run holds it. The mark is what makes a killed run's items recognisable.
+   * Marks the item in flight for run {@code token} and returns the whole item (payload included,
+   * strongly consistent), or null when it is gone or another run holds it. The mark is what makes a
+   * killed run's items recognisable.
    */
   public Map<String, AttributeValue> take(String requestId, String token, boolean evenIfInFlight) {
     Map<String, AttributeValue> values = new HashMap<>();
@@ -80,14 +86,17 @@ public final class DeferralTable {
               r ->
                   r.tableName(tableName)
                       .key(key(requestId))
-                      .updateExpression("SET replayState = :state, replayToken = :token, replayStartedAt = :now")
+                      .updateExpression(
+                          "SET replayState = :state, replayToken = :token, replayStartedAt = :now")
                       .conditionExpression(condition)
                       .expressionAttributeValues(values)
                       .returnValues(ReturnValue.ALL_NEW)
-                      .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                      .returnValuesOnConditionCheckFailure(
+                          ReturnValuesOnConditionCheckFailure.ALL_OLD))
           .attributes();
     } catch (ConditionalCheckFailedException e) {
-      // The SDK retries a call whose answer was lost; if the first try went through, the item carries our token.
+      // The SDK retries a call whose answer was lost; if the first try went through, the item
+      // carries our token.
       Map<String, AttributeValue> old = e.hasItem() ? e.item() : null;
       if (old != null && token.equals(text(old, "replayToken"))) {
         return old;
@@ -102,14 +111,16 @@ public final class DeferralTable {
   }
 
   private Map<String, AttributeValue> chunk(String chunkKey) {
-    var response = dynamo.getItem(r -> r.tableName(tableName).key(key(chunkKey)).consistentRead(true));
+    var response =
+        dynamo.getItem(r -> r.tableName(tableName).key(key(chunkKey)).consistentRead(true));
     return response.hasItem() ? response.item() : null;
   }
 
   /**
-   * Deletes an item Lambda accepted, then its chunk items; false if the item was no longer ours (another run took it
-   * over, or it is gone). The main item goes first: it alone makes the invocation stored, so a run killed in between
-   * leaves only orphan chunks (invisible to the index; removed by TTL when retention is set), never a half item.
+   * Deletes an item Lambda accepted, then its chunk items; false if the item was no longer ours
+   * (another run took it over, or it is gone). The main item goes first: it alone makes the
+   * invocation stored, so a run killed in between leaves only orphan chunks (invisible to the
+   * index; removed by TTL when retention is set), never a half item.
    */
   public boolean remove(Map<String, AttributeValue> item, String token) {
     try {
@@ -128,12 +139,17 @@ public final class DeferralTable {
     return true;
   }
 
-  /** Lambda certainly did not accept it: count the attempt, keep the error, make it eligible again. */
+  /**
+   * Lambda certainly did not accept it: count the attempt, keep the error, make it eligible again.
+   */
   public void release(String requestId, String token, String error) {
     recordAttempt(requestId, token, error, " REMOVE replayState, replayToken, replayStartedAt");
   }
 
-  /** Lambda may have accepted it: count the attempt, keep the error, leave it in flight so later runs skip it. */
+  /**
+   * Lambda may have accepted it: count the attempt, keep the error, leave it in flight so later
+   * runs skip it.
+   */
   public void keepInFlight(String requestId, String token, String error) {
     recordAttempt(requestId, token, error, "");
   }
@@ -149,7 +165,9 @@ public final class DeferralTable {
           r ->
               r.tableName(tableName)
                   .key(key(requestId))
-                  .updateExpression("SET lastReplayError = :error, lastReplayAt = :now ADD replayAttempts :one" + remove)
+                  .updateExpression(
+                      "SET lastReplayError = :error, lastReplayAt = :now ADD replayAttempts :one"
+                          + remove)
                   .conditionExpression("replayToken = :token")
                   .expressionAttributeValues(values));
     } catch (ConditionalCheckFailedException e) {
@@ -161,7 +179,8 @@ public final class DeferralTable {
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":fn", s(functionName));
     String condition = "functionName = :fn";
-    // arrivalKey = <13-digit millis>#<requestId>: "<from>" sorts before every key of that milli, and
+    // arrivalKey = <13-digit millis>#<requestId>: "<from>" sorts before every key of that milli,
+    // and
     // "<to - 1>$" after every key of the last milli before `to` ('$' follows '#').
     if (from != null && to != null) {
       condition += " AND arrivalKey BETWEEN :lo AND :hi";

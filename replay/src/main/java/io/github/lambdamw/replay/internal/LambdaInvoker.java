@@ -15,9 +15,9 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
 /**
- * One Invoke API call per item, classified as accepted, refused or unknown. The client must not retry on its own
- * (see {@code ReplayClients}): a retried Invoke after a lost answer is a second invocation, so only refusals that
- * Lambda states itself (throttling) are retried here.
+ * One Invoke API call per item, classified as accepted, refused or unknown. The client must not
+ * retry on its own (see {@code ReplayClients}): a retried Invoke after a lost answer is a second
+ * invocation, so only refusals that Lambda states itself (throttling) are retried here.
  */
 public final class LambdaInvoker {
   private static final int THROTTLE_TRIES = 4;
@@ -34,7 +34,8 @@ public final class LambdaInvoker {
     this.synchronous = synchronous;
   }
 
-  public InvokeOutcome invoke(byte[] payload, String clientContextBase64) throws InterruptedException {
+  public InvokeOutcome invoke(byte[] payload, String clientContextBase64)
+      throws InterruptedException {
     InvokeRequest request =
         InvokeRequest.builder()
             .functionName(target)
@@ -56,7 +57,8 @@ public final class LambdaInvoker {
         if (neverSent(e)) {
           return InvokeOutcome.refused("Lambda not reached: " + e.getMessage());
         }
-        return InvokeOutcome.unknown("no answer from Lambda, the invocation may have been accepted: " + e.getMessage());
+        return InvokeOutcome.unknown(
+            "no answer from Lambda, the invocation may have been accepted: " + e.getMessage());
       }
     }
   }
@@ -70,7 +72,8 @@ public final class LambdaInvoker {
     if (synchronous ? status >= 200 && status < 300 : status == 202) {
       return InvokeOutcome.accepted();
     }
-    return InvokeOutcome.unknown("unexpected status " + status + " for " + (synchronous ? "RequestResponse" : "Event"));
+    return InvokeOutcome.unknown(
+        "unexpected status " + status + " for " + (synchronous ? "RequestResponse" : "Event"));
   }
 
   private static InvokeOutcome classify(SdkServiceException e) {
@@ -83,7 +86,8 @@ public final class LambdaInvoker {
       return InvokeOutcome.fatal(detail);
     }
     if (status == 413) {
-      return InvokeOutcome.refused(detail + " (asynchronous invocations take at most 1 MB: replay with --sync)");
+      return InvokeOutcome.refused(
+          detail + " (asynchronous invocations take at most 1 MB: replay with --sync)");
     }
     return InvokeOutcome.refused(detail);
   }
@@ -91,7 +95,9 @@ public final class LambdaInvoker {
   /** True only when the failure happened before a byte could reach Lambda. */
   private static boolean neverSent(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
+      if (t instanceof ConnectException
+          || t instanceof UnknownHostException
+          || t instanceof NoRouteToHostException) {
         return true;
       }
     }

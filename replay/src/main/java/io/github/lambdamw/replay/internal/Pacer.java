@@ -1,6 +1,8 @@
 package io.github.lambdamw.replay.internal;
 
-/** Spaces calls to at most {@code rate} per second, measured from the first call; 0 means no pacing. */
+/**
+ * Spaces calls to at most {@code rate} per second, measured from the first call; 0 means no pacing.
+ */
 public final class Pacer {
   private final long intervalNanos;
   private long next;

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The counts of one replay run as one CloudWatch embedded-metric-format record (namespace {@code MaintenanceWindow},
- * dimension {@code FunctionName}: the replayed function, unit Count): {@code Replayed}, {@code ReplayFailed}, {@code
- * ReplayUncertain} and {@code ReplayLeft}. Printed by the replay function, where Lambda turns it into metrics; the
- * construct's {@code ReplayFailed} alarm and dashboard read them.
+ * The counts of one replay run as one CloudWatch embedded-metric-format record (namespace {@code
+ * MaintenanceWindow}, dimension {@code FunctionName}: the replayed function, unit Count): {@code
+ * Replayed}, {@code ReplayFailed}, {@code ReplayUncertain} and {@code ReplayLeft}. Printed by the
+ * replay function, where Lambda turns it into metrics; the construct's {@code ReplayFailed} alarm
+ * and dashboard read them.
  */
 public final class ReplayMetrics {
   public static final String NAMESPACE = "MaintenanceWindow";

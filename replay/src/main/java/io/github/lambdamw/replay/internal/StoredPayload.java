@@ -12,18 +12,23 @@ import java.util.zip.GZIPInputStream;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Reads the raw event bytes back out of a stored item: the one place that knows how the agent stores payloads
- * (docs/contracts.md): {@code payload} B on the item, or {@code payloadChunks} N chunk items with sort key
- * {@code <requestId>#chunk#<4-digit index>} whose payloads concatenate in index order; then {@code payloadEncoding}
- * (identity | gzip) applies, and {@code payloadSize} is the raw size.
+ * Reads the raw event bytes back out of a stored item: the one place that knows how the agent
+ * stores payloads (docs/contracts.md): {@code payload} B on the item, or {@code payloadChunks} N
+ * chunk items with sort key {@code <requestId>#chunk#<4-digit index>} whose payloads concatenate in
+ * index order; then {@code payloadEncoding} (identity | gzip) applies, and {@code payloadSize} is
+ * the raw size.
  */
 public final class StoredPayload {
-  /** Lambda's synchronous payload limit; nothing larger can have been received, nor can be replayed. */
+  /**
+   * Lambda's synchronous payload limit; nothing larger can have been received, nor can be replayed.
+   */
   static final int MAX_RAW_BYTES = 6 * 1024 * 1024;
 
   private StoredPayload() {}
 
-  /** The sort keys of an item's chunk items, in order; empty when the payload is on the item itself. */
+  /**
+   * The sort keys of an item's chunk items, in order; empty when the payload is on the item itself.
+   */
   public static List<String> chunkKeys(Map<String, AttributeValue> item) {
     AttributeValue chunks = item.get("payloadChunks");
     if (chunks == null || chunks.n() == null) {
@@ -41,14 +46,17 @@ public final class StoredPayload {
   /**
    * The raw event, byte for byte as the function received it.
    *
-   * @param readChunk reads the chunk item with the given sort key (same partition), or returns null if it is missing
-   * @throws PayloadException when the item does not hold a payload that decodes to {@code payloadSize} bytes
+   * @param readChunk reads the chunk item with the given sort key (same partition), or returns null
+   *     if it is missing
+   * @throws PayloadException when the item does not hold a payload that decodes to {@code
+   *     payloadSize} bytes
    */
   public static byte[] read(
       Map<String, AttributeValue> item, Function<String, Map<String, AttributeValue>> readChunk) {
     byte[] stored = storedBytes(item, readChunk);
     AttributeValue encodingValue = item.get("payloadEncoding");
-    String encoding = encodingValue == null || encodingValue.s() == null ? "identity" : encodingValue.s();
+    String encoding =
+        encodingValue == null || encodingValue.s() == null ? "identity" : encodingValue.s();
     byte[] raw =
         switch (encoding) {
           case "identity" -> stored;
@@ -58,7 +66,12 @@ public final class StoredPayload {
     AttributeValue size = item.get("payloadSize");
     if (size != null && size.n() != null && Long.parseLong(size.n()) != raw.length) {
       throw new PayloadException(
-          "the payload decoded to " + raw.length + " bytes but payloadSize says " + size.n() + " (encoding " + encoding
+          "the payload decoded to "
+              + raw.length
+              + " bytes but payloadSize says "
+              + size.n()
+              + " (encoding "
+              + encoding
               + ")");
     }
     return raw;
@@ -74,7 +87,8 @@ public final class StoredPayload {
     for (String key : chunkKeys) {
       Map<String, AttributeValue> chunk = readChunk.apply(key);
       if (chunk == null) {
-        throw new PayloadException("chunk item '" + key + "' is missing (" + chunkKeys.size() + " expected)");
+        throw new PayloadException(
+            "chunk item '" + key + "' is missing (" + chunkKeys.size() + " expected)");
       }
       joined.writeBytes(binary(chunk, "chunk item '" + key + "'"));
     }
@@ -93,7 +107,8 @@ public final class StoredPayload {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(stored))) {
       byte[] raw = in.readNBytes(MAX_RAW_BYTES + 1);
       if (raw.length > MAX_RAW_BYTES) {
-        throw new PayloadException("the gzip payload inflates to more than " + MAX_RAW_BYTES + " bytes");
+        throw new PayloadException(
+            "the gzip payload inflates to more than " + MAX_RAW_BYTES + " bytes");
       }
       return raw;
     } catch (IOException e) {

@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
 /**
- * Decides whether a replay may start: the window must be closed now, and have been closed for the settle time (the
- * agent may use a cached window value for that long). A missing parameter means no window; an unreadable or unparsable
- * one refuses, since nobody can then say the window is closed.
+ * Decides whether a replay may start: the window must be closed now, and have been closed for the
+ * settle time (the agent may use a cached window value for that long). A missing parameter means no
+ * window; an unreadable or unparsable one refuses, since nobody can then say the window is closed.
  */
 public final class WindowGuard {
   private final SsmClient ssm;
@@ -25,7 +25,9 @@ public final class WindowGuard {
     this.parameterName = Objects.requireNonNull(parameterName, "parameterName");
   }
 
-  /** Returns a note for the operator (or null) when the replay may start; throws when it may not. */
+  /**
+   * Returns a note for the operator (or null) when the replay may start; throws when it may not.
+   */
   public String requireClosed(Instant now, Duration settle) {
     String value;
     try {
@@ -34,7 +36,10 @@ public final class WindowGuard {
       return "parameter '" + parameterName + "' does not exist: no window";
     } catch (SdkException e) {
       throw new ReplayRefusedException(
-          "cannot read parameter '" + parameterName + "' to check the window (" + AwsProblems.describe(e, "SSM")
+          "cannot read parameter '"
+              + parameterName
+              + "' to check the window ("
+              + AwsProblems.describe(e, "SSM")
               + "); --force replays anyway",
           e);
     }
@@ -43,22 +48,33 @@ public final class WindowGuard {
       plan = WindowPlan.parse(value);
     } catch (WindowFormatException e) {
       throw new ReplayRefusedException(
-          "parameter '" + parameterName + "' holds no valid window (" + e.getMessage() + "); --force replays anyway", e);
+          "parameter '"
+              + parameterName
+              + "' holds no valid window ("
+              + e.getMessage()
+              + "); --force replays anyway",
+          e);
     }
     WindowStatus status = plan.statusAt(now);
     // An observe-mode window defers nothing, so replayed events would not be deferred again.
     if (status.isOpen() && !status.observe()) {
       throw new ReplayRefusedException(
-          "the maintenance window is open (" + status.description() + (status.end() == null ? ", no end" : ", until " + status.end())
+          "the maintenance window is open ("
+              + status.description()
+              + (status.end() == null ? ", no end" : ", until " + status.end())
               + "); replayed events would be deferred again. --force replays anyway");
     }
-    // Open at some point in (now - settle, now]: open at its start, or closed then but opening before now.
+    // Open at some point in (now - settle, now]: open at its start, or closed then but opening
+    // before now.
     WindowStatus before = plan.statusAt(now.minus(settle));
     boolean recentlyOpen =
-        !settle.isZero() && (before.isOpen() || (before.validUntil() != null && !before.validUntil().isAfter(now)));
+        !settle.isZero()
+            && (before.isOpen()
+                || (before.validUntil() != null && !before.validUntil().isAfter(now)));
     if (recentlyOpen) {
       throw new ReplayRefusedException(
-          "the maintenance window closed less than " + settle.toSeconds()
+          "the maintenance window closed less than "
+              + settle.toSeconds()
               + " s ago; functions may still use their cached window value and defer replayed events again. Retry later, "
               + "lower --settle-seconds, or --force");
     }

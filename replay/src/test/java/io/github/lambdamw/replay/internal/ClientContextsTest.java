@@ -15,9 +15,11 @@ class ClientContextsTest {
 
   @Test
   void theReplayKeysJoinTheOriginalCustomMapAndEverythingElseIsKept() throws Exception {
-    String original = "{\"client\":{\"installation_id\":\"i-1\"},\"custom\":{\"a\":\"1\"},\"env\":{\"platform\":\"x\"}}";
+    String original =
+        "{\"client\":{\"installation_id\":\"i-1\"},\"custom\":{\"a\":\"1\"},\"env\":{\"platform\":\"x\"}}";
 
-    Map<String, Object> context = decode(ClientContexts.forReplay(original, "req-1", "2026-12-01T02:00:00Z"));
+    Map<String, Object> context =
+        decode(ClientContexts.forReplay(original, "req-1", "2026-12-01T02:00:00Z"));
 
     assertThat(context)
         .containsEntry("client", Map.of("installation_id", "i-1"))
@@ -25,9 +27,12 @@ class ClientContextsTest {
         .containsEntry(
             "custom",
             Map.of(
-                "a", "1",
-                ClientContexts.ORIGINAL_REQUEST_ID, "req-1",
-                ClientContexts.ARRIVED_AT, "2026-12-01T02:00:00Z"));
+                "a",
+                "1",
+                ClientContexts.ORIGINAL_REQUEST_ID,
+                "req-1",
+                ClientContexts.ARRIVED_AT,
+                "2026-12-01T02:00:00Z"));
   }
 
   @Test
@@ -49,6 +54,7 @@ class ClientContextsTest {
     String encoded = ClientContexts.forReplay(original, "req-4", null);
 
     assertThat(encoded.length()).isLessThanOrEqualTo(ClientContexts.MAX_BASE64_CHARS);
-    assertThat(decode(encoded)).isEqualTo(Map.of("custom", Map.of(ClientContexts.ORIGINAL_REQUEST_ID, "req-4")));
+    assertThat(decode(encoded))
+        .isEqualTo(Map.of("custom", Map.of(ClientContexts.ORIGINAL_REQUEST_ID, "req-4")));
   }
 }

@@ -13,9 +13,11 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class StoredPayloadTest {
-  private static final byte[] RAW = "{\"order\":42,\"note\":\"caf\u00e9\"}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] RAW =
+      "{\"order\":42,\"note\":\"caf\u00e9\"}".getBytes(StandardCharsets.UTF_8);
 
-  private static final java.util.function.Function<String, Map<String, AttributeValue>> NO_CHUNKS = key -> null;
+  private static final java.util.function.Function<String, Map<String, AttributeValue>> NO_CHUNKS =
+      key -> null;
 
   private static Map<String, AttributeValue> item(byte[] stored, String encoding, Integer size) {
     Map<String, AttributeValue> item = new HashMap<>();
@@ -69,10 +71,13 @@ class StoredPayloadTest {
 
     byte[] raw =
         StoredPayload.read(
-            item, key -> Map.of("payload", AttributeValue.fromB(SdkBytes.fromByteArray(chunks.get(key)))));
+            item,
+            key ->
+                Map.of("payload", AttributeValue.fromB(SdkBytes.fromByteArray(chunks.get(key)))));
 
     assertThat(raw).isEqualTo(RAW);
-    assertThat(StoredPayload.chunkKeys(item)).containsExactly("r1#chunk#0000", "r1#chunk#0001", "r1#chunk#0002");
+    assertThat(StoredPayload.chunkKeys(item))
+        .containsExactly("r1#chunk#0000", "r1#chunk#0001", "r1#chunk#0002");
   }
 
   @Test

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Region, credentials and endpoints from the SDK's standard environment variables, read with the JDK alone. Lambda
- * always sets {@code AWS_REGION} and the credential variables; when they are missing the agent falls back to the
- * SDK's own providers ({@link SdkJsonCall}).
+ * Region, credentials and endpoints from the SDK's standard environment variables, read with the
+ * JDK alone. Lambda always sets {@code AWS_REGION} and the credential variables; when they are
+ * missing the agent falls back to the SDK's own providers ({@link SdkJsonCall}).
  */
 public final class AwsEnvironment {
   private final Map<String, String> env;
@@ -17,7 +17,9 @@ public final class AwsEnvironment {
     this.env = env;
   }
 
-  /** {@code AWS_REGION} (Lambda always sets it), else {@code AWS_DEFAULT_REGION}, else {@code null}. */
+  /**
+   * {@code AWS_REGION} (Lambda always sets it), else {@code AWS_DEFAULT_REGION}, else {@code null}.
+   */
   public String region() {
     String region = env.get("AWS_REGION");
     if (region == null || region.isBlank()) {
@@ -26,7 +28,10 @@ public final class AwsEnvironment {
     return region == null || region.isBlank() ? null : region.strip();
   }
 
-  /** The credentials Lambda puts in every function's environment, or {@code null} when they are not there. */
+  /**
+   * The credentials Lambda puts in every function's environment, or {@code null} when they are not
+   * there.
+   */
   public Credentials environmentCredentials() {
     if (!has("AWS_ACCESS_KEY_ID") || !has("AWS_SECRET_ACCESS_KEY")) {
       return null;
@@ -38,7 +43,10 @@ public final class AwsEnvironment {
         token == null || token.isBlank() ? null : token.strip());
   }
 
-  /** An access key pair, with the session token of temporary credentials ({@code null} for long-term keys). */
+  /**
+   * An access key pair, with the session token of temporary credentials ({@code null} for long-term
+   * keys).
+   */
   public record Credentials(String accessKeyId, String secretAccessKey, String sessionToken) {
     @Override
     public String toString() {
@@ -47,11 +55,11 @@ public final class AwsEnvironment {
   }
 
   /**
-   * The endpoint of {@code service}: {@code AWS_ENDPOINT_URL_<SERVICE>}, then {@code AWS_ENDPOINT_URL}, then the
-   * regional public endpoint of {@code region}'s partition.
+   * The endpoint of {@code service}: {@code AWS_ENDPOINT_URL_<SERVICE>}, then {@code
+   * AWS_ENDPOINT_URL}, then the regional public endpoint of {@code region}'s partition.
    *
-   * @throws IllegalArgumentException when the variable that names it is not a usable endpoint ({@link
-   *     #endpointProblem} says why)
+   * @throws IllegalArgumentException when the variable that names it is not a usable endpoint
+   *     ({@link #endpointProblem} says why)
    */
   public URI endpoint(String service, String region) {
     String variable = endpointVariable(service);
@@ -63,13 +71,15 @@ public final class AwsEnvironment {
       return URI.create(env.get(variable).strip());
     }
     boolean fips = "true".equalsIgnoreCase(env.get("AWS_USE_FIPS_ENDPOINT"));
-    return URI.create("https://" + service + (fips ? "-fips." : ".") + region + "." + dnsSuffix(region));
+    return URI.create(
+        "https://" + service + (fips ? "-fips." : ".") + region + "." + dnsSuffix(region));
   }
 
   /**
-   * Why the endpoint configured for {@code service} cannot be used, naming the variable and its value; {@code null}
-   * when it can, or when none is configured (the public endpoint is used). Checked at INIT ({@code AgentConfig}), so
-   * that a typo is reported once, before any invocation depends on it.
+   * Why the endpoint configured for {@code service} cannot be used, naming the variable and its
+   * value; {@code null} when it can, or when none is configured (the public endpoint is used).
+   * Checked at INIT ({@code AgentConfig}), so that a typo is reported once, before any invocation
+   * depends on it.
    */
   public String endpointProblem(String service) {
     String variable = endpointVariable(service);
@@ -91,8 +101,17 @@ public final class AwsEnvironment {
     } catch (URISyntaxException e) {
       why = e.getMessage();
     }
-    return variable + "='" + value + "' is not a usable " + service + " endpoint (" + why + "); expected a URL like"
-        + " https://" + service + ".us-east-1.amazonaws.com or http://127.0.0.1:8000";
+    return variable
+        + "='"
+        + value
+        + "' is not a usable "
+        + service
+        + " endpoint ("
+        + why
+        + "); expected a URL like"
+        + " https://"
+        + service
+        + ".us-east-1.amazonaws.com or http://127.0.0.1:8000";
   }
 
   /** The variable naming {@code service}'s endpoint, or {@code null} when neither is set. */
@@ -104,7 +123,10 @@ public final class AwsEnvironment {
     return has("AWS_ENDPOINT_URL") ? "AWS_ENDPOINT_URL" : null;
   }
 
-  /** {@link #endpoint} of {@code service} in this environment's region, as text for a message; never throws. */
+  /**
+   * {@link #endpoint} of {@code service} in this environment's region, as text for a message; never
+   * throws.
+   */
   public String endpointText(String service) {
     try {
       return endpoint(service, region()).toString();
@@ -113,7 +135,9 @@ public final class AwsEnvironment {
     }
   }
 
-  /** The partition's domain; the few non-commercial partitions are named by their region prefixes. */
+  /**
+   * The partition's domain; the few non-commercial partitions are named by their region prefixes.
+   */
   static String dnsSuffix(String region) {
     if (region.startsWith("cn-")) {
       return "amazonaws.com.cn";

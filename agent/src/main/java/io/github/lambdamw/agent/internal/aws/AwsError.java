@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * An error answer of an AWS JSON API (SSM's and DynamoDB's alike): {@code
- * {"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"…"}}, read leniently (a proxy's
- * HTML page is still an answer to report), and whether asking again may succeed.
+ * {"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"…"}}, read
+ * leniently (a proxy's HTML page is still an answer to report), and whether asking again may
+ * succeed.
  *
  * @param type the simple name of {@code __type}, or {@code UnknownError} when the answer has none
  */
@@ -36,9 +37,10 @@ public record AwsError(int status, String type, String message) {
   }
 
   /**
-   * The service refused for load, not for the request: HTTP 429 or a throttling type (SSM answers HTTP 400 {@code
-   * ThrottlingException}, DynamoDB {@code ProvisionedThroughputExceededException}), as the SDK's retry policy reads
-   * them. Asking again later will succeed; the answer says nothing about the resource.
+   * The service refused for load, not for the request: HTTP 429 or a throttling type (SSM answers
+   * HTTP 400 {@code ThrottlingException}, DynamoDB {@code ProvisionedThroughputExceededException}),
+   * as the SDK's retry policy reads them. Asking again later will succeed; the answer says nothing
+   * about the resource.
    */
   public boolean throttling() {
     return status == 429

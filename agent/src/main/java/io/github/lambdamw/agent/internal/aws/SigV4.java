@@ -11,9 +11,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AWS Signature Version 4 for one request with a body and no query string, the shape of every AWS JSON call, hashed
- * by the JCA ({@code MessageDigest}, {@code Mac}). {@code SigV4Test} checks it against the SDK's signer, header for
- * header. Kept rather than the SDK's signer: see docs/performance.md.
+ * AWS Signature Version 4 for one request with a body and no query string, the shape of every AWS
+ * JSON call, hashed by the JCA ({@code MessageDigest}, {@code Mac}). {@code SigV4Test} checks it
+ * against the SDK's signer, header for header. Kept rather than the SDK's signer: see
+ * docs/performance.md.
  */
 final class SigV4 {
   static final String ALGORITHM = "AWS4-HMAC-SHA256";
@@ -49,7 +50,8 @@ final class SigV4 {
     if (credentials.sessionToken() != null) {
       signed.put("x-amz-security-token", credentials.sessionToken());
     }
-    StringBuilder canonical = new StringBuilder(256).append(method).append('\n').append(path).append("\n\n");
+    StringBuilder canonical =
+        new StringBuilder(256).append(method).append('\n').append(path).append("\n\n");
     for (Map.Entry<String, String> header : signed.entrySet()) {
       canonical.append(header.getKey()).append(':').append(header.getValue()).append('\n');
     }
@@ -57,9 +59,15 @@ final class SigV4 {
     canonical.append('\n').append(signedHeaders).append('\n').append(payloadHash);
     String scope = date + "/" + region + "/" + service + "/aws4_request";
     String stringToSign =
-        ALGORITHM + "\n" + amzDate + "\n" + scope + "\n"
+        ALGORITHM
+            + "\n"
+            + amzDate
+            + "\n"
+            + scope
+            + "\n"
             + hex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-    byte[] key = hmac(("AWS4" + credentials.secretAccessKey()).getBytes(StandardCharsets.UTF_8), date);
+    byte[] key =
+        hmac(("AWS4" + credentials.secretAccessKey()).getBytes(StandardCharsets.UTF_8), date);
     key = hmac(key, region);
     key = hmac(key, service);
     key = hmac(key, "aws4_request");
@@ -73,8 +81,15 @@ final class SigV4 {
     }
     added.put(
         "Authorization",
-        ALGORITHM + " Credential=" + credentials.accessKeyId() + "/" + scope + ", SignedHeaders=" + signedHeaders
-            + ", Signature=" + signature);
+        ALGORITHM
+            + " Credential="
+            + credentials.accessKeyId()
+            + "/"
+            + scope
+            + ", SignedHeaders="
+            + signedHeaders
+            + ", Signature="
+            + signature);
     return added;
   }
 
@@ -107,9 +122,9 @@ final class SigV4 {
   }
 
   /**
-   * {@code yyyyMMdd'T'HHmmss'Z'} in UTC: the ISO instant of the second, without its separators. Written by {@link
-   * IsoInstants}, not a {@code DateTimeFormatter}, whose pattern is parsed and interpreted on first use, on the INIT
-   * path of every guarded function.
+   * {@code yyyyMMdd'T'HHmmss'Z'} in UTC: the ISO instant of the second, without its separators.
+   * Written by {@link IsoInstants}, not a {@code DateTimeFormatter}, whose pattern is parsed and
+   * interpreted on first use, on the INIT path of every guarded function.
    */
   static String amzDate(long epochMillis) {
     String iso = IsoInstants.format(Instant.ofEpochSecond(Math.floorDiv(epochMillis, 1000L)));

@@ -10,11 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One AWS JSON call with the JDK alone: {@link SigV4}, sent by {@link HttpTransport} ({@code HttpURLConnection}, with
- * a deadline for the whole call). Measured in a cold JVM with Lambda's flags, the SDK's signer and HTTP
- * client made the first SSM read cost about 380 ms of CPU (about 1,000 classes, a TLS context even for plain http);
- * this path is a fraction of that, and every guarded cold start pays it. Used only when Lambda's environment holds the
- * credentials and region; {@link SdkJsonCall} covers the rest.
+ * One AWS JSON call with the JDK alone: {@link SigV4}, sent by {@link HttpTransport} ({@code
+ * HttpURLConnection}, with a deadline for the whole call). Measured in a cold JVM with Lambda's
+ * flags, the SDK's signer and HTTP client made the first SSM read cost about 380 ms of CPU (about
+ * 1,000 classes, a TLS context even for plain http); this path is a fraction of that, and every
+ * guarded cold start pays it. Used only when Lambda's environment holds the credentials and region;
+ * {@link SdkJsonCall} covers the rest.
  */
 class SigV4JsonCall implements JsonCall {
   private final String hostHeader;
@@ -31,7 +32,8 @@ class SigV4JsonCall implements JsonCall {
       AwsEnvironment.Credentials credentials,
       Duration timeout) {
     URI root = root(endpoint);
-    // The Host the request is signed with and sent with: the port only when it is not the scheme's default, as
+    // The Host the request is signed with and sent with: the port only when it is not the scheme's
+    // default, as
     // HTTP clients (and the SDK's signer) write it.
     this.hostHeader = root.getPort() == -1 ? root.getHost() : root.getHost() + ":" + root.getPort();
     this.transport = new HttpTransport(root);
@@ -65,23 +67,36 @@ class SigV4JsonCall implements JsonCall {
     Map<String, String> toSign = new LinkedHashMap<>(headers);
     toSign.put("Host", hostHeader);
     headers.putAll(
-        SigV4.sign("POST", "/", toSign, body, region, protocol.service(), credentials(), System.currentTimeMillis()));
+        SigV4.sign(
+            "POST",
+            "/",
+            toSign,
+            body,
+            region,
+            protocol.service(),
+            credentials(),
+            System.currentTimeMillis()));
     HttpAnswer answer = transport.post(headers, body, timeoutMillis);
     return new Response(answer.status(), new String(answer.body(), StandardCharsets.UTF_8));
   }
 
   /**
-   * The endpoint with its path set to "/" and a default port left out: {@code HttpURLConnection} then writes the
-   * {@code Host} header exactly as it was signed.
+   * The endpoint with its path set to "/" and a default port left out: {@code HttpURLConnection}
+   * then writes the {@code Host} header exactly as it was signed.
    */
   private static URI root(URI endpoint) {
-    String scheme = endpoint.getScheme() == null ? null : endpoint.getScheme().toLowerCase(java.util.Locale.ROOT);
+    String scheme =
+        endpoint.getScheme() == null
+            ? null
+            : endpoint.getScheme().toLowerCase(java.util.Locale.ROOT);
     if (endpoint.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
       throw new IllegalArgumentException("not a usable endpoint: " + endpoint);
     }
     int port = endpoint.getPort();
     boolean defaultPort =
-        port == -1 || ("https".equals(scheme) && port == 443) || ("http".equals(scheme) && port == 80);
+        port == -1
+            || ("https".equals(scheme) && port == 443)
+            || ("http".equals(scheme) && port == 80);
     try {
       return new URI(scheme, null, endpoint.getHost(), defaultPort ? -1 : port, "/", null, null);
     } catch (java.net.URISyntaxException e) {

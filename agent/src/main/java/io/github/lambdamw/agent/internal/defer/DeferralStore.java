@@ -11,8 +11,10 @@ public interface DeferralStore {
   /**
    * Stores one invocation, at most once per request id.
    *
-   * @return {@code true} if stored now, {@code false} if an item with this request id was already stored (a retry)
-   * @throws MaintenanceWindowDeferralException when it cannot be stored; the message says what and where
+   * @return {@code true} if stored now, {@code false} if an item with this request id was already
+   *     stored (a retry)
+   * @throws MaintenanceWindowDeferralException when it cannot be stored; the message says what and
+   *     where
    */
   boolean store(Invocation invocation, WindowStatus window, Instant arrivedAt);
 }

@@ -1,11 +1,11 @@
 package io.github.lambdamw.agent.internal.defer;
 
-import io.github.lambdamw.window.internal.JsonReader;
 import io.github.lambdamw.agent.MaintenanceWindowOpenException;
 import io.github.lambdamw.agent.internal.AgentConfig;
 import io.github.lambdamw.agent.internal.AgentLog;
 import io.github.lambdamw.agent.internal.JsonText;
 import io.github.lambdamw.window.WindowStatus;
+import io.github.lambdamw.window.internal.JsonReader;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,15 +14,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the caller of a deferred invocation gets, set per function by {@code MAINTENANCE_WINDOW_ANSWER}
- * (docs/window-format.md, "What callers get"): the default body, a body from the user's template, or an error. The
- * event has been stored before any of them is produced.
+ * What the caller of a deferred invocation gets, set per function by {@code
+ * MAINTENANCE_WINDOW_ANSWER} (docs/window-format.md, "What callers get"): the default body, a body
+ * from the user's template, or an error. The event has been stored before any of them is produced.
  */
 public final class DeferredAnswer {
-  /** {@code {"deferred":true,"requestId":…,"windowEnd":…}}, plus {@code "reason"} when the window has one. */
+  /**
+   * {@code {"deferred":true,"requestId":…,"windowEnd":…}}, plus {@code "reason"} when the window
+   * has one.
+   */
   public static final DeferredAnswer DEFAULT = new DeferredAnswer(Mode.DEFAULT, List.of(), 60);
 
-  static final Set<String> PLACEHOLDERS = Set.of("requestId", "windowEnd", "reason", "retryAfterSeconds");
+  static final Set<String> PLACEHOLDERS =
+      Set.of("requestId", "windowEnd", "reason", "retryAfterSeconds");
 
   private enum Mode {
     DEFAULT,
@@ -31,8 +35,13 @@ public final class DeferredAnswer {
   }
 
   private final Mode mode;
-  /** The template cut at its placeholders: literal text at even indexes, placeholder names at odd ones. */
+
+  /**
+   * The template cut at its placeholders: literal text at even indexes, placeholder names at odd
+   * ones.
+   */
   private final List<String> parts;
+
   private final long openEndedRetryAfterSeconds;
 
   private DeferredAnswer(Mode mode, List<String> parts, long openEndedRetryAfterSeconds) {
@@ -41,14 +50,18 @@ public final class DeferredAnswer {
     this.openEndedRetryAfterSeconds = Math.max(1, openEndedRetryAfterSeconds);
   }
 
-  /** The answer {@link AgentConfig#answer()} names; the refresh interval stands in for an open-ended window's end. */
+  /**
+   * The answer {@link AgentConfig#answer()} names; the refresh interval stands in for an open-ended
+   * window's end.
+   */
   public static DeferredAnswer from(AgentConfig config) {
     return from(config.answer(), config.refreshMillis() / 1000);
   }
 
   /**
-   * Reads the setting once, at INIT. A setting that is not {@code default}, {@code error} or a valid JSON template is
-   * logged and the default answer used: a typo must not take the function down.
+   * Reads the setting once, at INIT. A setting that is not {@code default}, {@code error} or a
+   * valid JSON template is logged and the default answer used: a typo must not take the function
+   * down.
    *
    * @param openEndedRetryAfterSeconds {@code ${retryAfterSeconds}} while the window has no end
    */
@@ -64,7 +77,8 @@ public final class DeferredAnswer {
       return fallBack("is not default, error, or a JSON template starting with { or [");
     }
     try {
-      DeferredAnswer template = new DeferredAnswer(Mode.TEMPLATE, cut(value), openEndedRetryAfterSeconds);
+      DeferredAnswer template =
+          new DeferredAnswer(Mode.TEMPLATE, cut(value), openEndedRetryAfterSeconds);
       template.requireJson();
       return template;
     } catch (IllegalArgumentException e) {
@@ -108,7 +122,9 @@ public final class DeferredAnswer {
     return "a maintenance window is open "
         + (window.end() == null ? "with no end set" : "until " + window.end())
         + (window.reason() == null ? "" : " (" + window.reason() + ")")
-        + "; the event of request " + requestId + " is stored and will be replayed after the window";
+        + "; the event of request "
+        + requestId
+        + " is stored and will be replayed after the window";
   }
 
   private String fill(String requestId, WindowStatus window, long nowMillis) {
@@ -141,7 +157,10 @@ public final class DeferredAnswer {
     }
   }
 
-  /** The text of a JSON string literal without its quotes: a placeholder sits inside the template's own quotes. */
+  /**
+   * The text of a JSON string literal without its quotes: a placeholder sits inside the template's
+   * own quotes.
+   */
   private static void appendEscaped(StringBuilder body, String value) {
     String quoted = JsonText.appendQuoted(new StringBuilder(value.length() + 8), value).toString();
     body.append(quoted, 1, quoted.length() - 1);
@@ -158,12 +177,15 @@ public final class DeferredAnswer {
       }
       int close = template.indexOf('}', open);
       if (close < 0) {
-        throw new IllegalArgumentException("has a '${' at offset " + open + " that is never closed");
+        throw new IllegalArgumentException(
+            "has a '${' at offset " + open + " that is never closed");
       }
       String name = template.substring(open + 2, close);
       if (!PLACEHOLDERS.contains(name)) {
         throw new IllegalArgumentException(
-            "has the unknown placeholder '${" + name + "}'; expected one of "
+            "has the unknown placeholder '${"
+                + name
+                + "}'; expected one of "
                 + PLACEHOLDERS.stream().sorted().map(p -> "${" + p + "}").toList());
       }
       parts.add(template.substring(from, open));
@@ -172,11 +194,15 @@ public final class DeferredAnswer {
     }
   }
 
-  /** Fills the template with awkward values, for a closing and an open-ended window, and parses the result. */
+  /**
+   * Fills the template with awkward values, for a closing and an open-ended window, and parses the
+   * result.
+   */
   private void requireJson() {
     Instant start = Instant.parse("2026-12-01T02:00:00Z");
     WindowStatus[] windows = {
-      WindowStatus.open(start, start.plusSeconds(3600), start.plusSeconds(3600), "a \"quoted\"\nreason\\", "w"),
+      WindowStatus.open(
+          start, start.plusSeconds(3600), start.plusSeconds(3600), "a \"quoted\"\nreason\\", "w"),
       WindowStatus.open(start, null, null, null, "w")
     };
     for (WindowStatus window : windows) {
@@ -186,14 +212,17 @@ public final class DeferredAnswer {
       } catch (JsonReader.JsonSyntaxException e) {
         String problem = e.getMessage();
         throw new IllegalArgumentException(
-            "does not give valid JSON once filled in (" + problem + "); put ${requestId}, ${windowEnd} and"
+            "does not give valid JSON once filled in ("
+                + problem
+                + "); put ${requestId}, ${windowEnd} and"
                 + " ${reason} inside JSON strings");
       }
     }
   }
 
   private static DeferredAnswer fallBack(String problem) {
-    AgentLog.error(AgentConfig.ANSWER + " " + problem + "; deferred invocations get the default answer");
+    AgentLog.error(
+        AgentConfig.ANSWER + " " + problem + "; deferred invocations get the default answer");
     return DEFAULT;
   }
 

@@ -16,20 +16,25 @@ final class DeferredItems {
   static final int COMPRESS_ABOVE_BYTES = 8 * 1024;
 
   /**
-   * Stored payload bytes per item. A DynamoDB item holds at most 400 KB including attribute names and the
-   * invocation's context (client context alone may be 3.5 KB), so a payload larger than this is split over chunk
-   * items: Lambda accepts 6 MB synchronous events, and none may be refused for its size.
+   * Stored payload bytes per item. A DynamoDB item holds at most 400 KB including attribute names
+   * and the invocation's context (client context alone may be 3.5 KB), so a payload larger than
+   * this is split over chunk items: Lambda accepts 6 MB synchronous events, and none may be refused
+   * for its size.
    */
   static final int CHUNK_BYTES = 350 * 1024;
 
   private DeferredItems() {}
 
-  /** The stored form of a payload: compressed when that helps, split when it is too large for one item. */
+  /**
+   * The stored form of a payload: compressed when that helps, split when it is too large for one
+   * item.
+   */
   record StoredPayload(byte[] bytes, String encoding, int originalSize) {
     static StoredPayload of(byte[] payload) {
       byte[] compressed = payload.length > COMPRESS_ABOVE_BYTES ? gzip(payload) : null;
       boolean useGzip = compressed != null && compressed.length < payload.length;
-      return new StoredPayload(useGzip ? compressed : payload, useGzip ? "gzip" : "identity", payload.length);
+      return new StoredPayload(
+          useGzip ? compressed : payload, useGzip ? "gzip" : "identity", payload.length);
     }
 
     int chunkCount() {
@@ -38,8 +43,8 @@ final class DeferredItems {
   }
 
   /**
-   * The main item. With chunks it carries {@code payloadChunks} instead of {@code payload}; it is written last, so
-   * that its presence means the whole payload is stored.
+   * The main item. With chunks it carries {@code payloadChunks} instead of {@code payload}; it is
+   * written last, so that its presence means the whole payload is stored.
    */
   static DynamoDbItem item(
       String functionName,
@@ -78,11 +83,17 @@ final class DeferredItems {
   }
 
   /**
-   * Chunk {@code index} (from 0) of a payload too large for one item: sort key {@code <requestId>#chunk#<index,
-   * 4 digits>}, no {@code arrivalKey}, so chunks stay out of the arrival index.
+   * Chunk {@code index} (from 0) of a payload too large for one item: sort key {@code
+   * <requestId>#chunk#<index, 4 digits>}, no {@code arrivalKey}, so chunks stay out of the arrival
+   * index.
    */
   static DynamoDbItem chunk(
-      String functionName, String requestId, StoredPayload payload, int index, Instant arrivedAt, long retentionDays) {
+      String functionName,
+      String requestId,
+      StoredPayload payload,
+      int index,
+      Instant arrivedAt,
+      long retentionDays) {
     int from = index * CHUNK_BYTES;
     int to = Math.min(payload.bytes().length, from + CHUNK_BYTES);
     DynamoDbItem chunk = new DynamoDbItem();
@@ -99,12 +110,21 @@ final class DeferredItems {
     return zeroPadded(new StringBuilder(requestId).append("#chunk#"), index, 4).toString();
   }
 
-  /** Sorts by arrival, ties broken by request id: fixed-width millis so that string order is time order. */
+  /**
+   * Sorts by arrival, ties broken by request id: fixed-width millis so that string order is time
+   * order.
+   */
   static String arrivalKey(Instant arrivedAt, String requestId) {
-    return zeroPadded(new StringBuilder(64), arrivedAt.toEpochMilli(), 13).append('#').append(requestId).toString();
+    return zeroPadded(new StringBuilder(64), arrivedAt.toEpochMilli(), 13)
+        .append('#')
+        .append(requestId)
+        .toString();
   }
 
-  /** {@code value} in at least {@code width} digits; not {@code String.format}, which parses its pattern each call. */
+  /**
+   * {@code value} in at least {@code width} digits; not {@code String.format}, which parses its
+   * pattern each call.
+   */
   private static StringBuilder zeroPadded(StringBuilder out, long value, int width) {
     String digits = Long.toString(value);
     for (int i = digits.length(); i < width; i++) {

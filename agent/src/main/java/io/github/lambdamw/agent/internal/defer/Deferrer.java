@@ -11,8 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 
 /**
- * The open-window path: store the invocation, log one line, count it, and answer in place of the handler. Never logs
- * the payload.
+ * The open-window path: store the invocation, log one line, count it, and answer in place of the
+ * handler. Never logs the payload.
  */
 public final class Deferrer {
   private final DeferralStore store;
@@ -25,7 +25,10 @@ public final class Deferrer {
     this(store, functionName, DeferredAnswer.DEFAULT);
   }
 
-  /** A deferrer giving callers {@code answer}, read from the configuration with {@code DeferredAnswer.from}. */
+  /**
+   * A deferrer giving callers {@code answer}, read from the configuration with {@code
+   * DeferredAnswer.from}.
+   */
   public Deferrer(DeferralStore store, String functionName, DeferredAnswer answer) {
     this.store = store;
     this.functionName = functionName;
@@ -36,7 +39,8 @@ public final class Deferrer {
   /**
    * Stores the invocation and returns the body the runtime client reports as the function's answer.
    *
-   * @throws io.github.lambdamw.agent.MaintenanceWindowOpenException after storing, when the answer is an error
+   * @throws io.github.lambdamw.agent.MaintenanceWindowOpenException after storing, when the answer
+   *     is an error
    */
   public ByteArrayOutputStream defer(Object invocationRequest, WindowStatus window) {
     Invocation invocation = InvocationRequestReader.read(invocationRequest);
@@ -51,7 +55,12 @@ public final class Deferrer {
     String end = window.end() == null ? "open-ended" : IsoInstants.format(window.end());
     AgentLog.info(
         (stored ? "deferred invocation " : "invocation already deferred, not stored twice: ")
-            + invocation.requestId() + " of " + functionName + " (window ends " + end + ")",
+            + invocation.requestId()
+            + " of "
+            + functionName
+            + " (window ends "
+            + end
+            + ")",
         invocation.requestId());
     if (stored) {
       metrics.count(EmfMetrics.DEFERRED_INVOCATIONS);

@@ -15,13 +15,15 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Stores deferred invocations with one conditional {@code PutItem} each: the condition on the request id makes a
- * retried delivery of the same event a no-op, so an event is stored exactly once.
+ * Stores deferred invocations with one conditional {@code PutItem} each: the condition on the
+ * request id makes a retried delivery of the same event a no-op, so an event is stored exactly
+ * once.
  *
- * <p>{@code PutItem} is sent as DynamoDB's JSON protocol through {@link JsonCall}, not through the SDK's {@code
- * DynamoDbClient}: that client cost about 300 ms of CPU to build at the first deferral of a cold start, 1,500
- * classes, and 2.6 MB of every layer, for this one operation. What the client did besides, this class does: retries
- * with back-off on throttling, server errors and broken connections, within the invocation's deadline.
+ * <p>{@code PutItem} is sent as DynamoDB's JSON protocol through {@link JsonCall}, not through the
+ * SDK's {@code DynamoDbClient}: that client cost about 300 ms of CPU to build at the first deferral
+ * of a cold start, 1,500 classes, and 2.6 MB of every layer, for this one operation. What the
+ * client did besides, this class does: retries with back-off on throttling, server errors and
+ * broken connections, within the invocation's deadline.
  */
 public final class DynamoDbDeferralStore implements DeferralStore {
   /** Leaves the runtime time to report an error before Lambda's own timeout strikes. */
@@ -53,14 +55,18 @@ public final class DynamoDbDeferralStore implements DeferralStore {
   public boolean store(Invocation invocation, WindowStatus window, Instant arrivedAt) {
     StoredPayload payload = StoredPayload.of(invocation.payload());
     long deadline = System.currentTimeMillis() + callBudgetMillis(invocation, arrivedAt);
-    // Chunks first, main item last: an item without all its chunks never exists. Chunk puts are unconditional
-    // (a retry writes the same bytes again); the condition on the main item makes the whole store happen once.
+    // Chunks first, main item last: an item without all its chunks never exists. Chunk puts are
+    // unconditional
+    // (a retry writes the same bytes again); the condition on the main item makes the whole store
+    // happen once.
     for (int i = 0; i < payload.chunkCount(); i++) {
       DynamoDbItem chunk =
-          DeferredItems.chunk(functionName, invocation.requestId(), payload, i, arrivedAt, retentionDays);
+          DeferredItems.chunk(
+              functionName, invocation.requestId(), payload, i, arrivedAt, retentionDays);
       put(invocation, chunk.putItemRequest(tableName, null), deadline);
     }
-    DynamoDbItem item = DeferredItems.item(functionName, invocation, payload, window, arrivedAt, retentionDays);
+    DynamoDbItem item =
+        DeferredItems.item(functionName, invocation, payload, window, arrivedAt, retentionDays);
     return put(invocation, item.putItemRequest(tableName, CONDITION), deadline) == Outcome.STORED;
   }
 
@@ -78,7 +84,11 @@ public final class DynamoDbDeferralStore implements DeferralStore {
       }
       try {
         JsonCall.Response response =
-            call().call("PutItem", request, (int) Math.max(MIN_CALL_MILLIS, Math.min(left, MAX_CALL_MILLIS)));
+            call()
+                .call(
+                    "PutItem",
+                    request,
+                    (int) Math.max(MIN_CALL_MILLIS, Math.min(left, MAX_CALL_MILLIS)));
         if (response.status() == 200) {
           return Outcome.STORED;
         }
@@ -87,39 +97,59 @@ public final class DynamoDbDeferralStore implements DeferralStore {
           return Outcome.ALREADY_STORED;
         }
         if (error.type().equals("ResourceNotFoundException")) {
-          throw failure(invocation, "table '" + tableName + "' does not exist (" + endpointText() + ")");
+          throw failure(
+              invocation, "table '" + tableName + "' does not exist (" + endpointText() + ")");
         }
         if (!error.retryable()) {
           throw failure(
               invocation,
-              "DynamoDB refused the item in table '" + tableName + "': " + error
-                  + " (payload " + invocation.payload().length + " bytes)");
+              "DynamoDB refused the item in table '"
+                  + tableName
+                  + "': "
+                  + error
+                  + " (payload "
+                  + invocation.payload().length
+                  + " bytes)");
         }
         lastProblem = "DynamoDB failed for table '" + tableName + "': " + error;
       } catch (IOException | UncheckedIOException e) {
         Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
-        lastProblem = "DynamoDB could not be reached for table '" + tableName + "' at " + endpointText() + ": " + cause;
+        lastProblem =
+            "DynamoDB could not be reached for table '"
+                + tableName
+                + "' at "
+                + endpointText()
+                + ": "
+                + cause;
       } catch (MaintenanceWindowDeferralException e) {
         throw e;
       } catch (RuntimeException e) {
-        // A setting that cannot work (a malformed AWS_ENDPOINT_URL_DYNAMODB, reported at INIT), or any surprise:
-        // still the documented failure, so that Lambda's retries keep the event. Asking again would not help.
-        throw failure(invocation, "DynamoDB could not be called for table '" + tableName + "': " + e);
+        // A setting that cannot work (a malformed AWS_ENDPOINT_URL_DYNAMODB, reported at INIT), or
+        // any surprise:
+        // still the documented failure, so that Lambda's retries keep the event. Asking again would
+        // not help.
+        throw failure(
+            invocation, "DynamoDB could not be called for table '" + tableName + "': " + e);
       }
       if (attempt < ATTEMPTS) {
         backOff(attempt, deadline);
       }
     }
-    throw failure(invocation, lastProblem + " (after " + ATTEMPTS + " attempts or the invocation's deadline)");
+    throw failure(
+        invocation,
+        lastProblem + " (after " + ATTEMPTS + " attempts or the invocation's deadline)");
   }
 
   /**
-   * Exponential back-off with full jitter (25, 50 ms…), as the SDK does, cut short by the deadline. Jitter spreads
-   * the retries of concurrent invocations that a throttle hit together.
+   * Exponential back-off with full jitter (25, 50 ms…), as the SDK does, cut short by the deadline.
+   * Jitter spreads the retries of concurrent invocations that a throttle hit together.
    */
   private static void backOff(int attempt, long deadline) {
     long ceiling = BACKOFF_BASE_MILLIS << (attempt - 1);
-    long pause = Math.min((long) (Math.random() * ceiling), deadline - System.currentTimeMillis() - MIN_CALL_MILLIS);
+    long pause =
+        Math.min(
+            (long) (Math.random() * ceiling),
+            deadline - System.currentTimeMillis() - MIN_CALL_MILLIS);
     if (pause > 0) {
       try {
         Thread.sleep(pause);
@@ -135,18 +165,23 @@ public final class DynamoDbDeferralStore implements DeferralStore {
   }
 
   private static MaintenanceWindowDeferralException failure(Invocation invocation, String why) {
-    // The message carries the cause; a cause attached would put its stack into the function's error answer.
+    // The message carries the cause; a cause attached would put its stack into the function's error
+    // answer.
     return new MaintenanceWindowDeferralException(
-        "invocation " + invocation.requestId() + " arrived during a maintenance window but was not stored: " + why
+        "invocation "
+            + invocation.requestId()
+            + " arrived during a maintenance window but was not stored: "
+            + why
             + "; it fails so that Lambda's retries keep the event");
   }
 
   /**
-   * Makes the first deferral cheaper: creates the call and runs the item's code once on made-up values, so that its
-   * classes are loaded (when a window is open at INIT, and before a SnapStart snapshot). Writes nothing. Never throws.
+   * Makes the first deferral cheaper: creates the call and runs the item's code once on made-up
+   * values, so that its classes are loaded (when a window is open at INIT, and before a SnapStart
+   * snapshot). Writes nothing. Never throws.
    *
-   * @param connect also open the connection to DynamoDB now (its TLS handshake is most of a first call's cost in
-   *     Lambda); not before a snapshot, whose connections a restore cannot use
+   * @param connect also open the connection to DynamoDB now (its TLS handshake is most of a first
+   *     call's cost in Lambda); not before a snapshot, whose connections a restore cannot use
    */
   public void prepare(boolean connect) {
     try {
@@ -155,9 +190,15 @@ public final class DynamoDbDeferralStore implements DeferralStore {
         call.connectAhead();
       }
       Instant now = Instant.now();
-      Invocation sample = new Invocation("prepare", null, now.toEpochMilli(), null, null, null, null, new byte[1]);
+      Invocation sample =
+          new Invocation("prepare", null, now.toEpochMilli(), null, null, null, null, new byte[1]);
       DeferredItems.item(
-              functionName, sample, StoredPayload.of(sample.payload()), WindowStatus.closedUntil(null), now, retentionDays)
+              functionName,
+              sample,
+              StoredPayload.of(sample.payload()),
+              WindowStatus.closedUntil(null),
+              now,
+              retentionDays)
           .putItemRequest(tableName, CONDITION);
       AwsError.of(new JsonCall.Response(400, "{\"__type\":\"x#Prepare\"}")).retryable();
     } catch (IOException | RuntimeException | LinkageError e) {
@@ -176,7 +217,10 @@ public final class DynamoDbDeferralStore implements DeferralStore {
         current = call;
         if (current == null) {
           current =
-              JsonCall.forService(new AwsEnvironment(env), JsonCall.Protocol.DYNAMODB, Duration.ofMillis(MAX_CALL_MILLIS));
+              JsonCall.forService(
+                  new AwsEnvironment(env),
+                  JsonCall.Protocol.DYNAMODB,
+                  Duration.ofMillis(MAX_CALL_MILLIS));
           call = current;
         }
       }

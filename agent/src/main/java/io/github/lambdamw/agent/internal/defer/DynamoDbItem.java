@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One DynamoDB item as DynamoDB's JSON protocol carries it ({@code {"name":{"S":"…"}}}), with the three attribute
- * types the deferral schema uses: strings, numbers and binary.
+ * One DynamoDB item as DynamoDB's JSON protocol carries it ({@code {"name":{"S":"…"}}}), with the
+ * three attribute types the deferral schema uses: strings, numbers and binary.
  */
 final class DynamoDbItem {
   private final Map<String, Object> attributes = new LinkedHashMap<>(32);
@@ -17,7 +17,10 @@ final class DynamoDbItem {
     return this;
   }
 
-  /** Only when there is a value: DynamoDB refuses empty key attributes, and absent says the same as empty here. */
+  /**
+   * Only when there is a value: DynamoDB refuses empty key attributes, and absent says the same as
+   * empty here.
+   */
   DynamoDbItem stringIfPresent(String name, String value) {
     if (value != null && !value.isEmpty()) {
       attributes.put(name, value);
@@ -64,7 +67,9 @@ final class DynamoDbItem {
         // N travels as a string on the wire.
         json.append("{\"N\":\"").append(number.longValue()).append("\"}");
       } else {
-        json.append("{\"B\":\"").append(Base64.getEncoder().encodeToString((byte[]) value)).append("\"}");
+        json.append("{\"B\":\"")
+            .append(Base64.getEncoder().encodeToString((byte[]) value))
+            .append("\"}");
       }
     }
     json.append('}');

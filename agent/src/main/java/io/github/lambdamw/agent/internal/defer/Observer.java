@@ -7,8 +7,9 @@ import io.github.lambdamw.window.WindowStatus;
 import io.github.lambdamw.window.internal.IsoInstants;
 
 /**
- * Observe mode: a rehearsal of a window. The handler runs as usual; each invocation that would have been deferred is
- * logged (one line, never the payload) and counted as {@code WouldDeferInvocations}. Nothing is stored.
+ * Observe mode: a rehearsal of a window. The handler runs as usual; each invocation that would have
+ * been deferred is logged (one line, never the payload) and counted as {@code
+ * WouldDeferInvocations}. Nothing is stored.
  */
 public final class Observer {
   private final String functionName;
@@ -16,8 +17,9 @@ public final class Observer {
   private final EmfMetrics metrics;
 
   /**
-   * @param everyWindow {@code true} when the function itself is in observe mode ({@code MAINTENANCE_WINDOW_MODE}),
-   *     {@code false} when only windows written with {@code "mode":"observe"} are observed
+   * @param everyWindow {@code true} when the function itself is in observe mode ({@code
+   *     MAINTENANCE_WINDOW_MODE}), {@code false} when only windows written with {@code
+   *     "mode":"observe"} are observed
    */
   public Observer(String functionName, boolean everyWindow) {
     this.functionName = functionName;
@@ -35,8 +37,15 @@ public final class Observer {
     String requestId = InvocationRequestReader.read(invocationRequest).requestId();
     String end = window.end() == null ? "open-ended" : IsoInstants.format(window.end());
     AgentLog.info(
-        "observe mode: would defer invocation " + requestId + " of " + functionName + " (window "
-            + window.description() + ", ends " + end + "); the handler runs",
+        "observe mode: would defer invocation "
+            + requestId
+            + " of "
+            + functionName
+            + " (window "
+            + window.description()
+            + ", ends "
+            + end
+            + "); the handler runs",
         requestId);
     metrics.count(EmfMetrics.WOULD_DEFER_INVOCATIONS);
   }

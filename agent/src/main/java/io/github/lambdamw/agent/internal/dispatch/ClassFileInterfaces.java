@@ -3,14 +3,16 @@ package io.github.lambdamw.agent.internal.dispatch;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads the direct interfaces of a class file without a bytecode library: the dispatch transformer sees every class
- * of the runtime client's package, and loading ASM to answer "does it implement LambdaRequestHandler?" would cost more
- * than the rest of the agent's start-up.
+ * Reads the direct interfaces of a class file without a bytecode library: the dispatch transformer
+ * sees every class of the runtime client's package, and loading ASM to answer "does it implement
+ * LambdaRequestHandler?" would cost more than the rest of the agent's start-up.
  */
 final class ClassFileInterfaces {
   private ClassFileInterfaces() {}
 
-  /** Whether the class in {@code classFile} names {@code internalName} among its direct interfaces. */
+  /**
+   * Whether the class in {@code classFile} names {@code internalName} among its direct interfaces.
+   */
   static boolean implementsDirectly(byte[] classFile, String internalName) {
     byte[] wanted = internalName.getBytes(StandardCharsets.UTF_8);
     int count = u2(classFile, 8);
@@ -49,7 +51,8 @@ final class ClassFileInterfaces {
           position += 4;
           break;
         default:
-          throw new IllegalArgumentException("unknown constant pool tag " + tag + " at " + position);
+          throw new IllegalArgumentException(
+              "unknown constant pool tag " + tag + " at " + position);
       }
     }
     int interfaces = u2(classFile, position + 6);

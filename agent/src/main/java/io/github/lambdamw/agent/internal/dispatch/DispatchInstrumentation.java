@@ -15,17 +15,21 @@ import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * What the agent weaves and where: {@link DispatchAdvice} on every implementation of the runtime interface client's {@code
- * LambdaRequestHandler.call(InvocationRequest)}: {@code EventHandlerLoader$2}, which runs the user's handler, and
- * {@code LambdaRequestHandler$UserFaultHandler}, which answers when the handler cannot be loaded (a broken deployment
- * during a maintenance window still has its events kept). Both class layouts of the 2.x line match: the argument is
- * {@code runtimeapi.InvocationRequest} up to 2.4 and {@code runtimeapi.dto.InvocationRequest} from 2.5.
+ * What the agent weaves and where: {@link DispatchAdvice} on every implementation of the runtime
+ * interface client's {@code LambdaRequestHandler.call(InvocationRequest)}: {@code
+ * EventHandlerLoader$2}, which runs the user's handler, and {@code
+ * LambdaRequestHandler$UserFaultHandler}, which answers when the handler cannot be loaded (a broken
+ * deployment during a maintenance window still has its events kept). Both class layouts of the 2.x
+ * line match: the argument is {@code runtimeapi.InvocationRequest} up to 2.4 and {@code
+ * runtimeapi.dto.InvocationRequest} from 2.5.
  *
- * <p>{@link DispatchTransformer} finds those classes by name prefix and direct interface, without Byte Buddy, and
- * applies {@link DispatchClassTransform} (prepared at build time, or now for an unknown build).
+ * <p>{@link DispatchTransformer} finds those classes by name prefix and direct interface, without
+ * Byte Buddy, and applies {@link DispatchClassTransform} (prepared at build time, or now for an
+ * unknown build).
  */
 public final class DispatchInstrumentation {
-  public static final String RUNTIME_CLIENT_PACKAGE = "com.amazonaws.services.lambda.runtime.api.client.";
+  public static final String RUNTIME_CLIENT_PACKAGE =
+      "com.amazonaws.services.lambda.runtime.api.client.";
   public static final String REQUEST_HANDLER = RUNTIME_CLIENT_PACKAGE + "LambdaRequestHandler";
 
   private DispatchInstrumentation() {}
@@ -38,13 +42,15 @@ public final class DispatchInstrumentation {
         .and(
             takesArgument(
                 0,
-                nameStartsWith(RUNTIME_CLIENT_PACKAGE + "runtimeapi.").and(nameEndsWith(".InvocationRequest"))))
+                nameStartsWith(RUNTIME_CLIENT_PACKAGE + "runtimeapi.")
+                    .and(nameEndsWith(".InvocationRequest"))))
         .and(returns(named(ByteArrayOutputStream.class.getName())));
   }
 
   /**
-   * Inlined into {@code call}: asks the gate first and, when it answers, skips the handler and returns that answer.
-   * Kept to one static call each way so all logic stays testable without Byte Buddy.
+   * Inlined into {@code call}: asks the gate first and, when it answers, skips the handler and
+   * returns that answer. Kept to one static call each way so all logic stays testable without Byte
+   * Buddy.
    */
   public static final class DispatchAdvice {
     private DispatchAdvice() {}

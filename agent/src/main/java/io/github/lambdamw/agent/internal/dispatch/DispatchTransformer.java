@@ -6,19 +6,24 @@ import java.security.ProtectionDomain;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
- * Guards the runtime client's dispatch as its classes load. For each class of the client's package that directly
- * implements {@code LambdaRequestHandler}, it returns the bytes the build prepared for that exact class file; only for
- * a build it has not seen does it run Byte Buddy now (slower: Byte Buddy's own start-up is most of a cold start's
- * overhead). Any other class passes through untouched, and nothing here throws into the class loader.
+ * Guards the runtime client's dispatch as its classes load. For each class of the client's package
+ * that directly implements {@code LambdaRequestHandler}, it returns the bytes the build prepared
+ * for that exact class file; only for a build it has not seen does it run Byte Buddy now (slower:
+ * Byte Buddy's own start-up is most of a cold start's overhead). Any other class passes through
+ * untouched, and nothing here throws into the class loader.
  */
 public final class DispatchTransformer implements ClassFileTransformer {
-  private static final String PACKAGE = DispatchInstrumentation.RUNTIME_CLIENT_PACKAGE.replace('.', '/');
-  private static final String REQUEST_HANDLER = DispatchInstrumentation.REQUEST_HANDLER.replace('.', '/');
+  private static final String PACKAGE =
+      DispatchInstrumentation.RUNTIME_CLIENT_PACKAGE.replace('.', '/');
+  private static final String REQUEST_HANDLER =
+      DispatchInstrumentation.REQUEST_HANDLER.replace('.', '/');
 
   private final boolean preparedAllowed;
   private volatile int guardedClasses;
 
-  /** @param preparedAllowed {@code false} forces run-time Byte Buddy (to benchmark the fallback) */
+  /**
+   * @param preparedAllowed {@code false} forces run-time Byte Buddy (to benchmark the fallback)
+   */
   public DispatchTransformer(boolean preparedAllowed) {
     this.preparedAllowed = preparedAllowed;
   }
@@ -40,19 +45,25 @@ public final class DispatchTransformer implements ClassFileTransformer {
       byte[] prepared = preparedAllowed ? PreparedDispatchClasses.lookup(classFile) : null;
       if (prepared == null) {
         AgentLog.info(
-            "no prepared dispatch for this build of " + className.replace('/', '.')
+            "no prepared dispatch for this build of "
+                + className.replace('/', '.')
                 + "; instrumenting it at run time (adds to this cold start)");
         prepared =
             DispatchClassTransform.transform(
                 className.replace('/', '.'),
                 classFile,
-                loader == null ? ClassFileLocator.ForClassLoader.ofSystemLoader() : ClassFileLocator.ForClassLoader.of(loader));
+                loader == null
+                    ? ClassFileLocator.ForClassLoader.ofSystemLoader()
+                    : ClassFileLocator.ForClassLoader.of(loader));
       }
       guardedClasses++;
       return prepared;
     } catch (Throwable e) {
       AgentLog.error(
-          "could not guard " + className.replace('/', '.') + ": " + e
+          "could not guard "
+              + className.replace('/', '.')
+              + ": "
+              + e
               + "; invocations dispatched through it are NOT deferred");
       return null;
     }

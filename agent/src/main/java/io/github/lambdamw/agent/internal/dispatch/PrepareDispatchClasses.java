@@ -15,16 +15,20 @@ import java.util.stream.Stream;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
- * Build step (run by the agent's pom in {@code process-test-classes}): transforms the dispatch classes of every
- * runtime-client jar in a folder, all releases and classifiers the build downloaded, and writes each result beside
- * its original into the agent's classes ({@link PreparedDispatchClasses} names them), plus a human-readable {@code
- * INDEX.txt}. A class file found in several jars is written once.
+ * Build step (run by the agent's pom in {@code process-test-classes}): transforms the dispatch
+ * classes of every runtime-client jar in a folder, all releases and classifiers the build
+ * downloaded, and writes each result beside its original into the agent's classes ({@link
+ * PreparedDispatchClasses} names them), plus a human-readable {@code INDEX.txt}. A class file found
+ * in several jars is written once.
  *
- * <p>Usage: {@code PrepareDispatchClasses <folder of RIC jars> <folder of their dependencies> <output folder>}
+ * <p>Usage: {@code PrepareDispatchClasses <folder of RIC jars> <folder of their dependencies>
+ * <output folder>}
  */
 public final class PrepareDispatchClasses {
-  private static final String PACKAGE = DispatchInstrumentation.RUNTIME_CLIENT_PACKAGE.replace('.', '/');
-  private static final String REQUEST_HANDLER = DispatchInstrumentation.REQUEST_HANDLER.replace('.', '/');
+  private static final String PACKAGE =
+      DispatchInstrumentation.RUNTIME_CLIENT_PACKAGE.replace('.', '/');
+  private static final String REQUEST_HANDLER =
+      DispatchInstrumentation.REQUEST_HANDLER.replace('.', '/');
 
   private PrepareDispatchClasses() {}
 
@@ -33,7 +37,8 @@ public final class PrepareDispatchClasses {
     ClassFileLocator dependencies = locator(jars(Path.of(args[1])));
     Path output = Path.of(args[2]);
     Files.createDirectories(output);
-    // What an earlier build wrote: each original is written once, so a stale prepared class would otherwise stay.
+    // What an earlier build wrote: each original is written once, so a stale prepared class would
+    // otherwise stay.
     try (Stream<Path> stale = Files.list(output)) {
       for (Path file : stale.toList()) {
         Files.delete(file);
@@ -50,7 +55,6 @@ public final class PrepareDispatchClasses {
       }
     }
     Files.write(output.resolve("INDEX.txt"), new ArrayList<>(index));
-
   }
 
   private static List<Path> jars(Path folder) throws IOException {
@@ -67,13 +71,15 @@ public final class PrepareDispatchClasses {
     return new ClassFileLocator.Compound(locators);
   }
 
-  private static int prepare(Path jar, ClassFileLocator dependencies, Path output, TreeSet<String> index)
+  private static int prepare(
+      Path jar, ClassFileLocator dependencies, Path output, TreeSet<String> index)
       throws IOException {
     int guarded = 0;
     try (JarFile file = new JarFile(jar.toFile());
         ClassFileLocator locator = new ClassFileLocator.ForJarFile(new JarFile(jar.toFile()))) {
       ClassFileLocator context =
-          new ClassFileLocator.Compound(locator, dependencies, ClassFileLocator.ForClassLoader.ofSystemLoader());
+          new ClassFileLocator.Compound(
+              locator, dependencies, ClassFileLocator.ForClassLoader.ofSystemLoader());
       for (Enumeration<JarEntry> entries = file.entries(); entries.hasMoreElements(); ) {
         JarEntry entry = entries.nextElement();
         String name = entry.getName();
@@ -91,7 +97,8 @@ public final class PrepareDispatchClasses {
         String prepared = candidateName(output, original);
         if (!Files.exists(output.resolve(prepared + ".original"))) {
           Files.write(
-              output.resolve(prepared + ".bin"), DispatchClassTransform.transform(className, original, context));
+              output.resolve(prepared + ".bin"),
+              DispatchClassTransform.transform(className, original, context));
           Files.write(output.resolve(prepared + ".original"), original);
         }
         index.add(prepared + " " + className + " " + jar.getFileName());
@@ -101,7 +108,10 @@ public final class PrepareDispatchClasses {
     return guarded;
   }
 
-  /** {@code <key>-<n>}: the stored original equal to {@code original}, or the first free {@code n} of its key. */
+  /**
+   * {@code <key>-<n>}: the stored original equal to {@code original}, or the first free {@code n}
+   * of its key.
+   */
   private static String candidateName(Path output, byte[] original) throws IOException {
     String key = PreparedDispatchClasses.key(original);
     for (int n = 0; ; n++) {

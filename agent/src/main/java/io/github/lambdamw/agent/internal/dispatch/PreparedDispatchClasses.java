@@ -6,22 +6,27 @@ import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
- * The dispatch classes transformed at build time, beside the original class files they were made from: {@code
- * prepared/<key>-<n>.original} and {@code prepared/<key>-<n>.bin}, where the key is the CRC32C and the length of the
- * original bytes and {@code n} counts originals that share a key. The checksum only finds the candidates; a class is
- * matched when its bytes equal a stored original byte for byte, so the prepared bytes are exactly what Byte Buddy would
- * produce now.
+ * The dispatch classes transformed at build time, beside the original class files they were made
+ * from: {@code prepared/<key>-<n>.original} and {@code prepared/<key>-<n>.bin}, where the key is
+ * the CRC32C and the length of the original bytes and {@code n} counts originals that share a key.
+ * The checksum only finds the candidates; a class is matched when its bytes equal a stored original
+ * byte for byte, so the prepared bytes are exactly what Byte Buddy would produce now.
  *
- * <p>Why not a cryptographic hash: the match runs on the JVM's main thread before the runtime client's first class
- * loads, and the JCA's first use there loads its provider framework (about 150 classes), on every guarded cold start.
- * CRC32C is in {@code java.base} and a few microseconds; the comparison makes the match exact.
+ * <p>Why not a cryptographic hash: the match runs on the JVM's main thread before the runtime
+ * client's first class loads, and the JCA's first use there loads its provider framework (about 150
+ * classes), on every guarded cold start. CRC32C is in {@code java.base} and a few microseconds; the
+ * comparison makes the match exact.
  */
 public final class PreparedDispatchClasses {
-  public static final String RESOURCE_FOLDER = "io/github/lambdamw/agent/internal/dispatch/prepared/";
+  public static final String RESOURCE_FOLDER =
+      "io/github/lambdamw/agent/internal/dispatch/prepared/";
 
   private PreparedDispatchClasses() {}
 
-  /** The prepared bytes for {@code classFile}, or {@code null} when this build of the class is unknown. */
+  /**
+   * The prepared bytes for {@code classFile}, or {@code null} when this build of the class is
+   * unknown.
+   */
   static byte[] lookup(byte[] classFile) throws IOException {
     return lookup(classFile, PreparedDispatchClasses.class.getClassLoader());
   }
@@ -40,7 +45,10 @@ public final class PreparedDispatchClasses {
     }
   }
 
-  /** The CRC32C of {@code classFile} and its length, e.g. {@code 1a2b3c4d-5120}: the candidates' file names. */
+  /**
+   * The CRC32C of {@code classFile} and its length, e.g. {@code 1a2b3c4d-5120}: the candidates'
+   * file names.
+   */
   public static String key(byte[] classFile) {
     CRC32C crc = new CRC32C();
     crc.update(classFile, 0, classFile.length);

@@ -8,13 +8,17 @@ import java.io.ByteArrayOutputStream;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The one entry point the dispatch advice calls before the runtime client runs the handler. Outside a window it
- * returns {@code null} after one clock read and one comparison, and the handler runs untouched.
+ * The one entry point the dispatch advice calls before the runtime client runs the handler. Outside
+ * a window it returns {@code null} after one clock read and one comparison, and the handler runs
+ * untouched.
  */
 public final class Gate {
   private static volatile Gate installed;
 
-  /** Set while premain's background thread builds the gate: a dispatch arriving meanwhile waits for it. */
+  /**
+   * Set while premain's background thread builds the gate: a dispatch arriving meanwhile waits for
+   * it.
+   */
   private static volatile CountDownLatch pending;
 
   private final WindowCache window;
@@ -33,8 +37,8 @@ public final class Gate {
   }
 
   /**
-   * Says that a gate (or {@code null}, for "not guarded") will be installed from another thread: until then,
-   * dispatches wait rather than run unguarded.
+   * Says that a gate (or {@code null}, for "not guarded") will be installed from another thread:
+   * until then, dispatches wait rather than run unguarded.
    */
   public static void expectInstallation() {
     pending = new CountDownLatch(1);
@@ -52,8 +56,10 @@ public final class Gate {
   /**
    * Called with the runtime client's {@code InvocationRequest}.
    *
-   * @return {@code null} to run the handler (window closed, or open in observe mode), or the answer to report in its place (the event is stored)
-   * @throws io.github.lambdamw.agent.MaintenanceWindowDeferralException when a deferred event could not be stored
+   * @return {@code null} to run the handler (window closed, or open in observe mode), or the answer
+   *     to report in its place (the event is stored)
+   * @throws io.github.lambdamw.agent.MaintenanceWindowDeferralException when a deferred event could
+   *     not be stored
    */
   public static ByteArrayOutputStream beforeDispatch(Object invocationRequest) {
     Gate gate = installed;
@@ -67,14 +73,16 @@ public final class Gate {
   }
 
   /**
-   * The decision for one invocation arriving at {@code nowMillis}: {@code null} to run the handler, or the answer to
-   * report in its place (the event stored). The invocation's deadline is read only when the window must be read again,
-   * to bound how long it waits for SSM. Public for the fleet simulation, which runs many gates in one JVM.
+   * The decision for one invocation arriving at {@code nowMillis}: {@code null} to run the handler,
+   * or the answer to report in its place (the event stored). The invocation's deadline is read only
+   * when the window must be read again, to bound how long it waits for SSM. Public for the fleet
+   * simulation, which runs many gates in one JVM.
    */
   public ByteArrayOutputStream dispatch(Object invocationRequest, long nowMillis) {
     WindowStatus status = window.currentStatusAt(nowMillis);
     if (status == null) {
-      status = window.statusAt(nowMillis, InvocationRequestReader.deadlineMillis(invocationRequest));
+      status =
+          window.statusAt(nowMillis, InvocationRequestReader.deadlineMillis(invocationRequest));
     }
     if (!status.isOpen()) {
       return null;

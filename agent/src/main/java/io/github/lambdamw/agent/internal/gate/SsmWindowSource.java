@@ -11,16 +11,17 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Reads the window from an SSM parameter with one signed {@code GetParameter} call (SSM's JSON 1.1 protocol), not a
- * whole {@code SsmClient}: see {@link JsonCall#forService} for how it is signed and sent. Region, endpoint ({@code
- * AWS_ENDPOINT_URL_SSM}) and credentials follow the SDK's standard environment. Premain makes the first read on a
- * background thread, overlapping the runtime's own INIT.
+ * Reads the window from an SSM parameter with one signed {@code GetParameter} call (SSM's JSON 1.1
+ * protocol), not a whole {@code SsmClient}: see {@link JsonCall#forService} for how it is signed
+ * and sent. Region, endpoint ({@code AWS_ENDPOINT_URL_SSM}) and credentials follow the SDK's
+ * standard environment. Premain makes the first read on a background thread, overlapping the
+ * runtime's own INIT.
  */
 public final class SsmWindowSource implements WindowSource {
   /**
-   * An unreachable SSM gets one retry, soon: a dropped connection would otherwise hold the window back a whole
-   * interval. Throttling is not retried here: {@link WindowCache} retries it with back-off, on a schedule shared by
-   * every thread of the environment.
+   * An unreachable SSM gets one retry, soon: a dropped connection would otherwise hold the window
+   * back a whole interval. Throttling is not retried here: {@link WindowCache} retries it with
+   * back-off, on a schedule shared by every thread of the environment.
    */
   private static final int ATTEMPTS = 2;
 
@@ -43,12 +44,15 @@ public final class SsmWindowSource implements WindowSource {
   }
 
   /**
-   * @throws WindowReadException {@link WindowReadException#throttled() throttled} when SSM answered with throttling,
-   *     HTTP 429 or a server fault, or did not answer within the timeout
+   * @throws WindowReadException {@link WindowReadException#throttled() throttled} when SSM answered
+   *     with throttling, HTTP 429 or a server fault, or did not answer within the timeout
    */
   @Override
   public String read(long maxMillis) throws WindowReadException {
-    String body = JsonText.appendQuoted(new StringBuilder("{\"Name\":"), parameterName).append('}').toString();
+    String body =
+        JsonText.appendQuoted(new StringBuilder("{\"Name\":"), parameterName)
+            .append('}')
+            .toString();
     long start = System.nanoTime();
     WindowReadException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -69,11 +73,14 @@ public final class SsmWindowSource implements WindowSource {
         throw new WindowReadException(describe() + " could not be read: " + error, null);
       } catch (IOException e) {
         throwIfTimedOut(e);
-        last = new WindowReadException(describe() + " could not be reached at " + endpointText() + ": " + e, e);
+        last =
+            new WindowReadException(
+                describe() + " could not be reached at " + endpointText() + ": " + e, e);
       } catch (java.io.UncheckedIOException e) {
         throwIfTimedOut(e.getCause());
-        last = new WindowReadException(
-            describe() + " could not be reached at " + endpointText() + ": " + e.getCause(), e);
+        last =
+            new WindowReadException(
+                describe() + " could not be reached at " + endpointText() + ": " + e.getCause(), e);
       } catch (RuntimeException e) {
         throw new WindowReadException(describe() + " could not be read: " + e, e);
       }
@@ -87,12 +94,14 @@ public final class SsmWindowSource implements WindowSource {
   }
 
   /**
-   * A timeout (connect or answer) is an SSM too busy to answer in time, like a throttle, not an SSM that is not there
-   * (a refused connection, an unknown host): retried on the back-off schedule, not turned into the fail mode.
+   * A timeout (connect or answer) is an SSM too busy to answer in time, like a throttle, not an SSM
+   * that is not there (a refused connection, an unknown host): retried on the back-off schedule,
+   * not turned into the fail mode.
    */
   private void throwIfTimedOut(IOException e) throws WindowReadException {
     if (e instanceof java.io.InterruptedIOException) {
-      throw WindowReadException.throttled(describe() + " did not answer in time at " + endpointText() + ": " + e);
+      throw WindowReadException.throttled(
+          describe() + " did not answer in time at " + endpointText() + ": " + e);
     }
   }
 
@@ -121,9 +130,11 @@ public final class SsmWindowSource implements WindowSource {
       if (answer instanceof Map<?, ?>) {
         return (Map<String, Object>) answer;
       }
-      throw new WindowReadException(describe() + ": SSM answered with JSON that is not an object", null);
+      throw new WindowReadException(
+          describe() + ": SSM answered with JSON that is not an object", null);
     } catch (JsonReader.JsonSyntaxException e) {
-      throw new WindowReadException(describe() + ": SSM answered with unreadable JSON: " + e.getMessage(), e);
+      throw new WindowReadException(
+          describe() + ": SSM answered with unreadable JSON: " + e.getMessage(), e);
     }
   }
 

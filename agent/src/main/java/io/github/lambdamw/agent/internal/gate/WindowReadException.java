@@ -16,8 +16,9 @@ public final class WindowReadException extends Exception {
   }
 
   /**
-   * The source refused for load (throttling, HTTP 429, a server fault) or was too busy to answer in time: the value
-   * may well exist and asking again later will get it, so this is not yet a reason to apply the fail mode.
+   * The source refused for load (throttling, HTTP 429, a server fault) or was too busy to answer in
+   * time: the value may well exist and asking again later will get it, so this is not yet a reason
+   * to apply the fail mode.
    */
   public static WindowReadException throttled(String message) {
     return new WindowReadException(message, null, true);

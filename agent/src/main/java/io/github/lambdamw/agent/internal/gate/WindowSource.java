@@ -7,8 +7,8 @@ public interface WindowSource {
   String read() throws WindowReadException;
 
   /**
-   * {@link #read()} taking at most about {@code maxMillis} (less if the source's own timeout is shorter): a retry late
-   * in an invocation's budget must not outlive it.
+   * {@link #read()} taking at most about {@code maxMillis} (less if the source's own timeout is
+   * shorter): a retry late in an invocation's budget must not outlive it.
    */
   default String read(long maxMillis) throws WindowReadException {
     return read();

@@ -6,23 +6,25 @@ import java.net.Socket;
 import java.util.ArrayList;
 
 /**
- * Ends the calls that outlive their deadline. {@code HttpURLConnection}'s timeouts bound the connect and each read,
- * not the call: a server sending one byte every 200 ms keeps a call with a 1 s read timeout going for as long as it
- * likes. Closing the socket is the only thing that stops a blocked read, so one daemon thread, started by the first
- * call and waiting while no call runs, does that at each call's deadline:
+ * Ends the calls that outlive their deadline. {@code HttpURLConnection}'s timeouts bound the
+ * connect and each read, not the call: a server sending one byte every 200 ms keeps a call with a 1
+ * s read timeout going for as long as it likes. Closing the socket is the only thing that stops a
+ * blocked read, so one daemon thread, started by the first call and waiting while no call runs,
+ * does that at each call's deadline:
  *
  * <ul>
- *   <li>it closes the call's TLS socket when {@link WatchedTlsSockets} knows which one it is (https, the AWS
- *       endpoints), at any stage of the call;
- *   <li>and while the answer's head is not read yet, it disconnects the connection: before the answer, {@code
- *       disconnect()} closes the socket without waiting for the connection's locks and tells the JDK not to send the
- *       request again. Not once the body is read: there it would wait for the read it is meant to stop; the body's
- *       reader checks the deadline between reads instead (a plain-http body stalled mid-way can hold one read timeout
- *       more).
+ *   <li>it closes the call's TLS socket when {@link WatchedTlsSockets} knows which one it is
+ *       (https, the AWS endpoints), at any stage of the call;
+ *   <li>and while the answer's head is not read yet, it disconnects the connection: before the
+ *       answer, {@code disconnect()} closes the socket without waiting for the connection's locks
+ *       and tells the JDK not to send the request again. Not once the body is read: there it would
+ *       wait for the read it is meant to stop; the body's reader checks the deadline between reads
+ *       instead (a plain-http body stalled mid-way can hold one read timeout more).
  * </ul>
  *
- * It repeats that every {@link #REPEAT_MILLIS} until the call returns: an abort can land before the JDK holds the
- * socket (during the TCP connect), or the JDK may have opened a new one to send the request again.
+ * It repeats that every {@link #REPEAT_MILLIS} until the call returns: an abort can land before the
+ * JDK holds the socket (during the TCP connect), or the JDK may have opened a new one to send the
+ * request again.
  */
 final class CallWatchdog implements Runnable {
   static final long REPEAT_MILLIS = 20;

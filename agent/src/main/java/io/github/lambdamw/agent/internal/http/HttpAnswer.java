@@ -1,8 +1,9 @@
 package io.github.lambdamw.agent.internal.http;
 
 /**
- * An HTTP answer as the agent needs it: status and body. A plain class rather than a record: a record's generated
- * {@code toString}/{@code equals} bootstrap {@code java.lang.invoke} on first use, which the INIT path avoids.
+ * An HTTP answer as the agent needs it: status and body. A plain class rather than a record: a
+ * record's generated {@code toString}/{@code equals} bootstrap {@code java.lang.invoke} on first
+ * use, which the INIT path avoids.
  */
 public final class HttpAnswer {
   private final int status;

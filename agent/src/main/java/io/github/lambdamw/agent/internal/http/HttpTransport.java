@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.MalformedURLException;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URL;
@@ -17,17 +16,20 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Sends the agent's AWS requests, {@code POST /} with a small body to one endpoint, through the JDK's {@code
- * HttpURLConnection}: its keep-alive cache, its proxy settings, its TLS. Measured over HTTPS in a cold JVM, the agent's
- * own socket client saved nothing next to it (JSSE's start-up dominates: issue 13).
+ * Sends the agent's AWS requests, {@code POST /} with a small body to one endpoint, through the
+ * JDK's {@code HttpURLConnection}: its keep-alive cache, its proxy settings, its TLS. Measured over
+ * HTTPS in a cold JVM, the agent's own socket client saved nothing next to it (JSSE's start-up
+ * dominates: issue 13).
  *
- * <p>What it adds: a deadline for the whole call (connect, TLS handshake, request, whole answer; {@link
- * CallWatchdog}), host names always verified ({@link WatchedTlsSockets}), request headers checked before anything is
- * sent, a bounded answer, and an HTTP/1.0 answer with a transfer coding never kept (RFC 9112, section 6.1).
+ * <p>What it adds: a deadline for the whole call (connect, TLS handshake, request, whole answer;
+ * {@link CallWatchdog}), host names always verified ({@link WatchedTlsSockets}), request headers
+ * checked before anything is sent, a bounded answer, and an HTTP/1.0 answer with a transfer coding
+ * never kept (RFC 9112, section 6.1).
  *
- * <p>The body is given whole (not in streaming mode) so that the JDK may send it once more on a new connection when
- * a kept connection turns out closed by the server, before any answer: safe for the agent's calls, a GetParameter
- * reads and a deferral's PutItem is conditional on the request id. The JDK does not repeat a request that timed out.
+ * <p>The body is given whole (not in streaming mode) so that the JDK may send it once more on a new
+ * connection when a kept connection turns out closed by the server, before any answer: safe for the
+ * agent's calls, a GetParameter reads and a deferral's PutItem is conditional on the request id.
+ * The JDK does not repeat a request that timed out.
  */
 public final class HttpTransport {
   /** Names the agent in the services' logs (CloudTrail's userAgent), as the SDK names itself. */
@@ -41,15 +43,20 @@ public final class HttpTransport {
   private final URL url;
   private final WatchedTlsSockets tls;
 
-  /** @param endpoint {@code http} or {@code https}, path "/"; the JDK writes {@code Host} from it */
+  /**
+   * @param endpoint {@code http} or {@code https}, path "/"; the JDK writes {@code Host} from it
+   */
   public HttpTransport(URI endpoint) {
     this(endpoint, null);
   }
 
-  /** @param tlsFactory {@code null} for the JVM's default, looked up at the first https call */
+  /**
+   * @param tlsFactory {@code null} for the JVM's default, looked up at the first https call
+   */
   HttpTransport(URI endpoint, SSLSocketFactory tlsFactory) {
     String scheme = endpoint.getScheme();
-    if (endpoint.getHost() == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+    if (endpoint.getHost() == null
+        || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
       throw new IllegalArgumentException("not a usable endpoint: " + endpoint);
     }
     try {
@@ -60,28 +67,35 @@ public final class HttpTransport {
     boolean https = "https".equalsIgnoreCase(scheme);
     // URI keeps an IPv6 literal's brackets; certificates and SNI want the address alone.
     String host = endpoint.getHost();
-    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    this.tls = https ? new WatchedTlsSockets(tlsFactory != null ? tlsFactory : defaultTls(), bare) : null;
+    String bare =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    this.tls =
+        https ? new WatchedTlsSockets(tlsFactory != null ? tlsFactory : defaultTls(), bare) : null;
   }
 
   /**
-   * @param headers sent as given; the JDK adds {@code Host}, {@code Content-Length} and the like, this adds {@code
-   *     User-Agent}
+   * @param headers sent as given; the JDK adds {@code Host}, {@code Content-Length} and the like,
+   *     this adds {@code User-Agent}
    * @param timeoutMillis for the whole call: connect, TLS handshake, request and the whole answer
-   * @throws IOException when the endpoint could not be reached, the connection broke, the call did not end within
-   *     {@code timeoutMillis} ({@link SocketTimeoutException}), or the answer was not valid HTTP
-   * @throws IllegalArgumentException for a header the JDK sets itself, or a name or value that would break the
-   *     request's framing; the message names the header, never its value, which may be a credential
+   * @throws IOException when the endpoint could not be reached, the connection broke, the call did
+   *     not end within {@code timeoutMillis} ({@link SocketTimeoutException}), or the answer was
+   *     not valid HTTP
+   * @throws IllegalArgumentException for a header the JDK sets itself, or a name or value that
+   *     would break the request's framing; the message names the header, never its value, which may
+   *     be a credential
    */
-  public HttpAnswer post(Map<String, String> headers, byte[] body, int timeoutMillis) throws IOException {
+  public HttpAnswer post(Map<String, String> headers, byte[] body, int timeoutMillis)
+      throws IOException {
     for (Map.Entry<String, String> header : headers.entrySet()) {
       RequestHeaders.check(header.getKey(), header.getValue());
     }
     long deadlineNanos = System.nanoTime() + Math.max(1, timeoutMillis) * 1_000_000L;
     HttpAnswer answer = exchange("POST", headers, body, timeoutMillis, deadlineNanos);
     if (answer.status() == 408) {
-      // Request Timeout: what some servers send on a connection idle too long, before closing it; the JDK's cache
-      // may hand that connection to this call, which then reads it as its answer. The request did not reach the
+      // Request Timeout: what some servers send on a connection idle too long, before closing it;
+      // the JDK's cache
+      // may hand that connection to this call, which then reads it as its answer. The request did
+      // not reach the
       // service: once more, on a new connection, within the same deadline.
       answer = exchange("POST", headers, body, timeoutMillis, deadlineNanos);
     }
@@ -89,23 +103,34 @@ public final class HttpTransport {
   }
 
   /**
-   * Opens a connection now (over https, with its handshake), so that the next call, on another thread perhaps, finds
-   * it in the JDK's keep-alive cache: a {@code HEAD /} whose answer, empty, leaves the connection there for a few
-   * seconds (the JDK's keep-alive time, 5 s unless the server says otherwise). Any status will do.
+   * Opens a connection now (over https, with its handshake), so that the next call, on another
+   * thread perhaps, finds it in the JDK's keep-alive cache: a {@code HEAD /} whose answer, empty,
+   * leaves the connection there for a few seconds (the JDK's keep-alive time, 5 s unless the server
+   * says otherwise). Any status will do.
    */
   public void connectAhead(int timeoutMillis) throws IOException {
-    exchange("HEAD", Map.of(), null, timeoutMillis, System.nanoTime() + Math.max(1, timeoutMillis) * 1_000_000L);
+    exchange(
+        "HEAD",
+        Map.of(),
+        null,
+        timeoutMillis,
+        System.nanoTime() + Math.max(1, timeoutMillis) * 1_000_000L);
   }
 
   private HttpAnswer exchange(
-      String method, Map<String, String> headers, byte[] body, int timeoutMillis, long deadlineNanos)
+      String method,
+      Map<String, String> headers,
+      byte[] body,
+      int timeoutMillis,
+      long deadlineNanos)
       throws IOException {
     int left = (int) Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000L);
     HttpURLConnection connection = (HttpURLConnection) url.openConnection();
     connection.setConnectTimeout(left);
     connection.setReadTimeout(left); // a backstop: the watchdog ends the call at its deadline
     connection.setUseCaches(false);
-    // A redirect would send the signed request to a host it was not signed for (or turn it into a GET): the caller
+    // A redirect would send the signed request to a host it was not signed for (or turn it into a
+    // GET): the caller
     // gets the 3xx answer as it is.
     connection.setInstanceFollowRedirects(false);
     if (tls != null) {
@@ -132,26 +157,41 @@ public final class HttpTransport {
       noteTlsSocket(connection, call);
       int status = connection.getResponseCode();
       CallWatchdog.readingBody(call);
-      // Until the head, disconnect() can stop the call; from now on only closing its socket can. Once more: the JDK
+      // Until the head, disconnect() can stop the call; from now on only closing its socket can.
+      // Once more: the JDK
       // may have sent the request again on a new connection.
       noteTlsSocket(connection, call);
       if (conflictingLengths(connection.getHeaderFields().get("Content-Length"))) {
-        throw new IOException("HTTP answer with conflicting Content-Length headers"); // the JDK would take one
+        throw new IOException(
+            "HTTP answer with conflicting Content-Length headers"); // the JDK would take one
       }
       long length = connection.getContentLengthLong();
       if (length > MAX_BODY_BYTES) {
-        throw new IOException("the HTTP answer's body of " + length + " bytes exceeds the " + MAX_BODY_BYTES
-            + " bytes an AWS answer can have");
+        throw new IOException(
+            "the HTTP answer's body of "
+                + length
+                + " bytes exceeds the "
+                + MAX_BODY_BYTES
+                + " bytes an AWS answer can have");
       }
       InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
       byte[] answer = read(in, call);
-      if (body != null && length >= 0 && answer.length != length && status != 204 && status != 304) {
+      if (body != null
+          && length >= 0
+          && answer.length != length
+          && status != 204
+          && status != 304) {
         // JDK 17 ends a body cut short by the server as if it were whole.
         throw new IOException(
-            "connection closed after " + answer.length + " of the " + length + " bytes of the HTTP answer's body");
+            "connection closed after "
+                + answer.length
+                + " of the "
+                + length
+                + " bytes of the HTTP answer's body");
       }
       if (http10WithTransferCoding(connection)) {
-        // RFC 9112, section 6.1: its framing may be faulty. The JDK would keep the connection; disconnect() closes it
+        // RFC 9112, section 6.1: its framing may be faulty. The JDK would keep the connection;
+        // disconnect() closes it
         // (before the stream is closed: closing it lets go of the connection).
         connection.disconnect();
       } else if (in != null) {
@@ -167,7 +207,8 @@ public final class HttpTransport {
     } finally {
       boolean aborted = CallWatchdog.end(call);
       WatchedTlsSockets.calling(null);
-      // A fully read answer leaves its connection in the JDK's keep-alive cache for the next call; anything else
+      // A fully read answer leaves its connection in the JDK's keep-alive cache for the next call;
+      // anything else
       // closes it.
       if (!complete || aborted) {
         connection.disconnect();
@@ -175,7 +216,10 @@ public final class HttpTransport {
     }
   }
 
-  /** Tells the watchdog which TLS socket {@code call} uses, and remembers it for the calls that reuse it. */
+  /**
+   * Tells the watchdog which TLS socket {@code call} uses, and remembers it for the calls that
+   * reuse it.
+   */
   private void noteTlsSocket(HttpURLConnection connection, CallWatchdog.Call call) {
     if (tls == null) {
       return;
@@ -192,8 +236,8 @@ public final class HttpTransport {
   }
 
   /**
-   * The body, whole, the stream left open; the deadline is checked between reads (the watchdog closes a TLS socket
-   * whose read would outlast it).
+   * The body, whole, the stream left open; the deadline is checked between reads (the watchdog
+   * closes a TLS socket whose read would outlast it).
    */
   private static byte[] read(InputStream in, CallWatchdog.Call call) throws IOException {
     if (in == null) {
@@ -208,7 +252,10 @@ public final class HttpTransport {
       }
       out.write(buffer, 0, n);
       if (out.size() > MAX_BODY_BYTES) {
-        throw new IOException("the HTTP answer's body exceeds the " + MAX_BODY_BYTES + " bytes an AWS answer can have");
+        throw new IOException(
+            "the HTTP answer's body exceeds the "
+                + MAX_BODY_BYTES
+                + " bytes an AWS answer can have");
       }
     }
     return out.toByteArray();
@@ -234,13 +281,16 @@ public final class HttpTransport {
 
   private static SocketTimeoutException timedOut(int timeoutMillis, Exception cause) {
     SocketTimeoutException timeout =
-        new SocketTimeoutException("no complete answer within the call's " + timeoutMillis + " ms (" + cause + ")");
+        new SocketTimeoutException(
+            "no complete answer within the call's " + timeoutMillis + " ms (" + cause + ")");
     timeout.initCause(cause);
     return timeout;
   }
 
-  /** Looked up only for an https endpoint: the default SSL context loads the trust store. As the JDK's own default,
-   * it honours {@code javax.net.ssl.*}. */
+  /**
+   * Looked up only for an https endpoint: the default SSL context loads the trust store. As the
+   * JDK's own default, it honours {@code javax.net.ssl.*}.
+   */
   private static SSLSocketFactory defaultTls() {
     return (SSLSocketFactory) SSLSocketFactory.getDefault();
   }

@@ -14,39 +14,52 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * The TLS sockets of one endpoint's {@code HttpsURLConnection}s, made by the JVM's default factory with three
- * additions:
+ * The TLS sockets of one endpoint's {@code HttpsURLConnection}s, made by the JVM's default factory
+ * with three additions:
  *
  * <ul>
- *   <li>host-name verification is always on: every socket checks that the certificate names the host during the
- *       handshake, as {@code HttpsURLConnection} does with its default verifier, whatever default verifier the
- *       function installed for its own connections;
+ *   <li>host-name verification is always on: every socket checks that the certificate names the
+ *       host during the handshake, as {@code HttpsURLConnection} does with its default verifier,
+ *       whatever default verifier the function installed for its own connections;
  *   <li>the host name is sent as SNI also when it has no dot (the JDK leaves such names out);
- *   <li>the {@link CallWatchdog} learns which socket a call uses, so that it can close it at the call's deadline: the
- *       socket a call opens (sockets are made on the calling thread), or the one under the kept-alive connection the
- *       JDK hands a later call, found by its TLS session.
+ *   <li>the {@link CallWatchdog} learns which socket a call uses, so that it can close it at the
+ *       call's deadline: the socket a call opens (sockets are made on the calling thread), or the
+ *       one under the kept-alive connection the JDK hands a later call, found by its TLS session.
  * </ul>
  *
- * One instance per endpoint and for as long as the endpoint is used: the JDK keeps connections alive per factory.
+ * One instance per endpoint and for as long as the endpoint is used: the JDK keeps connections
+ * alive per factory.
  */
 final class WatchedTlsSockets extends SSLSocketFactory {
-  /** More live sockets than a few concurrent calls open: beyond, the oldest are forgotten (not closed). */
+  /**
+   * More live sockets than a few concurrent calls open: beyond, the oldest are forgotten (not
+   * closed).
+   */
   private static final int MAX_REMEMBERED = 32;
 
   private static final ThreadLocal<CallWatchdog.Call> CALLING = new ThreadLocal<>();
 
   private final SSLSocketFactory base;
   private final SNIHostName serverName;
-  /** Live sockets by their session; {@code null} for a session two sockets share (TLS 1.2 resumption). */
+
+  /**
+   * Live sockets by their session; {@code null} for a session two sockets share (TLS 1.2
+   * resumption).
+   */
   private final Map<SSLSession, Socket> bySession = new IdentityHashMap<>();
 
-  /** @param host the endpoint's host name or IP literal (without brackets) */
+  /**
+   * @param host the endpoint's host name or IP literal (without brackets)
+   */
   WatchedTlsSockets(SSLSocketFactory base, String host) {
     this.base = base;
     this.serverName = serverName(host);
   }
 
-  /** Sockets made on this thread from now on belong to {@code call}; {@code null} when the call returns. */
+  /**
+   * Sockets made on this thread from now on belong to {@code call}; {@code null} when the call
+   * returns.
+   */
   static void calling(CallWatchdog.Call call) {
     if (call == null) {
       CALLING.remove();
@@ -56,8 +69,8 @@ final class WatchedTlsSockets extends SSLSocketFactory {
   }
 
   /**
-   * After the connection is made: remembers the socket {@code call} opened under {@code session}, or, for a kept
-   * connection, tells the watchdog which socket that is.
+   * After the connection is made: remembers the socket {@code call} opened under {@code session},
+   * or, for a kept connection, tells the watchdog which socket that is.
    */
   void connected(CallWatchdog.Call call, Socket opened, SSLSession session) {
     Socket known;
@@ -88,7 +101,8 @@ final class WatchedTlsSockets extends SSLSocketFactory {
       SSLParameters parameters = tls.getSSLParameters();
       parameters.setEndpointIdentificationAlgorithm("HTTPS");
       if (serverName != null) {
-        // The JDK sends SNI by itself only for names with a dot; a shared endpoint picks its certificate by it.
+        // The JDK sends SNI by itself only for names with a dot; a shared endpoint picks its
+        // certificate by it.
         parameters.setServerNames(Collections.singletonList(serverName));
       }
       tls.setSSLParameters(parameters);
@@ -112,7 +126,10 @@ final class WatchedTlsSockets extends SSLSocketFactory {
     }
   }
 
-  /** IPv6 literals hold a colon; IPv4 literals are digits and dots only (no top-level domain is all digits). */
+  /**
+   * IPv6 literals hold a colon; IPv4 literals are digits and dots only (no top-level domain is all
+   * digits).
+   */
   private static boolean isIpLiteral(String host) {
     if (host.indexOf(':') >= 0) {
       return true;
@@ -132,7 +149,8 @@ final class WatchedTlsSockets extends SSLSocketFactory {
   }
 
   @Override
-  public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
+  public Socket createSocket(Socket socket, String host, int port, boolean autoClose)
+      throws IOException {
     return watched(base.createSocket(socket, host, port, autoClose));
   }
 
@@ -142,7 +160,8 @@ final class WatchedTlsSockets extends SSLSocketFactory {
   }
 
   @Override
-  public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+  public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+      throws IOException {
     return watched(base.createSocket(host, port, localHost, localPort));
   }
 

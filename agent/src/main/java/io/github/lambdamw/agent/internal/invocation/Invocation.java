@@ -1,8 +1,9 @@
 package io.github.lambdamw.agent.internal.invocation;
 
 /**
- * What the runtime interface client received for one invocation, copied out of its own {@code InvocationRequest}
- * class (whose package differs between releases). Only built while a window is open.
+ * What the runtime interface client received for one invocation, copied out of its own {@code
+ * InvocationRequest} class (whose package differs between releases). Only built while a window is
+ * open.
  *
  * @param payload the raw event bytes, exactly as the Runtime API delivered them
  */

@@ -6,16 +6,18 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
 /**
- * Reads the runtime interface client's {@code InvocationRequest} without compiling against it. Two layouts exist:
+ * Reads the runtime interface client's {@code InvocationRequest} without compiling against it. Two
+ * layouts exist:
  *
  * <ul>
- *   <li>2.3.x–2.4.x: {@code runtimeapi.InvocationRequest}; the event only through {@code getContentAsStream()};
- *   <li>2.5.0+: {@code runtimeapi.dto.InvocationRequest}; {@code getContent()} returns the bytes, and from 2.7 {@code
- *       getTenantId()} exists.
+ *   <li>2.3.x–2.4.x: {@code runtimeapi.InvocationRequest}; the event only through {@code
+ *       getContentAsStream()};
+ *   <li>2.5.0+: {@code runtimeapi.dto.InvocationRequest}; {@code getContent()} returns the bytes,
+ *       and from 2.7 {@code getTenantId()} exists.
  * </ul>
  *
- * Both share the other getters, so one reader built per concrete class covers them; a getter a release lacks reads as
- * {@code null}.
+ * Both share the other getters, so one reader built per concrete class covers them; a getter a
+ * release lacks reads as {@code null}.
  */
 public final class InvocationRequestReader {
   private static final ClassValue<InvocationRequestReader> READERS =
@@ -48,18 +50,22 @@ public final class InvocationRequestReader {
     this.contentAsStream = getter(type, "getContentAsStream", InputStream.class);
     if (id == null || (content == null && contentAsStream == null)) {
       throw new IllegalStateException(
-          type.getName() + " has no getId() or no way to read the event; unknown runtime interface client layout");
+          type.getName()
+              + " has no getId() or no way to read the event; unknown runtime interface client layout");
     }
   }
 
-  /** Copies what the agent stores out of {@code request}, an {@code InvocationRequest} of either layout. */
+  /**
+   * Copies what the agent stores out of {@code request}, an {@code InvocationRequest} of either
+   * layout.
+   */
   public static Invocation read(Object request) {
     return READERS.get(request.getClass()).copy(request);
   }
 
   /**
-   * The invocation's deadline (epoch milliseconds) without copying the event, or 0 when it cannot be read. Never
-   * throws: it is asked on the dispatch path.
+   * The invocation's deadline (epoch milliseconds) without copying the event, or 0 when it cannot
+   * be read. Never throws: it is asked on the dispatch path.
    */
   public static long deadlineMillis(Object request) {
     try {

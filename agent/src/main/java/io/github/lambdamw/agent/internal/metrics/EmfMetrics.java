@@ -4,10 +4,11 @@ import io.github.lambdamw.agent.internal.AgentLog;
 import io.github.lambdamw.agent.internal.JsonText;
 
 /**
- * The agent's CloudWatch metrics: one embedded-metric-format record per event, printed on the function's output,
- * where Lambda's log agent turns it into a metric with no API call and no client. Namespace {@value #NAMESPACE},
- * dimension {@code FunctionName}, unit Count. Only outcomes off the closed-window path are counted, so a closed
- * window never allocates here; records never carry an event's payload.
+ * The agent's CloudWatch metrics: one embedded-metric-format record per event, printed on the
+ * function's output, where Lambda's log agent turns it into a metric with no API call and no
+ * client. Namespace {@value #NAMESPACE}, dimension {@code FunctionName}, unit Count. Only outcomes
+ * off the closed-window path are counted, so a closed window never allocates here; records never
+ * carry an event's payload.
  */
 public final class EmfMetrics {
   public static final String NAMESPACE = "MaintenanceWindow";
@@ -15,7 +16,10 @@ public final class EmfMetrics {
   /** An event stored in the table (a retry already stored is not counted again). */
   public static final String DEFERRED_INVOCATIONS = "DeferredInvocations";
 
-  /** An event that could not be stored: its invocation failed with MaintenanceWindowDeferralException. */
+  /**
+   * An event that could not be stored: its invocation failed with
+   * MaintenanceWindowDeferralException.
+   */
   public static final String DEFERRAL_FAILURES = "DeferralFailures";
 
   /** One failed read of the window value: throttled, unreachable, missing or malformed. */
@@ -33,7 +37,9 @@ public final class EmfMetrics {
     this.functionName = functionName;
   }
 
-  /** Writes nothing: for gates and caches built outside a function (tests, benchmarks, simulations). */
+  /**
+   * Writes nothing: for gates and caches built outside a function (tests, benchmarks, simulations).
+   */
   public static EmfMetrics silent() {
     return SILENT;
   }
@@ -52,7 +58,11 @@ public final class EmfMetrics {
     line.append(",\"CloudWatchMetrics\":[{\"Namespace\":\"").append(NAMESPACE);
     line.append("\",\"Dimensions\":[[\"FunctionName\"]],\"Metrics\":[{\"Name\":\"").append(metric);
     line.append("\",\"Unit\":\"Count\"}]}]},\"FunctionName\":");
-    JsonText.appendQuoted(line, functionName).append(",\"").append(metric).append("\":").append(value);
+    JsonText.appendQuoted(line, functionName)
+        .append(",\"")
+        .append(metric)
+        .append("\":")
+        .append(value);
     return line.append('}').toString();
   }
 }

@@ -10,7 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Endpoint variables: a malformed one is named with its value and why, never a bare IllegalArgumentException. */
+/**
+ * Endpoint variables: a malformed one is named with its value and why, never a bare
+ * IllegalArgumentException.
+ */
 class AwsEnvironmentEndpointTest {
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -31,7 +34,8 @@ class AwsEnvironmentEndpointTest {
     assertThat(environment.endpointProblem("dynamodb"))
         .startsWith("AWS_ENDPOINT_URL_DYNAMODB='" + value + "' is not a usable dynamodb endpoint (")
         .contains(why)
-        .endsWith("expected a URL like https://dynamodb.us-east-1.amazonaws.com or http://127.0.0.1:8000");
+        .endsWith(
+            "expected a URL like https://dynamodb.us-east-1.amazonaws.com or http://127.0.0.1:8000");
     assertThatThrownBy(() -> environment.endpoint("dynamodb", "us-east-1"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(environment.endpointProblem("dynamodb"));
@@ -42,12 +46,18 @@ class AwsEnvironmentEndpointTest {
   void theGlobalVariable_isNamedWhenItIsTheOneUsed() {
     AwsEnvironment environment = new AwsEnvironment(Map.of("AWS_ENDPOINT_URL", "localhost:4566"));
 
-    assertThat(environment.endpointProblem("ssm")).startsWith("AWS_ENDPOINT_URL='localhost:4566' is not a usable ssm");
+    assertThat(environment.endpointProblem("ssm"))
+        .startsWith("AWS_ENDPOINT_URL='localhost:4566' is not a usable ssm");
   }
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"http://127.0.0.1:8000", "https://ssm.eu-west-1.amazonaws.com", "HTTP://[::1]:8000/", " http://localhost "})
+      strings = {
+        "http://127.0.0.1:8000",
+        "https://ssm.eu-west-1.amazonaws.com",
+        "HTTP://[::1]:8000/",
+        " http://localhost "
+      })
   void aUsableEndpoint_hasNoProblem_andIsUsed(String value) {
     AwsEnvironment environment = new AwsEnvironment(Map.of("AWS_ENDPOINT_URL_SSM", value));
 
@@ -60,6 +70,7 @@ class AwsEnvironmentEndpointTest {
     AwsEnvironment environment = new AwsEnvironment(Map.of("AWS_ENDPOINT_URL_SSM", "  "));
 
     assertThat(environment.endpointProblem("ssm")).isNull();
-    assertThat(environment.endpoint("ssm", "eu-west-1")).hasToString("https://ssm.eu-west-1.amazonaws.com");
+    assertThat(environment.endpoint("ssm", "eu-west-1"))
+        .hasToString("https://ssm.eu-west-1.amazonaws.com");
   }
 }

@@ -16,7 +16,8 @@ class AwsErrorTest {
                     + "\"message\":\"Requested resource not found\"}"));
 
     assertThat(error.type()).isEqualTo("ResourceNotFoundException");
-    assertThat(error).hasToString("HTTP 400 ResourceNotFoundException: Requested resource not found");
+    assertThat(error)
+        .hasToString("HTTP 400 ResourceNotFoundException: Requested resource not found");
   }
 
   @Test
@@ -36,7 +37,9 @@ class AwsErrorTest {
 
   @Test
   void throttling_isToldApartFromServerFaults_asTheSdkTellsThem() {
-    assertThat(error(400, "ThrottlingException").throttling()).as("SSM: HTTP 400, not 429").isTrue();
+    assertThat(error(400, "ThrottlingException").throttling())
+        .as("SSM: HTTP 400, not 429")
+        .isTrue();
     assertThat(error(429, "UnknownError").throttling()).isTrue();
     assertThat(error(400, "ProvisionedThroughputExceededException").throttling()).isTrue();
     assertThat(error(500, "InternalServerError").throttling()).isFalse();
@@ -45,7 +48,8 @@ class AwsErrorTest {
 
   @Test
   void anAnswerThatIsNotAwsJson_isReportedWithItsStatus_andItsBodyAbbreviated() {
-    AwsError error = AwsError.of(new JsonCall.Response(502, "<html>" + "x".repeat(500) + "</html>"));
+    AwsError error =
+        AwsError.of(new JsonCall.Response(502, "<html>" + "x".repeat(500) + "</html>"));
 
     assertThat(error.type()).isEqualTo("UnknownError");
     assertThat(error.toString()).startsWith("HTTP 502 UnknownError: <html>");
@@ -63,6 +67,7 @@ class AwsErrorTest {
   }
 
   private static AwsError error(int status, String type) {
-    return AwsError.of(new JsonCall.Response(status, "{\"__type\":\"x#" + type + "\",\"Message\":\"m\"}"));
+    return AwsError.of(
+        new JsonCall.Response(status, "{\"__type\":\"x#" + type + "\",\"Message\":\"m\"}"));
   }
 }

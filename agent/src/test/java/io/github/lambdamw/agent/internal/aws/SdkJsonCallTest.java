@@ -19,8 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The call for environments without Lambda's credential variables: credentials from the SDK's chain (here its first
- * link, the {@code aws.*} system properties), signed and sent as the agent's own calls are, with the same deadline.
+ * The call for environments without Lambda's credential variables: credentials from the SDK's chain
+ * (here its first link, the {@code aws.*} system properties), signed and sent as the agent's own
+ * calls are, with the same deadline.
  */
 class SdkJsonCallTest {
   @BeforeEach
@@ -40,23 +41,29 @@ class SdkJsonCallTest {
   @Test
   void theChainsCredentials_signTheRequest() throws Exception {
     List<com.sun.net.httpserver.Headers> received = new CopyOnWriteArrayList<>();
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
-    server.createContext("/", exchange -> {
-      received.add(exchange.getRequestHeaders());
-      exchange.getRequestBody().readAllBytes();
-      byte[] answer = "{\"Parameter\":{\"Value\":\"v\"}}".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, answer.length);
-      exchange.getResponseBody().write(answer);
-      exchange.close();
-    });
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
+    server.createContext(
+        "/",
+        exchange -> {
+          received.add(exchange.getRequestHeaders());
+          exchange.getRequestBody().readAllBytes();
+          byte[] answer = "{\"Parameter\":{\"Value\":\"v\"}}".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
     server.start();
     try {
       AwsEnvironment environment =
           new AwsEnvironment(
               Map.of(
-                  "AWS_REGION", "eu-west-3",
-                  "AWS_ENDPOINT_URL_SSM", "http://127.0.0.1:" + server.getAddress().getPort()));
-      JsonCall call = JsonCall.forService(environment, JsonCall.Protocol.SSM, Duration.ofSeconds(5));
+                  "AWS_REGION",
+                  "eu-west-3",
+                  "AWS_ENDPOINT_URL_SSM",
+                  "http://127.0.0.1:" + server.getAddress().getPort()));
+      JsonCall call =
+          JsonCall.forService(environment, JsonCall.Protocol.SSM, Duration.ofSeconds(5));
 
       JsonCall.Response response = call.call("GetParameter", "{\"Name\":\"p\"}");
 
@@ -65,7 +72,8 @@ class SdkJsonCallTest {
       assertThat(received.get(0).getFirst("Authorization"))
           .startsWith("AWS4-HMAC-SHA256 Credential=AKIDFROMTHECHAIN/")
           .contains("/eu-west-3/ssm/aws4_request");
-      assertThat(received.get(0).getFirst("X-Amz-Security-Token")).isEqualTo("token-from-the-chain");
+      assertThat(received.get(0).getFirst("X-Amz-Security-Token"))
+          .isEqualTo("token-from-the-chain");
     } finally {
       server.stop(0);
     }
@@ -73,10 +81,13 @@ class SdkJsonCallTest {
 
   @Test
   void aDrippingEndpoint_endsTheCallAtItsDeadline() throws Exception {
-    try (DrippingServer ssm = DrippingServer.answering("{\"Parameter\":{\"Value\":\"dripped\"}}", 200)) {
+    try (DrippingServer ssm =
+        DrippingServer.answering("{\"Parameter\":{\"Value\":\"dripped\"}}", 200)) {
       AwsEnvironment environment =
-          new AwsEnvironment(Map.of("AWS_REGION", "eu-west-3", "AWS_ENDPOINT_URL_SSM", ssm.endpoint().toString()));
-      JsonCall call = JsonCall.forService(environment, JsonCall.Protocol.SSM, Duration.ofSeconds(1));
+          new AwsEnvironment(
+              Map.of("AWS_REGION", "eu-west-3", "AWS_ENDPOINT_URL_SSM", ssm.endpoint().toString()));
+      JsonCall call =
+          JsonCall.forService(environment, JsonCall.Protocol.SSM, Duration.ofSeconds(1));
       long start = System.nanoTime();
 
       assertThatThrownBy(() -> call.call("GetParameter", "{\"Name\":\"p\"}"))

@@ -24,10 +24,14 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The signed call end to end against a real HTTP server: what the service receives, and what the caller gets back. */
+/**
+ * The signed call end to end against a real HTTP server: what the service receives, and what the
+ * caller gets back.
+ */
 class SigV4JsonCallTest {
   private static final AwsEnvironment.Credentials CREDENTIALS =
-      new AwsEnvironment.Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "FwoG//token==");
+      new AwsEnvironment.Credentials(
+          "AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "FwoG//token==");
 
   private HttpServer server;
   private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -52,7 +56,9 @@ class SigV4JsonCallTest {
 
   private void answer(HttpExchange exchange, int status, String answer) throws IOException {
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
+    exchange
+        .getRequestHeaders()
+        .forEach((name, values) -> headers.put(name, String.join(",", values)));
     received.add(
         new Received(
             exchange.getRequestMethod(),
@@ -67,21 +73,26 @@ class SigV4JsonCallTest {
   }
 
   private static SigV4JsonCall call(URI endpoint) {
-    return new SigV4JsonCall(endpoint, "eu-west-3", JsonCall.Protocol.SSM, CREDENTIALS, Duration.ofSeconds(5));
+    return new SigV4JsonCall(
+        endpoint, "eu-west-3", JsonCall.Protocol.SSM, CREDENTIALS, Duration.ofSeconds(5));
   }
 
   @Test
   void theServiceReceives_aRequestWhoseSignatureMatchesWhatItReceived() throws IOException {
     URI endpoint = serve(200, "{\"Parameter\":{\"Value\":\"fenêtre\"}}");
 
-    JsonCall.Response response = call(endpoint).call("GetParameter", "{\"Name\":\"maintenance-window é\"}");
+    JsonCall.Response response =
+        call(endpoint).call("GetParameter", "{\"Name\":\"maintenance-window é\"}");
 
-    assertThat(response).isEqualTo(new JsonCall.Response(200, "{\"Parameter\":{\"Value\":\"fenêtre\"}}"));
+    assertThat(response)
+        .isEqualTo(new JsonCall.Response(200, "{\"Parameter\":{\"Value\":\"fenêtre\"}}"));
     Received request = received.get(0);
     assertThat(request.method()).isEqualTo("POST");
     assertThat(request.target()).isEqualTo("/");
-    assertThat(new String(request.body(), StandardCharsets.UTF_8)).isEqualTo("{\"Name\":\"maintenance-window é\"}");
-    assertThat(request.headers().get("Host")).isEqualTo("127.0.0.1:" + server.getAddress().getPort());
+    assertThat(new String(request.body(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"Name\":\"maintenance-window é\"}");
+    assertThat(request.headers().get("Host"))
+        .isEqualTo("127.0.0.1:" + server.getAddress().getPort());
     assertThat(request.headers().get("User-Agent")).isEqualTo("lambda-mw-agent");
     // Signed again from what arrived (Host included): the service would compute the same signature.
     Map<String, String> signed = new LinkedHashMap<>();
@@ -89,7 +100,9 @@ class SigV4JsonCallTest {
     signed.put("X-Amz-Target", request.headers().get("X-Amz-Target"));
     signed.put("Host", request.headers().get("Host"));
     long signedAt =
-        LocalDateTime.parse(request.headers().get("X-Amz-Date"), DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
+        LocalDateTime.parse(
+                request.headers().get("X-Amz-Date"),
+                DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
             .toInstant(ZoneOffset.UTC)
             .toEpochMilli();
     Map<String, String> expected =
@@ -101,7 +114,8 @@ class SigV4JsonCallTest {
 
   @Test
   void anErrorAnswer_isAResponse_withItsBody() throws IOException {
-    URI endpoint = serve(400, "{\"__type\":\"com.amazonaws.ssm#ParameterNotFound\",\"message\":\"\"}");
+    URI endpoint =
+        serve(400, "{\"__type\":\"com.amazonaws.ssm#ParameterNotFound\",\"message\":\"\"}");
 
     JsonCall.Response response = call(endpoint).call("GetParameter", "{}");
 
@@ -114,10 +128,12 @@ class SigV4JsonCallTest {
     URI endpoint = serve(200, "{}");
     List<Integer> ports = new CopyOnWriteArrayList<>();
     server.removeContext("/");
-    server.createContext("/", exchange -> {
-      ports.add(exchange.getRemoteAddress().getPort());
-      answer(exchange, 200, "{}");
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          ports.add(exchange.getRemoteAddress().getPort());
+          answer(exchange, 200, "{}");
+        });
     SigV4JsonCall call = call(endpoint);
 
     for (int i = 0; i < 3; i++) {
@@ -134,7 +150,8 @@ class SigV4JsonCallTest {
       port = socket.getLocalPort();
     }
 
-    assertThatThrownBy(() -> call(URI.create("http://127.0.0.1:" + port)).call("GetParameter", "{}"))
+    assertThatThrownBy(
+            () -> call(URI.create("http://127.0.0.1:" + port)).call("GetParameter", "{}"))
         .isInstanceOf(IOException.class);
   }
 
@@ -156,15 +173,17 @@ class SigV4JsonCallTest {
 
       assertThat(response.body()).isEqualTo("{\"via\":\"proxy\"}");
       assertThat(received.get(0).target()).isEqualTo("http://ssm.eu-west-3.example.invalid:8080/");
-      assertThat(received.get(0).headers().get("Host")).isEqualTo("ssm.eu-west-3.example.invalid:8080");
+      assertThat(received.get(0).headers().get("Host"))
+          .isEqualTo("ssm.eu-west-3.example.invalid:8080");
     } finally {
-      saved.forEach((property, value) -> {
-        if (value == null) {
-          System.clearProperty(property);
-        } else {
-          System.setProperty(property, value);
-        }
-      });
+      saved.forEach(
+          (property, value) -> {
+            if (value == null) {
+              System.clearProperty(property);
+            } else {
+              System.setProperty(property, value);
+            }
+          });
     }
   }
 }

@@ -8,14 +8,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Random;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -24,7 +24,10 @@ import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
-/** The JDK-only signer must produce exactly the SDK signer's headers for the requests the agent sends. */
+/**
+ * The JDK-only signer must produce exactly the SDK signer's headers for the requests the agent
+ * sends.
+ */
 class SigV4Test {
   private static final Instant NOW = Instant.parse("2026-11-27T05:36:12.345Z");
 
@@ -38,12 +41,16 @@ class SigV4Test {
     "DYNAMODB, http://127.0.0.1:8000, false"
   })
   void signsExactlyAsTheSdkSigner(String service, String endpoint, boolean withToken) {
-    JsonCall.Protocol protocol = "SSM".equals(service) ? JsonCall.Protocol.SSM : JsonCall.Protocol.DYNAMODB;
+    JsonCall.Protocol protocol =
+        "SSM".equals(service) ? JsonCall.Protocol.SSM : JsonCall.Protocol.DYNAMODB;
     String body = "{\"Name\":\"maintenance-window \\u00e9\"}";
     URI uri = URI.create(endpoint);
     String host = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
     AwsEnvironment.Credentials credentials =
-        new AwsEnvironment.Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", withToken ? "FwoG//token==" : null);
+        new AwsEnvironment.Credentials(
+            "AKIDEXAMPLE",
+            "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+            withToken ? "FwoG//token==" : null);
 
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", protocol.contentType());
@@ -61,15 +68,18 @@ class SigV4Test {
             NOW.toEpochMilli());
 
     SignedRequest sdk = sdkSigned(protocol, uri, body, credentials);
-    assertThat(ours.get("Authorization")).isEqualTo(sdk.request().firstMatchingHeader("Authorization").orElseThrow());
-    assertThat(ours.get("X-Amz-Date")).isEqualTo(sdk.request().firstMatchingHeader("X-Amz-Date").orElseThrow());
+    assertThat(ours.get("Authorization"))
+        .isEqualTo(sdk.request().firstMatchingHeader("Authorization").orElseThrow());
+    assertThat(ours.get("X-Amz-Date"))
+        .isEqualTo(sdk.request().firstMatchingHeader("X-Amz-Date").orElseThrow());
     assertThat(ours.get("X-Amz-Security-Token"))
         .isEqualTo(sdk.request().firstMatchingHeader("X-Amz-Security-Token").orElse(null));
   }
 
   @Test
   void amzDate_isTheUtcTimeOfTheInstant_acrossCenturiesAndLeapDays() {
-    DateTimeFormatter expected = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    DateTimeFormatter expected =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     Random random = new Random(3);
     long[] fixed = {0, -1, 951_782_400_000L, 4_107_542_399_999L, NOW.toEpochMilli()};
     for (long millis : fixed) {
@@ -95,7 +105,9 @@ class SigV4Test {
         credentials.sessionToken() == null
             ? AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey())
             : AwsSessionCredentials.create(
-                credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken());
+                credentials.accessKeyId(),
+                credentials.secretAccessKey(),
+                credentials.sessionToken());
     return AwsV4HttpSigner.create()
         .sign(
             r ->

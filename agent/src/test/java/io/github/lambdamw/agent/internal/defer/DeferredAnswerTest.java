@@ -1,11 +1,11 @@
 package io.github.lambdamw.agent.internal.defer;
 
-import io.github.lambdamw.agent.internal.QuietLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lambdamw.agent.MaintenanceWindowOpenException;
 import io.github.lambdamw.agent.internal.AgentConfig;
+import io.github.lambdamw.agent.internal.QuietLog;
 import io.github.lambdamw.window.WindowStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DeferredAnswerTest {
   private static final Instant START = Instant.parse("2026-12-01T02:00:00Z");
   private static final Instant END = Instant.parse("2026-12-01T04:00:00Z");
-  private static final WindowStatus CLOSING = WindowStatus.open(START, END, END, "db \"upgrade\"", "w");
+  private static final WindowStatus CLOSING =
+      WindowStatus.open(START, END, END, "db \"upgrade\"", "w");
   private static final WindowStatus OPEN_ENDED = WindowStatus.open(START, null, null, null, "w");
   private static final String API_GATEWAY =
       "{\"statusCode\":503,\"headers\":{\"Retry-After\":\"${retryAfterSeconds}\"},"
@@ -90,7 +91,8 @@ class DeferredAnswerTest {
 
   @Test
   void unknownPlaceholder_isLoggedOnce_andTheDefaultUsed() {
-    assertThat(DeferredAnswer.from("{\"id\":\"${requestID}\"}", 60)).isSameAs(DeferredAnswer.DEFAULT);
+    assertThat(DeferredAnswer.from("{\"id\":\"${requestID}\"}", 60))
+        .isSameAs(DeferredAnswer.DEFAULT);
 
     assertThat(log.text())
         .contains("MAINTENANCE_WINDOW_ANSWER has the unknown placeholder '${requestID}'")
@@ -116,12 +118,14 @@ class DeferredAnswerTest {
   void unknownWord_isRejectedAtInit() {
     assertThat(DeferredAnswer.from("503", 60)).isSameAs(DeferredAnswer.DEFAULT);
 
-    assertThat(log.text()).contains("MAINTENANCE_WINDOW_ANSWER is not default, error, or a JSON template");
+    assertThat(log.text())
+        .contains("MAINTENANCE_WINDOW_ANSWER is not default, error, or a JSON template");
   }
 
   @Test
   void configuration_carriesTheSetting() {
-    AgentConfig config = AgentConfig.from(Map.of(AgentConfig.ANSWER, "error", AgentConfig.REFRESH_SECONDS, "30"));
+    AgentConfig config =
+        AgentConfig.from(Map.of(AgentConfig.ANSWER, "error", AgentConfig.REFRESH_SECONDS, "30"));
 
     assertThat(config.answer()).isEqualTo("error");
     assertThat(DeferredAnswer.from(config)).hasToString("error");
@@ -133,24 +137,30 @@ class DeferredAnswerTest {
     InMemoryDeferralStore store = new InMemoryDeferralStore();
     Deferrer deferrer = new Deferrer(store, "fn", DeferredAnswer.from("error", 60));
     var request =
-        new com.amazonaws.services.lambda.runtime.api.client.runtimeapi.dto.InvocationRequest("id-1", new byte[] {1});
+        new com.amazonaws.services.lambda.runtime.api.client.runtimeapi.dto.InvocationRequest(
+            "id-1", new byte[] {1});
 
-    assertThatThrownBy(() -> deferrer.defer(request, CLOSING)).isInstanceOf(MaintenanceWindowOpenException.class);
+    assertThatThrownBy(() -> deferrer.defer(request, CLOSING))
+        .isInstanceOf(MaintenanceWindowOpenException.class);
     assertThat(store.stored).hasSize(1);
   }
 
   @Test
   void templateMode_storesTheEventAndAnswersFromTheTemplate() {
     InMemoryDeferralStore store = new InMemoryDeferralStore();
-    Deferrer deferrer = new Deferrer(store, "fn", DeferredAnswer.from("{\"id\":\"${requestId}\"}", 60));
+    Deferrer deferrer =
+        new Deferrer(store, "fn", DeferredAnswer.from("{\"id\":\"${requestId}\"}", 60));
     var request =
-        new com.amazonaws.services.lambda.runtime.api.client.runtimeapi.dto.InvocationRequest("id-2", new byte[] {1});
+        new com.amazonaws.services.lambda.runtime.api.client.runtimeapi.dto.InvocationRequest(
+            "id-2", new byte[] {1});
 
-    assertThat(deferrer.defer(request, CLOSING).toString(StandardCharsets.UTF_8)).isEqualTo("{\"id\":\"id-2\"}");
+    assertThat(deferrer.defer(request, CLOSING).toString(StandardCharsets.UTF_8))
+        .isEqualTo("{\"id\":\"id-2\"}");
     assertThat(store.stored).hasSize(1);
   }
 
-  private static String body(DeferredAnswer answer, String requestId, WindowStatus window, Instant now) {
+  private static String body(
+      DeferredAnswer answer, String requestId, WindowStatus window, Instant now) {
     return answer.render(requestId, window, now.toEpochMilli()).toString(StandardCharsets.UTF_8);
   }
 }

@@ -69,7 +69,9 @@ class DeferredItemsTest {
     new java.util.Random(7).nextBytes(payload);
     DeferredItems.StoredPayload stored = DeferredItems.StoredPayload.of(payload);
 
-    WireItem item = WireItem.of(DeferredItems.item("fn", invocation("big", payload), stored, WINDOW, ARRIVED, 0));
+    WireItem item =
+        WireItem.of(
+            DeferredItems.item("fn", invocation("big", payload), stored, WINDOW, ARRIVED, 0));
 
     assertThat(item.names()).doesNotContain("payload");
     assertThat(item.n("payloadChunks")).isEqualTo("3");
@@ -102,7 +104,12 @@ class DeferredItemsTest {
   private static WireItem mainItem(String id, byte[] payload, long retentionDays) {
     return WireItem.of(
         DeferredItems.item(
-            "fn", invocation(id, payload), DeferredItems.StoredPayload.of(payload), WINDOW, ARRIVED, retentionDays));
+            "fn",
+            invocation(id, payload),
+            DeferredItems.StoredPayload.of(payload),
+            WINDOW,
+            ARRIVED,
+            retentionDays));
   }
 
   private static Invocation invocation(String id, byte[] payload) {

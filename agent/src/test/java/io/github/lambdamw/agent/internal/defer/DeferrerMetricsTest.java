@@ -14,9 +14,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** DeferredInvocations once per stored event, DeferralFailures once per event that could not be stored. */
+/**
+ * DeferredInvocations once per stored event, DeferralFailures once per event that could not be
+ * stored.
+ */
 class DeferrerMetricsTest {
-  private static final WindowStatus WINDOW = WindowStatus.open(Instant.EPOCH, null, null, null, "w");
+  private static final WindowStatus WINDOW =
+      WindowStatus.open(Instant.EPOCH, null, null, null, "w");
 
   private final InMemoryDeferralStore store = new InMemoryDeferralStore();
   private final Deferrer deferrer = new Deferrer(store, "fn");
@@ -35,7 +39,10 @@ class DeferrerMetricsTest {
   }
 
   private long records(String metric) {
-    return out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("\"" + metric + "\":1")).count();
+    return out.toString(StandardCharsets.UTF_8)
+        .lines()
+        .filter(l -> l.contains("\"" + metric + "\":1"))
+        .count();
   }
 
   @Test

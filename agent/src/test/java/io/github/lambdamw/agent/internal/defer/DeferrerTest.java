@@ -17,10 +17,12 @@ class DeferrerTest {
     WindowStatus window =
         WindowStatus.open(Instant.EPOCH, Instant.parse("2026-12-01T04:00:00Z"), null, null, "w");
 
-    String body = new String(Deferrer.answer("req-\"1\"", window).toByteArray(), StandardCharsets.UTF_8);
+    String body =
+        new String(Deferrer.answer("req-\"1\"", window).toByteArray(), StandardCharsets.UTF_8);
 
     assertThat(body)
-        .isEqualTo("{\"deferred\":true,\"requestId\":\"req-\\\"1\\\"\",\"windowEnd\":\"2026-12-01T04:00:00Z\"}");
+        .isEqualTo(
+            "{\"deferred\":true,\"requestId\":\"req-\\\"1\\\"\",\"windowEnd\":\"2026-12-01T04:00:00Z\"}");
   }
 
   @Test
@@ -29,7 +31,9 @@ class DeferrerTest {
 
     String body = new String(Deferrer.answer("r", window).toByteArray(), StandardCharsets.UTF_8);
 
-    assertThat(body).isEqualTo("{\"deferred\":true,\"requestId\":\"r\",\"windowEnd\":null,\"reason\":\"migration\"}");
+    assertThat(body)
+        .isEqualTo(
+            "{\"deferred\":true,\"requestId\":\"r\",\"windowEnd\":null,\"reason\":\"migration\"}");
   }
 
   @Test
@@ -38,7 +42,8 @@ class DeferrerTest {
     Deferrer deferrer = new Deferrer(store, "fn");
     WindowStatus window = WindowStatus.open(Instant.EPOCH, null, null, null, "w");
     var request =
-        new com.amazonaws.services.lambda.runtime.api.client.runtimeapi.dto.InvocationRequest("same", new byte[] {1});
+        new com.amazonaws.services.lambda.runtime.api.client.runtimeapi.dto.InvocationRequest(
+            "same", new byte[] {1});
 
     assertThat(deferrer.defer(request, window).toString()).contains("\"same\"");
     assertThat(deferrer.defer(request, window).toString()).contains("\"same\"");

@@ -14,9 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A deferral never outlives its invocation: a DynamoDB endpoint dripping its answer one byte every 200 ms does not
- * hold {@code PutItem} past the invocation's deadline, and the invocation fails with the documented exception in time
- * for the runtime to report it.
+ * A deferral never outlives its invocation: a DynamoDB endpoint dripping its answer one byte every
+ * 200 ms does not hold {@code PutItem} past the invocation's deadline, and the invocation fails
+ * with the documented exception in time for the runtime to report it.
  */
 class DynamoDbDeferralStoreDeadlineTest {
   private static final long REMAINING_MILLIS = 1_500;
@@ -35,7 +35,13 @@ class DynamoDbDeferralStoreDeadlineTest {
       Instant arrived = Instant.now();
       Invocation invocation =
           new Invocation(
-              "request-1", null, arrived.toEpochMilli() + REMAINING_MILLIS, null, null, null, null,
+              "request-1",
+              null,
+              arrived.toEpochMilli() + REMAINING_MILLIS,
+              null,
+              null,
+              null,
+              null,
               "{\"event\":1}".getBytes(StandardCharsets.UTF_8));
       Instant end = arrived.plusSeconds(3600);
       WindowStatus window = WindowStatus.open(arrived, end, end, null, null);

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A DynamoDB endpoint that answers a server fault whose body holds a number beyond a decimal (issue 12): the store
- * retries as for any server fault, then fails with its documented exception; nothing else leaves it.
+ * A DynamoDB endpoint that answers a server fault whose body holds a number beyond a decimal (issue
+ * 12): the store retries as for any server fault, then fails with its documented exception; nothing
+ * else leaves it.
  */
 class DynamoDbHostileAnswerTest {
   private HttpServer server;
@@ -31,18 +32,21 @@ class DynamoDbHostileAnswerTest {
   }
 
   @Test
-  void aServerFaultWithAnUnreadableNumber_isRetried_thenFailsWithTheDocumentedException() throws Exception {
+  void aServerFaultWithAnUnreadableNumber_isRetried_thenFailsWithTheDocumentedException()
+      throws Exception {
     AtomicInteger calls = new AtomicInteger();
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      calls.incrementAndGet();
-      exchange.getRequestBody().readAllBytes();
-      byte[] body = "{\"__type\":1e9999999999}".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(500, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          calls.incrementAndGet();
+          exchange.getRequestBody().readAllBytes();
+          byte[] body = "{\"__type\":1e9999999999}".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(500, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
     Map<String, String> env =
         Map.of(
@@ -53,9 +57,18 @@ class DynamoDbHostileAnswerTest {
     DynamoDbDeferralStore store = new DynamoDbDeferralStore(AgentConfig.from(env), env);
     Instant now = Instant.now();
     Invocation invocation =
-        new Invocation("request-1", null, now.toEpochMilli() + 3_000, null, null, null, null, new byte[] {'{', '}'});
+        new Invocation(
+            "request-1",
+            null,
+            now.toEpochMilli() + 3_000,
+            null,
+            null,
+            null,
+            null,
+            new byte[] {'{', '}'});
 
-    assertThatThrownBy(() -> store.store(invocation, WindowStatus.open(now, null, null, null, "test"), now))
+    assertThatThrownBy(
+            () -> store.store(invocation, WindowStatus.open(now, null, null, null, "test"), now))
         .isInstanceOf(MaintenanceWindowDeferralException.class)
         .hasMessageContaining("HTTP 500 UnknownError: {\"__type\":1e9999999999}")
         .hasMessageContaining("after 3 attempts");

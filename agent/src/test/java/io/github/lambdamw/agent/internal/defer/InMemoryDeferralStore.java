@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A store for tests of the gate and advice, with the same once-per-request-id contract as DynamoDB's. */
+/**
+ * A store for tests of the gate and advice, with the same once-per-request-id contract as
+ * DynamoDB's.
+ */
 public final class InMemoryDeferralStore implements DeferralStore {
   public final Map<String, Invocation> stored = new LinkedHashMap<>();
   public volatile String failWith;

@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The gate with an observer: an observed window lets the handler run, stores nothing, logs and counts once. */
+/**
+ * The gate with an observer: an observed window lets the handler run, stores nothing, logs and
+ * counts once.
+ */
 class ObserverTest {
   private static final String OPEN =
       "{\"windows\":[{\"start\":\"2020-01-01T00:00:00Z\",\"end\":\"2999-01-01T00:00:00Z\"%s}]}";
@@ -47,8 +50,10 @@ class ObserverTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     try {
-      ByteArrayOutputStream answer = Gate.beforeDispatch(new InvocationRequest(requestId, "secret".getBytes()));
-      return (answer == null ? "RUN-HANDLER\n" : "DEFERRED\n") + out.toString(StandardCharsets.UTF_8);
+      ByteArrayOutputStream answer =
+          Gate.beforeDispatch(new InvocationRequest(requestId, "secret".getBytes()));
+      return (answer == null ? "RUN-HANDLER\n" : "DEFERRED\n")
+          + out.toString(StandardCharsets.UTF_8);
     } finally {
       System.setOut(original);
     }
@@ -67,7 +72,9 @@ class ObserverTest {
             "maintenance-window INFO observe mode: would defer invocation req-1 of fn (window"
                 + " 2020-01-01T00:00:00Z/<2999-01-01T00:00:00Z (observe), ends 2999-01-01T00:00:00Z); the handler runs",
             printed.lines().toList().get(3));
-    assertThat(printed.lines().toList().get(3)).startsWith("{\"_aws\"").endsWith("\"WouldDeferInvocations\":1}");
+    assertThat(printed.lines().toList().get(3))
+        .startsWith("{\"_aws\"")
+        .endsWith("\"WouldDeferInvocations\":1}");
     assertThat(printed).doesNotContain("secret");
     assertThat(store.stored).isEmpty();
   }

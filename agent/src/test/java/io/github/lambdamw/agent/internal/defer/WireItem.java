@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An item read back from the {@code PutItem} body the agent sends: what DynamoDB receives, not what the builder holds.
+ * An item read back from the {@code PutItem} body the agent sends: what DynamoDB receives, not what
+ * the builder holds.
  */
 final class WireItem {
   private final Map<String, Map<String, String>> attributes;
@@ -18,7 +19,8 @@ final class WireItem {
   @SuppressWarnings("unchecked")
   static WireItem of(DynamoDbItem item) {
     try {
-      Map<String, Object> request = (Map<String, Object>) JsonReader.read(item.putItemRequest("table", null));
+      Map<String, Object> request =
+          (Map<String, Object>) JsonReader.read(item.putItemRequest("table", null));
       return new WireItem((Map<String, Map<String, String>>) request.get("Item"));
     } catch (JsonReader.JsonSyntaxException e) {
       throw new AssertionError("the PutItem body is not JSON", e);

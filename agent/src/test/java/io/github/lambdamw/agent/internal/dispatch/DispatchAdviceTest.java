@@ -16,14 +16,17 @@ import io.github.lambdamw.agent.internal.gate.Gate;
 import io.github.lambdamw.agent.internal.gate.WindowCache;
 import io.github.lambdamw.agent.internal.gate.WindowSource;
 import java.io.ByteArrayOutputStream;
-import net.bytebuddy.description.type.TypeDescription;
 import java.util.Map;
+import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.loading.ByteArrayClassLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Applies the real advice to a stand-in of the runtime client's dispatch class and drives it through the gate. */
+/**
+ * Applies the real advice to a stand-in of the runtime client's dispatch class and drives it
+ * through the gate.
+ */
 @ExtendWith(QuietLog.class)
 class DispatchAdviceTest {
   private final InMemoryDeferralStore store = new InMemoryDeferralStore();
@@ -34,15 +37,34 @@ class DispatchAdviceTest {
   }
 
   @Test
-  void transformer_guardsOnlyClassesOfTheClientPackageThatImplementTheHandlerInterface() throws Exception {
+  void transformer_guardsOnlyClassesOfTheClientPackageThatImplementTheHandlerInterface()
+      throws Exception {
     DispatchTransformer transformer = new DispatchTransformer(false);
     ClassLoader loader = getClass().getClassLoader();
 
-    assertThat(transformer.transform(loader, internalName(FakeEventHandler.class), null, null, bytes(FakeEventHandler.class)))
+    assertThat(
+            transformer.transform(
+                loader,
+                internalName(FakeEventHandler.class),
+                null,
+                null,
+                bytes(FakeEventHandler.class)))
         .isNotNull();
-    assertThat(transformer.transform(loader, internalName(FakeHandlerRuns.class), null, null, bytes(FakeHandlerRuns.class)))
+    assertThat(
+            transformer.transform(
+                loader,
+                internalName(FakeHandlerRuns.class),
+                null,
+                null,
+                bytes(FakeHandlerRuns.class)))
         .isNull();
-    assertThat(transformer.transform(loader, internalName(DispatchAdviceTest.class), null, null, bytes(FakeEventHandler.class)))
+    assertThat(
+            transformer.transform(
+                loader,
+                internalName(DispatchAdviceTest.class),
+                null,
+                null,
+                bytes(FakeEventHandler.class)))
         .as("a class outside the runtime client's package")
         .isNull();
     assertThat(transformer.guardedClasses()).isEqualTo(1);
@@ -53,7 +75,10 @@ class DispatchAdviceTest {
     TypeDescription type = TypeDescription.ForLoadedType.of(FakeEventHandler.class);
 
     assertThat(
-            type.getDeclaredMethods().filter(DispatchInstrumentation.dispatchMethod()).getOnly().getName())
+            type.getDeclaredMethods()
+                .filter(DispatchInstrumentation.dispatchMethod())
+                .getOnly()
+                .getName())
         .isEqualTo("call");
   }
 
@@ -62,7 +87,8 @@ class DispatchAdviceTest {
     install("{\"windows\":[]}");
     int runs = FakeHandlerRuns.RUNS.get();
 
-    ByteArrayOutputStream answer = guardedHandler().call(new InvocationRequest("a", "payload".getBytes()));
+    ByteArrayOutputStream answer =
+        guardedHandler().call(new InvocationRequest("a", "payload".getBytes()));
 
     assertThat(answer.toString()).isEqualTo("payload");
     assertThat(FakeHandlerRuns.RUNS.get()).isEqualTo(runs + 1);
@@ -80,10 +106,12 @@ class DispatchAdviceTest {
 
   @Test
   void windowOpen_eventIsStoredAndHandlerSkipped() throws Exception {
-    install("{\"windows\":[{\"start\":\"2020-01-01T00:00:00Z\",\"end\":\"2999-01-01T00:00:00Z\"}]}");
+    install(
+        "{\"windows\":[{\"start\":\"2020-01-01T00:00:00Z\",\"end\":\"2999-01-01T00:00:00Z\"}]}");
     int runs = FakeHandlerRuns.RUNS.get();
 
-    ByteArrayOutputStream answer = guardedHandler().call(new InvocationRequest("req-9", "payload".getBytes()));
+    ByteArrayOutputStream answer =
+        guardedHandler().call(new InvocationRequest("req-9", "payload".getBytes()));
 
     assertThat(answer.toString()).startsWith("{\"deferred\":true,\"requestId\":\"req-9\"");
     assertThat(FakeHandlerRuns.RUNS.get()).isEqualTo(runs);
@@ -95,13 +123,15 @@ class DispatchAdviceTest {
     Gate.expectInstallation(); // as premain does before its background thread builds the gate
     int runs = FakeHandlerRuns.RUNS.get();
     LambdaRequestHandler handler = guardedHandler();
-    java.util.concurrent.CompletableFuture<ByteArrayOutputStream> early = callInBackground(handler, "early");
+    java.util.concurrent.CompletableFuture<ByteArrayOutputStream> early =
+        callInBackground(handler, "early");
     Thread.sleep(200);
     assertThat(early).as("still waiting for the gate").isNotDone();
 
     install("{\"windows\":[{\"start\":\"2020-01-01T00:00:00Z\"}]}");
 
-    assertThat(early.get(5, java.util.concurrent.TimeUnit.SECONDS).toString()).contains("\"deferred\":true");
+    assertThat(early.get(5, java.util.concurrent.TimeUnit.SECONDS).toString())
+        .contains("\"deferred\":true");
     assertThat(FakeHandlerRuns.RUNS.get()).isEqualTo(runs);
     assertThat(store.stored).containsKey("early");
   }
@@ -111,7 +141,8 @@ class DispatchAdviceTest {
     Gate.expectInstallation();
     int runs = FakeHandlerRuns.RUNS.get();
     LambdaRequestHandler handler = guardedHandler();
-    java.util.concurrent.CompletableFuture<ByteArrayOutputStream> early = callInBackground(handler, "early");
+    java.util.concurrent.CompletableFuture<ByteArrayOutputStream> early =
+        callInBackground(handler, "early");
 
     Gate.install(null); // premain's "NOT guarded" outcome
 
@@ -121,7 +152,8 @@ class DispatchAdviceTest {
 
   @Test
   void windowOpen_storeFailureFailsTheInvocation() throws Exception {
-    install("{\"windows\":[{\"start\":\"2020-01-01T00:00:00Z\",\"end\":\"2999-01-01T00:00:00Z\"}]}");
+    install(
+        "{\"windows\":[{\"start\":\"2020-01-01T00:00:00Z\",\"end\":\"2999-01-01T00:00:00Z\"}]}");
     store.failWith = "table 'x' does not exist";
     int runs = FakeHandlerRuns.RUNS.get();
 
@@ -145,7 +177,8 @@ class DispatchAdviceTest {
           }
         };
     Gate.install(
-        new Gate(new WindowCache(source, 60_000, ReadErrorMode.RUN_HANDLER), new Deferrer(store, "fn")));
+        new Gate(
+            new WindowCache(source, 60_000, ReadErrorMode.RUN_HANDLER), new Deferrer(store, "fn")));
   }
 
   private static java.util.concurrent.CompletableFuture<ByteArrayOutputStream> callInBackground(
@@ -160,14 +193,23 @@ class DispatchAdviceTest {
         });
   }
 
-  /** The stand-in dispatch class as the transformer rewrites it, loaded child-first beside the original. */
+  /**
+   * The stand-in dispatch class as the transformer rewrites it, loaded child-first beside the
+   * original.
+   */
   private static LambdaRequestHandler guardedHandler() throws Exception {
     ClassLoader parent = DispatchAdviceTest.class.getClassLoader();
     byte[] transformed =
         new DispatchTransformer(false)
-            .transform(parent, internalName(FakeEventHandler.class), null, null, bytes(FakeEventHandler.class));
+            .transform(
+                parent,
+                internalName(FakeEventHandler.class),
+                null,
+                null,
+                bytes(FakeEventHandler.class));
     Class<?> guarded =
-        new ByteArrayClassLoader.ChildFirst(parent, Map.of(FakeEventHandler.class.getName(), transformed))
+        new ByteArrayClassLoader.ChildFirst(
+                parent, Map.of(FakeEventHandler.class.getName(), transformed))
             .loadClass(FakeEventHandler.class.getName());
     return (LambdaRequestHandler) guarded.getDeclaredConstructor().newInstance();
   }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A dispatch class is matched to its prepared bytes only when it is byte for byte an original the build stored: the
- * checksum in the resource names only finds the candidates.
+ * A dispatch class is matched to its prepared bytes only when it is byte for byte an original the
+ * build stored: the checksum in the resource names only finds the candidates.
  */
 class PreparedDispatchClassesTest {
   private static final String FOLDER = PreparedDispatchClasses.RESOURCE_FOLDER;
@@ -24,7 +24,8 @@ class PreparedDispatchClassesTest {
   @TempDir Path temp;
 
   private static byte[] agentResource(String name) throws IOException {
-    try (InputStream in = PreparedDispatchClasses.class.getClassLoader().getResourceAsStream(FOLDER + name)) {
+    try (InputStream in =
+        PreparedDispatchClasses.class.getClassLoader().getResourceAsStream(FOLDER + name)) {
       assertThat(in).as(name).isNotNull();
       return in.readAllBytes();
     }
@@ -37,7 +38,10 @@ class PreparedDispatchClassesTest {
     return new byte[][] {agentResource(name + ".original"), agentResource(name + ".bin")};
   }
 
-  /** A class loader holding exactly one candidate: {@code original} and {@code prepared} under {@code key}-0. */
+  /**
+   * A class loader holding exactly one candidate: {@code original} and {@code prepared} under
+   * {@code key}-0.
+   */
   private ClassLoader candidate(String key, byte[] original, byte[] prepared) throws IOException {
     Path folder = Files.createDirectories(temp.resolve(FOLDER));
     Files.write(folder.resolve(key + "-0.original"), original);
@@ -54,7 +58,8 @@ class PreparedDispatchClassesTest {
       byte[] original = agentResource(name + ".original");
 
       assertThat(name).startsWith(PreparedDispatchClasses.key(original) + "-");
-      assertThat(Arrays.equals(PreparedDispatchClasses.lookup(original), agentResource(name + ".bin")))
+      assertThat(
+              Arrays.equals(PreparedDispatchClasses.lookup(original), agentResource(name + ".bin")))
           .as(line)
           .isTrue();
     }
@@ -69,7 +74,8 @@ class PreparedDispatchClassesTest {
     ClassLoader loader = candidate(PreparedDispatchClasses.key(changed), prepared[0], prepared[1]);
 
     assertThat(PreparedDispatchClasses.lookup(changed, loader)).isNull();
-    assertThat(PreparedDispatchClasses.lookup(prepared[0], loader)).isNull(); // filed under another key
+    assertThat(PreparedDispatchClasses.lookup(prepared[0], loader))
+        .isNull(); // filed under another key
   }
 
   @Test
@@ -78,8 +84,10 @@ class PreparedDispatchClassesTest {
     byte[] original = prepared[0];
     byte[] forged = original.clone();
     forged[forged.length / 2] ^= 1; // the change
-    restoreCrc32c(original, forged, forged.length / 4); // four bytes elsewhere bring the checksum back
-    assertThat(PreparedDispatchClasses.key(forged)).isEqualTo(PreparedDispatchClasses.key(original));
+    restoreCrc32c(
+        original, forged, forged.length / 4); // four bytes elsewhere bring the checksum back
+    assertThat(PreparedDispatchClasses.key(forged))
+        .isEqualTo(PreparedDispatchClasses.key(original));
     assertThat(forged).isNotEqualTo(original);
     ClassLoader loader = candidate(PreparedDispatchClasses.key(original), original, prepared[1]);
 
@@ -105,9 +113,10 @@ class PreparedDispatchClassesTest {
   }
 
   /**
-   * Rewrites the four bytes of {@code forged} at {@code at} so that its CRC32C equals {@code original}'s. A CRC is
-   * linear over GF(2): the 32 bits of four consecutive bytes move the checksum by 32 independent vectors, so any
-   * difference can be cancelled by solving a 32 x 32 system.
+   * Rewrites the four bytes of {@code forged} at {@code at} so that its CRC32C equals {@code
+   * original}'s. A CRC is linear over GF(2): the 32 bits of four consecutive bytes move the
+   * checksum by 32 independent vectors, so any difference can be cancelled by solving a 32 x 32
+   * system.
    */
   private static void restoreCrc32c(byte[] original, byte[] forged, int at) {
     int target = crc(original) ^ crc(forged);

@@ -18,26 +18,36 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shaded agent jar, as the layer ships it, still guards a runtime-client build it has no prepared class for: its
- * relocated Byte Buddy, as much of it as the shade plugin kept, driven through the run-time path ({@link
- * DispatchTransformer} with prepared classes off, the client's classes read from its class loader), weaves every
- * dispatch class the build prepared into exactly the prepared bytes. The unit tests run the unshaded Byte Buddy; only
- * this test sees what the shade plugin left out.
+ * The shaded agent jar, as the layer ships it, still guards a runtime-client build it has no
+ * prepared class for: its relocated Byte Buddy, as much of it as the shade plugin kept, driven
+ * through the run-time path ({@link DispatchTransformer} with prepared classes off, the client's
+ * classes read from its class loader), weaves every dispatch class the build prepared into exactly
+ * the prepared bytes. The unit tests run the unshaded Byte Buddy; only this test sees what the
+ * shade plugin left out.
  */
 class ShadedJarFallbackIT {
   private static final Path AGENT_JAR = Path.of(System.getProperty("lmw.agent.jar"));
   private static final Path RUNTIME_CLIENTS = Path.of(System.getProperty("lmw.runtime.clients"));
-  private static final Path CLIENT_DEPENDENCIES = Path.of(System.getProperty("lmw.runtime.client.dependencies"));
+  private static final Path CLIENT_DEPENDENCIES =
+      Path.of(System.getProperty("lmw.runtime.client.dependencies"));
   private static final String PREPARED = "io/github/lambdamw/agent/internal/dispatch/prepared/";
 
   @Test
   void everyPreparedBuild_isWovenAtRunTimeByTheShadedJar_intoThePreparedBytes() throws Exception {
-    // The platform loader as parent: every class of the agent, Byte Buddy included, comes from the shaded jar.
-    try (URLClassLoader agent = new URLClassLoader(urls(List.of(AGENT_JAR)), ClassLoader.getPlatformClassLoader())) {
+    // The platform loader as parent: every class of the agent, Byte Buddy included, comes from the
+    // shaded jar.
+    try (URLClassLoader agent =
+        new URLClassLoader(urls(List.of(AGENT_JAR)), ClassLoader.getPlatformClassLoader())) {
       ClassFileTransformer transformer =
           (ClassFileTransformer)
-              agent.loadClass(DispatchTransformer.class.getName()).getConstructor(boolean.class).newInstance(false);
-      List<String> index = new String(resource(agent, PREPARED + "INDEX.txt"), StandardCharsets.UTF_8).lines().toList();
+              agent
+                  .loadClass(DispatchTransformer.class.getName())
+                  .getConstructor(boolean.class)
+                  .newInstance(false);
+      List<String> index =
+          new String(resource(agent, PREPARED + "INDEX.txt"), StandardCharsets.UTF_8)
+              .lines()
+              .toList();
       assertThat(index).isNotEmpty();
 
       for (String line : index) {
@@ -51,11 +61,14 @@ class ShadedJarFallbackIT {
         }
         List<Path> classPath = new ArrayList<>(List.of(clientJar));
         classPath.addAll(jars(CLIENT_DEPENDENCIES));
-        try (URLClassLoader client = new URLClassLoader(urls(classPath), ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader client =
+            new URLClassLoader(urls(classPath), ClassLoader.getPlatformClassLoader())) {
           byte[] woven = transformer.transform(client, internalName, null, null, original);
 
           assertThat(woven)
-              .as("%s not woven: the agent's 'could not guard' line is in target/failsafe-reports", line)
+              .as(
+                  "%s not woven: the agent's 'could not guard' line is in target/failsafe-reports",
+                  line)
               .isNotNull();
           // Compared as a boolean: a byte-array mismatch would print both class files.
           assertThat(Arrays.equals(woven, resource(agent, PREPARED + fields[0] + ".bin")))

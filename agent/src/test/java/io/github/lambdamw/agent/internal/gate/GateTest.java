@@ -19,17 +19,24 @@ class GateTest {
   @Test
   void whileSsmThrottles_anInvocationWaitsAtMostHalfTheTimeItsRequestHasLeft() {
     source.throttleNext(Integer.MAX_VALUE);
-    Gate gate = new Gate(new WindowCache(source, 60_000, ReadErrorMode.DEFER, 5_000, 60_000), new Deferrer(store, "fn"));
+    Gate gate =
+        new Gate(
+            new WindowCache(source, 60_000, ReadErrorMode.DEFER, 5_000, 60_000),
+            new Deferrer(store, "fn"));
     long now = System.currentTimeMillis();
 
     long start = System.nanoTime();
-    assertThat(gate.dispatch(new TimedRequest("r1", now + 600), now)).as("fail mode: deferred").isNotNull();
+    assertThat(gate.dispatch(new TimedRequest("r1", now + 600), now))
+        .as("fail mode: deferred")
+        .isNotNull();
     assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(300 + 150);
   }
 
   @Test
   void onceAnswered_theGateDefersInAnOpenWindow_withoutReadingAgain() {
-    Gate gate = new Gate(new WindowCache(source, 60_000, ReadErrorMode.RUN_HANDLER), new Deferrer(store, "fn"));
+    Gate gate =
+        new Gate(
+            new WindowCache(source, 60_000, ReadErrorMode.RUN_HANDLER), new Deferrer(store, "fn"));
     long now = System.currentTimeMillis();
 
     assertThat(gate.dispatch(new TimedRequest("r1", now + 3_000), now)).isNotNull();

@@ -23,7 +23,10 @@ final class ScriptedWindowSource implements WindowSource {
     this.failure = message;
   }
 
-  /** The next {@code count} reads are throttled (as SSM's ThrottlingException); {@link Integer#MAX_VALUE} for all. */
+  /**
+   * The next {@code count} reads are throttled (as SSM's ThrottlingException); {@link
+   * Integer#MAX_VALUE} for all.
+   */
   void throttleNext(int count) {
     throttles.set(count);
   }
@@ -44,7 +47,8 @@ final class ScriptedWindowSource implements WindowSource {
       }
     }
     if (throttles.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0) {
-      throw WindowReadException.throttled("scripted source could not be read: HTTP 400 ThrottlingException");
+      throw WindowReadException.throttled(
+          "scripted source could not be read: HTTP 400 ThrottlingException");
     }
     if (failure != null) {
       throw new WindowReadException(failure, null);

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which SSM answers count as throttling (retried on WindowCache's schedule) and which as a definite answer (the fail
- * mode), against a real HTTP server answering as SSM does.
+ * Which SSM answers count as throttling (retried on WindowCache's schedule) and which as a definite
+ * answer (the fail mode), against a real HTTP server answering as SSM does.
  */
 class SsmWindowSourceTest {
   private HttpServer server;
@@ -30,12 +30,16 @@ class SsmWindowSourceTest {
     }
   }
 
-  /** A source with a generous timeout (the machine may be busy), against a server answering {@code status, body}. */
+  /**
+   * A source with a generous timeout (the machine may be busy), against a server answering {@code
+   * status, body}.
+   */
   private SsmWindowSource answering(int status, String body, long delayMillis) throws Exception {
     return answering(status, body, delayMillis, 5_000);
   }
 
-  private SsmWindowSource answering(int status, String body, long delayMillis, long timeoutMillis) throws Exception {
+  private SsmWindowSource answering(int status, String body, long delayMillis, long timeoutMillis)
+      throws Exception {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/",
@@ -67,7 +71,8 @@ class SsmWindowSourceTest {
   }
 
   @Test
-  void ssmsThrottlingAnswer_http400ThrottlingException_isThrottled_andNotRetriedHere() throws Exception {
+  void ssmsThrottlingAnswer_http400ThrottlingException_isThrottled_andNotRetriedHere()
+      throws Exception {
     SsmWindowSource source =
         answering(400, "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}", 0);
 
@@ -101,8 +106,10 @@ class SsmWindowSourceTest {
         .isInstanceOfSatisfying(WindowReadException.class, e -> assertThat(e.throttled()).isFalse())
         .hasMessageContaining("does not exist");
     stop();
-    assertThatThrownBy(answering(400, "{\"__type\":\"AccessDeniedException\",\"message\":\"no\"}", 0)::read)
-        .isInstanceOfSatisfying(WindowReadException.class, e -> assertThat(e.throttled()).isFalse());
+    assertThatThrownBy(
+            answering(400, "{\"__type\":\"AccessDeniedException\",\"message\":\"no\"}", 0)::read)
+        .isInstanceOfSatisfying(
+            WindowReadException.class, e -> assertThat(e.throttled()).isFalse());
   }
 
   @Test

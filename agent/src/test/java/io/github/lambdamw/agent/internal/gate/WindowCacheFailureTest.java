@@ -1,10 +1,10 @@
 package io.github.lambdamw.agent.internal.gate;
 
-import io.github.lambdamw.agent.internal.QuietLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.github.lambdamw.agent.internal.AgentConfig.ReadErrorMode;
+import io.github.lambdamw.agent.internal.QuietLog;
 import io.github.lambdamw.window.OneOffWindow;
 import io.github.lambdamw.window.WindowPlan;
 import java.time.Instant;
@@ -13,15 +13,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Defence in depth: a plan whose status cannot be computed is treated like an unreadable value, never thrown into the
- * dispatch advice. The plan is the one of issue 12 (a window from 2030 to year 300,000,000, whose status overflows
- * epoch milliseconds once it opens), built past the parser, which now refuses that value.
+ * Defence in depth: a plan whose status cannot be computed is treated like an unreadable value,
+ * never thrown into the dispatch advice. The plan is the one of issue 12 (a window from 2030 to
+ * year 300,000,000, whose status overflows epoch milliseconds once it opens), built past the
+ * parser, which now refuses that value.
  */
 class WindowCacheFailureTest {
   private static final long REFRESH = 60_000;
   private static final String OVERFLOWING = "2030 to +300000000";
   private static final String GOOD = "2026-12-01T02:00:00Z,2026-12-01T04:00:00Z";
-  private static final long BEFORE_2030 = millis("2029-12-31T23:59:50Z"); // within the refresh interval
+  private static final long BEFORE_2030 =
+      millis("2029-12-31T23:59:50Z"); // within the refresh interval
   private static final long AT_2030 = millis("2030-01-01T00:00:00Z");
 
   private final ScriptedWindowSource source = new ScriptedWindowSource(OVERFLOWING);
@@ -60,7 +62,8 @@ class WindowCacheFailureTest {
     assertThat(log.text().lines().filter(line -> line.contains("ERROR")))
         .singleElement()
         .asString()
-        .contains("scripted source holds a window the agent cannot use: java.lang.ArithmeticException");
+        .contains(
+            "scripted source holds a window the agent cannot use: java.lang.ArithmeticException");
   }
 
   @Test
@@ -72,12 +75,14 @@ class WindowCacheFailureTest {
     source.answer("2026 to +300000000");
 
     assertThat(cache.statusAt(at0300 + REFRESH).isOpen()).isTrue();
-    assertThat(cache.statusAt(at0300 + REFRESH).end()).isEqualTo(Instant.parse("2026-12-01T04:00:00Z"));
+    assertThat(cache.statusAt(at0300 + REFRESH).end())
+        .isEqualTo(Instant.parse("2026-12-01T04:00:00Z"));
   }
 
   @Test
   void theValueOfIssue12_throughTheRealParser_neverThrowsOutOfTheCache() {
-    source.answer("{\"windows\":[{\"start\":\"2030-01-01T00:00:00Z\",\"end\":\"+300000000-01-01T00:00:00Z\"}]}");
+    source.answer(
+        "{\"windows\":[{\"start\":\"2030-01-01T00:00:00Z\",\"end\":\"+300000000-01-01T00:00:00Z\"}]}");
     WindowCache cache = new WindowCache(source, REFRESH, ReadErrorMode.RUN_HANDLER);
     cache.statusAt(BEFORE_2030);
 
@@ -85,16 +90,23 @@ class WindowCacheFailureTest {
     assertThat(cache.statusAt(AT_2030 + REFRESH).isOpen()).isFalse();
   }
 
-  /** Plans read from the scripted source: the two overflowing values by name, anything else as the parser reads it. */
+  /**
+   * Plans read from the scripted source: the two overflowing values by name, anything else as the
+   * parser reads it.
+   */
   private WindowCache cache(ReadErrorMode mode) {
-    return new WindowCache(source, REFRESH, mode, value -> {
-      if (value.endsWith(" to +300000000")) {
-        Instant start = Instant.parse(value.substring(0, 4) + "-01-01T00:00:00Z");
-        Instant end = Instant.parse("+300000000-01-01T00:00:00Z");
-        return WindowPlan.of(List.of(new OneOffWindow(start, end, false, null)));
-      }
-      return WindowPlan.parse(value);
-    });
+    return new WindowCache(
+        source,
+        REFRESH,
+        mode,
+        value -> {
+          if (value.endsWith(" to +300000000")) {
+            Instant start = Instant.parse(value.substring(0, 4) + "-01-01T00:00:00Z");
+            Instant end = Instant.parse("+300000000-01-01T00:00:00Z");
+            return WindowPlan.of(List.of(new OneOffWindow(start, end, false, null)));
+          }
+          return WindowPlan.parse(value);
+        });
   }
 
   private static long millis(String instant) {

@@ -12,12 +12,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** WindowReadFailures: one record per failed read of the value, whatever the number of invocations meanwhile. */
+/**
+ * WindowReadFailures: one record per failed read of the value, whatever the number of invocations
+ * meanwhile.
+ */
 class WindowCacheMetricsTest {
   private static final long REFRESH = 60_000;
   private static final long AT_0300 = Instant.parse("2026-12-01T03:00:00Z").toEpochMilli();
 
-  private final ScriptedWindowSource source = new ScriptedWindowSource("2026-12-01T02:00:00Z,2026-12-01T04:00:00Z");
+  private final ScriptedWindowSource source =
+      new ScriptedWindowSource("2026-12-01T02:00:00Z,2026-12-01T04:00:00Z");
   private final WindowCache cache =
       new WindowCache(source, REFRESH, ReadErrorMode.RUN_HANDLER, new EmfMetrics("fn"));
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -35,7 +39,10 @@ class WindowCacheMetricsTest {
   }
 
   private long failures() {
-    return out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("\"WindowReadFailures\":1")).count();
+    return out.toString(StandardCharsets.UTF_8)
+        .lines()
+        .filter(l -> l.contains("\"WindowReadFailures\":1"))
+        .count();
   }
 
   @Test

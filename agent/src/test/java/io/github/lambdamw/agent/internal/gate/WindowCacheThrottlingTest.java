@@ -12,14 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Throttling is not absence (issue 12, item 4): while nothing has been read and the source throttles, callers wait for
- * the answer within their budget on one back-off schedule, and only then get the fail mode. These run in real time
- * with budgets of a fraction of a second.
+ * Throttling is not absence (issue 12, item 4): while nothing has been read and the source
+ * throttles, callers wait for the answer within their budget on one back-off schedule, and only
+ * then get the fail mode. These run in real time with budgets of a fraction of a second.
  */
 @ExtendWith(QuietLog.class)
 class WindowCacheThrottlingTest {
   private static final long REFRESH = 60_000;
-  private static final String OPEN = "{\"windows\":[{\"start\":\"2020-01-01T00:00:00Z\",\"end\":\"2999-01-01T00:00:00Z\"}]}";
+  private static final String OPEN =
+      "{\"windows\":[{\"start\":\"2020-01-01T00:00:00Z\",\"end\":\"2999-01-01T00:00:00Z\"}]}";
 
   private final ScriptedWindowSource source = new ScriptedWindowSource(OPEN);
 
@@ -47,8 +48,11 @@ class WindowCacheThrottlingTest {
 
     assertThat(status.isOpen()).isFalse();
     assertThat(took).isLessThan(400 + 150);
-    assertThat(source.reads.get()).as("retried, not given up at the first throttle").isGreaterThanOrEqualTo(2);
-    assertThat(cache(ReadErrorMode.DEFER, 300, 5_000).statusAt(System.currentTimeMillis()).isOpen()).isTrue();
+    assertThat(source.reads.get())
+        .as("retried, not given up at the first throttle")
+        .isGreaterThanOrEqualTo(2);
+    assertThat(cache(ReadErrorMode.DEFER, 300, 5_000).statusAt(System.currentTimeMillis()).isOpen())
+        .isTrue();
   }
 
   @Test
@@ -58,7 +62,8 @@ class WindowCacheThrottlingTest {
 
     cache.statusAt(System.currentTimeMillis());
 
-    // Pauses drawn from [0,100], [0,200], [0,400], [0,800], [0,1600] ms: a handful of reads in 2 s, not thousands.
+    // Pauses drawn from [0,100], [0,200], [0,400], [0,800], [0,1600] ms: a handful of reads in 2 s,
+    // not thousands.
     assertThat(source.reads.get()).isBetween(3, 20);
   }
 
@@ -80,7 +85,8 @@ class WindowCacheThrottlingTest {
     source.throttleNext(4);
     source.takeMillis(50);
     WindowCache cache = cache(ReadErrorMode.RUN_HANDLER, 5_000, 5_000);
-    CompletableFuture<WindowStatus> init = CompletableFuture.supplyAsync(() -> cache.statusAt(System.currentTimeMillis()));
+    CompletableFuture<WindowStatus> init =
+        CompletableFuture.supplyAsync(() -> cache.statusAt(System.currentTimeMillis()));
     Thread.sleep(20); // the INIT read holds the lock
 
     long now = System.currentTimeMillis();
@@ -92,7 +98,8 @@ class WindowCacheThrottlingTest {
   void withNoInvokeBudget_anInvocationDuringTheInitRead_getsTheFailModeAtOnce() throws Exception {
     source.takeMillis(500);
     WindowCache cache = cache(ReadErrorMode.DEFER, 5_000, 0);
-    CompletableFuture<WindowStatus> init = CompletableFuture.supplyAsync(() -> cache.statusAt(System.currentTimeMillis()));
+    CompletableFuture<WindowStatus> init =
+        CompletableFuture.supplyAsync(() -> cache.statusAt(System.currentTimeMillis()));
     Thread.sleep(50);
 
     long now = System.currentTimeMillis();
@@ -109,7 +116,9 @@ class WindowCacheThrottlingTest {
   void afterTheInitBudget_theNextInvocationCarriesOnTheSchedule_andGetsTheAnswer() {
     source.throttleNext(5);
     WindowCache cache = cache(ReadErrorMode.RUN_HANDLER, 150, 10_000);
-    assertThat(cache.statusAt(System.currentTimeMillis()).isOpen()).as("INIT gave up: fail mode").isFalse();
+    assertThat(cache.statusAt(System.currentTimeMillis()).isOpen())
+        .as("INIT gave up: fail mode")
+        .isFalse();
     int readsAtInit = source.reads.get();
 
     long now = System.currentTimeMillis();
@@ -131,7 +140,8 @@ class WindowCacheThrottlingTest {
   }
 
   @Test
-  void concurrentInvocations_waitForARefreshInFlight_ratherThanUseAValueOlderThanTheInterval() throws Exception {
+  void concurrentInvocations_waitForARefreshInFlight_ratherThanUseAValueOlderThanTheInterval()
+      throws Exception {
     WindowCache cache = cache(ReadErrorMode.RUN_HANDLER, 5_000, 60_000);
     long now = System.currentTimeMillis();
     assertThat(cache.statusAt(now).isOpen()).isTrue();
@@ -144,7 +154,9 @@ class WindowCacheThrottlingTest {
     WindowStatus meanwhile = cache.statusAt(now + REFRESH, now + REFRESH + 60_000);
 
     assertThat(refreshing.get(5, TimeUnit.SECONDS).isOpen()).isFalse();
-    assertThat(meanwhile.isOpen()).as("the new value, not the one older than the interval").isFalse();
+    assertThat(meanwhile.isOpen())
+        .as("the new value, not the one older than the interval")
+        .isFalse();
   }
 
   @Test

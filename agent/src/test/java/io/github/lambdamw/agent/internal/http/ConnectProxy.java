@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** An HTTP proxy serving {@code CONNECT} only, as a corporate proxy does for https; it records the request lines. */
+/**
+ * An HTTP proxy serving {@code CONNECT} only, as a corporate proxy does for https; it records the
+ * request lines.
+ */
 final class ConnectProxy implements AutoCloseable {
   final List<String> requestLines = new CopyOnWriteArrayList<>();
   private final ServerSocket serverSocket;
@@ -58,7 +61,8 @@ final class ConnectProxy implements AutoCloseable {
       String[] target = requestLine.split(" ")[1].split(":");
       try (Socket server = new Socket(target[0], Integer.parseInt(target[1]))) {
         OutputStream out = client.getOutputStream();
-        out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        out.write(
+            "HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         Thread back = new Thread(() -> copy(server, client), "connect-proxy-back");
         back.setDaemon(true);

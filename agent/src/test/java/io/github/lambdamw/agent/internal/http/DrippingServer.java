@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An endpoint that answers every request with one fixed HTTP answer, one byte every {@code intervalMillis}: each
- * read of its client waits far less than a read timeout, and the whole answer takes as long as the server likes. For
- * the tests of the AWS calls' deadlines in other packages.
+ * An endpoint that answers every request with one fixed HTTP answer, one byte every {@code
+ * intervalMillis}: each read of its client waits far less than a read timeout, and the whole answer
+ * takes as long as the server likes. For the tests of the AWS calls' deadlines in other packages.
  */
 public final class DrippingServer implements AutoCloseable {
   private final ServerSocket serverSocket;
@@ -30,11 +30,16 @@ public final class DrippingServer implements AutoCloseable {
     acceptor.start();
   }
 
-  /** A JSON 200 answer with {@code json} as its body, dripped one byte every {@code intervalMillis}. */
+  /**
+   * A JSON 200 answer with {@code json} as its body, dripped one byte every {@code intervalMillis}.
+   */
   public static DrippingServer answering(String json, long intervalMillis) throws IOException {
     int length = json.getBytes(StandardCharsets.UTF_8).length;
     return new DrippingServer(
-        "HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: " + length + "\r\n\r\n" + json,
+        "HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: "
+            + length
+            + "\r\n\r\n"
+            + json,
         intervalMillis);
   }
 

@@ -31,11 +31,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * TLS through {@code HttpsURLConnection} against a real HTTPS server holding a certificate for {@code localhost} only,
- * trusted by the client's socket factory: a refusal can only be the host name.
+ * TLS through {@code HttpsURLConnection} against a real HTTPS server holding a certificate for
+ * {@code localhost} only, trusted by the client's socket factory: a refusal can only be the host
+ * name.
  */
 class HttpTransportTlsTest {
-  private static final Map<String, String> HEADERS = Map.of("Content-Type", "application/x-amz-json-1.1");
+  private static final Map<String, String> HEADERS =
+      Map.of("Content-Type", "application/x-amz-json-1.1");
 
   @TempDir static Path temp;
   private static LocalhostCertificate certificate;
@@ -49,15 +51,17 @@ class HttpTransportTlsTest {
     server = HttpsServer.create(new InetSocketAddress(0), 16);
     server.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext));
     server.setExecutor(Executors.newCachedThreadPool());
-    server.createContext("/", exchange -> {
-      clientPorts.add(exchange.getRemoteAddress().getPort());
-      byte[] request = exchange.getRequestBody().readAllBytes();
-      String echo = "{\"echo\":" + new String(request, StandardCharsets.UTF_8) + "}";
-      byte[] answer = echo.getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, answer.length);
-      exchange.getResponseBody().write(answer);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          clientPorts.add(exchange.getRemoteAddress().getPort());
+          byte[] request = exchange.getRequestBody().readAllBytes();
+          String echo = "{\"echo\":" + new String(request, StandardCharsets.UTF_8) + "}";
+          byte[] answer = echo.getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -67,7 +71,8 @@ class HttpTransportTlsTest {
   }
 
   private static HttpTransport client(String host, SSLSocketFactory factory) {
-    return new HttpTransport(URI.create("https://" + host + ":" + server.getAddress().getPort()), factory);
+    return new HttpTransport(
+        URI.create("https://" + host + ":" + server.getAddress().getPort()), factory);
   }
 
   private static byte[] utf8(String text) {
@@ -120,7 +125,8 @@ class HttpTransportTlsTest {
   void aCertificateTheJvmDoesNotTrust_isRefused() {
     HttpTransport client = client("localhost", (SSLSocketFactory) SSLSocketFactory.getDefault());
 
-    assertThatThrownBy(() -> client.post(HEADERS, utf8("{}"), 5_000)).isInstanceOf(SSLHandshakeException.class);
+    assertThatThrownBy(() -> client.post(HEADERS, utf8("{}"), 5_000))
+        .isInstanceOf(SSLHandshakeException.class);
   }
 
   @Test
@@ -131,7 +137,8 @@ class HttpTransportTlsTest {
             certificate.serverSocket(),
             exchange -> {
               for (SNIServerName name :
-                  ((ExtendedSSLSession) ((SSLSocket) exchange.socket).getSession()).getRequestedServerNames()) {
+                  ((ExtendedSSLSession) ((SSLSocket) exchange.socket).getSession())
+                      .getRequestedServerNames()) {
                 serverNames.add(((SNIHostName) name).getAsciiName());
               }
               exchange.ok("{\"connection\":" + exchange.connection + "}");
@@ -139,7 +146,8 @@ class HttpTransportTlsTest {
                 exchange.close(); // as a server's idle timeout would, once the answer is out
               }
             })) {
-      HttpTransport client = new HttpTransport(scripted.endpoint("https", "localhost"), certificate.trustingIt);
+      HttpTransport client =
+          new HttpTransport(scripted.endpoint("https", "localhost"), certificate.trustingIt);
 
       assertThat(new String(client.post(HEADERS, utf8("{}"), 5_000).body(), StandardCharsets.UTF_8))
           .isEqualTo("{\"connection\":1}");
@@ -158,12 +166,14 @@ class HttpTransportTlsTest {
             certificate.serverSocket(),
             exchange -> {
               if (exchange.head.startsWith("HEAD ")) {
-                exchange.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"); // any status will do
+                exchange.write(
+                    "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"); // any status will do
               } else {
                 exchange.ok("{}");
               }
             })) {
-      HttpTransport client = new HttpTransport(scripted.endpoint("https", "localhost"), certificate.trustingIt);
+      HttpTransport client =
+          new HttpTransport(scripted.endpoint("https", "localhost"), certificate.trustingIt);
 
       client.connectAhead(5_000);
       assertThat(scripted.connections()).isEqualTo(1);
@@ -175,7 +185,8 @@ class HttpTransportTlsTest {
   }
 
   @Test
-  void withAnHttpsProxyConfigured_theCallTunnelsThroughIt_andTheHostNameIsStillChecked() throws Exception {
+  void withAnHttpsProxyConfigured_theCallTunnelsThroughIt_andTheHostNameIsStillChecked()
+      throws Exception {
     Map<String, String> saved = new java.util.LinkedHashMap<>();
     for (String property : List.of("https.proxyHost", "https.proxyPort", "http.nonProxyHosts")) {
       saved.put(property, System.getProperty(property));
@@ -186,22 +197,26 @@ class HttpTransportTlsTest {
       System.setProperty("http.nonProxyHosts", ""); // the default leaves localhost out
       int port = server.getAddress().getPort();
 
-      HttpAnswer answer = client("localhost", certificate.trustingIt).post(HEADERS, utf8("{\"n\":1}"), 5_000);
+      HttpAnswer answer =
+          client("localhost", certificate.trustingIt).post(HEADERS, utf8("{\"n\":1}"), 5_000);
 
-      assertThat(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo("{\"echo\":{\"n\":1}}");
+      assertThat(new String(answer.body(), StandardCharsets.UTF_8))
+          .isEqualTo("{\"echo\":{\"n\":1}}");
       assertThat(proxy.requestLines).containsExactly("CONNECT localhost:" + port + " HTTP/1.1");
-      assertThatThrownBy(() -> client("127.0.0.1", certificate.trustingIt).post(HEADERS, utf8("{}"), 5_000))
+      assertThatThrownBy(
+              () -> client("127.0.0.1", certificate.trustingIt).post(HEADERS, utf8("{}"), 5_000))
           .isInstanceOf(SSLHandshakeException.class)
           .hasRootCauseInstanceOf(CertificateException.class);
       assertThat(proxy.requestLines).hasSize(2);
     } finally {
-      saved.forEach((property, value) -> {
-        if (value == null) {
-          System.clearProperty(property);
-        } else {
-          System.setProperty(property, value);
-        }
-      });
+      saved.forEach(
+          (property, value) -> {
+            if (value == null) {
+              System.clearProperty(property);
+            } else {
+              System.setProperty(property, value);
+            }
+          });
     }
   }
 

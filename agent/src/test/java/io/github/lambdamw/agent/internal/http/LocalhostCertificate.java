@@ -16,8 +16,9 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A throwaway certificate for {@code localhost} only (made with the JDK's keytool), the server's context holding it,
- * and a client socket factory trusting exactly it: a failure against it can only be the host name.
+ * A throwaway certificate for {@code localhost} only (made with the JDK's keytool), the server's
+ * context holding it, and a client socket factory trusting exactly it: a failure against it can
+ * only be the host name.
  */
 final class LocalhostCertificate {
   private static final char[] PASSWORD = "changeit".toCharArray();
@@ -35,10 +36,27 @@ final class LocalhostCertificate {
     Process keytool =
         new ProcessBuilder(
                 Paths.get(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "localhost", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", keyStoreFile.toString(),
-                "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
+                "-genkeypair",
+                "-alias",
+                "localhost",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keyStoreFile.toString(),
+                "-storepass",
+                new String(PASSWORD),
+                "-keypass",
+                new String(PASSWORD))
             .redirectErrorStream(true)
             .start();
     String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -53,15 +71,20 @@ final class LocalhostCertificate {
     keys.init(keyStore, PASSWORD);
     SSLContext serverContext = SSLContext.getInstance("TLS");
     serverContext.init(keys.getKeyManagers(), null, null);
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(keyStore);
     SSLContext clientContext = SSLContext.getInstance("TLS");
     clientContext.init(null, trust.getTrustManagers(), null);
     return new LocalhostCertificate(serverContext, clientContext.getSocketFactory());
   }
 
-  /** A TLS server socket with the certificate, bound to the loopback address, for {@link ScriptedServer}. */
+  /**
+   * A TLS server socket with the certificate, bound to the loopback address, for {@link
+   * ScriptedServer}.
+   */
   SSLServerSocket serverSocket() throws Exception {
-    return (SSLServerSocket) ScriptedServer.bind(serverContext.getServerSocketFactory().createServerSocket());
+    return (SSLServerSocket)
+        ScriptedServer.bind(serverContext.getServerSocketFactory().createServerSocket());
   }
 }

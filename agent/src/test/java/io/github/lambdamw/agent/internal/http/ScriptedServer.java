@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A server that answers with exactly the bytes a test scripts, on a raw {@link ServerSocket} (plain or TLS): what
- * the JDK's HTTP server will not send (malformed, truncated, oversized answers, connections closed or reset at
- * chosen moments), and it counts the connections it accepts.
+ * A server that answers with exactly the bytes a test scripts, on a raw {@link ServerSocket} (plain
+ * or TLS): what the JDK's HTTP server will not send (malformed, truncated, oversized answers,
+ * connections closed or reset at chosen moments), and it counts the connections it accepts.
  */
 final class ScriptedServer implements AutoCloseable {
 
@@ -37,7 +37,8 @@ final class ScriptedServer implements AutoCloseable {
     private final OutputStream out;
     private boolean closed;
 
-    Exchange(int connection, int request, String head, byte[] body, Socket socket) throws IOException {
+    Exchange(int connection, int request, String head, byte[] body, Socket socket)
+        throws IOException {
       this.connection = connection;
       this.request = request;
       this.head = head;
@@ -58,7 +59,10 @@ final class ScriptedServer implements AutoCloseable {
     /** A complete answer with Content-Length. */
     void ok(String body) throws IOException {
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n");
+      write(
+          "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+              + bytes.length
+              + "\r\n\r\n");
       write(bytes);
     }
 

@@ -10,7 +10,8 @@ class InvocationRequestReaderTest {
   void legacyLayout_isReadThroughItsContentStream() {
     byte[] payload = {0, (byte) 0xff, 'a'};
     var request =
-        new com.amazonaws.services.lambda.runtime.api.client.runtimeapi.InvocationRequest("id-1", payload);
+        new com.amazonaws.services.lambda.runtime.api.client.runtimeapi.InvocationRequest(
+            "id-1", payload);
 
     Invocation invocation = InvocationRequestReader.read(request);
 

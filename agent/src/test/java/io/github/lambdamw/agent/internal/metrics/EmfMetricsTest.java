@@ -15,7 +15,8 @@ class EmfMetricsTest {
   @Test
   @SuppressWarnings("unchecked")
   void aRecord_hasTheDocumentedStructure_withTheValueAndDimensionAtTopLevel() throws Exception {
-    String line = new EmfMetrics("orders").record(EmfMetrics.DEFERRAL_FAILURES, 1, 1_700_000_000_123L);
+    String line =
+        new EmfMetrics("orders").record(EmfMetrics.DEFERRAL_FAILURES, 1, 1_700_000_000_123L);
 
     Map<String, Object> root = (Map<String, Object>) JsonReader.read(line);
     Map<String, Object> aws = (Map<String, Object>) root.get("_aws");
@@ -25,7 +26,8 @@ class EmfMetricsTest {
     Map<String, Object> directive = (Map<String, Object>) directives.get(0);
     assertThat(directive.get("Namespace")).isEqualTo("MaintenanceWindow");
     assertThat(directive.get("Dimensions")).isEqualTo(List.of(List.of("FunctionName")));
-    assertThat(directive.get("Metrics")).isEqualTo(List.of(Map.of("Name", "DeferralFailures", "Unit", "Count")));
+    assertThat(directive.get("Metrics"))
+        .isEqualTo(List.of(Map.of("Name", "DeferralFailures", "Unit", "Count")));
     assertThat(root.get("FunctionName")).isEqualTo("orders");
     assertThat(((Number) root.get("DeferralFailures")).longValue()).isEqualTo(1);
     assertThat(line).doesNotContain("\n");

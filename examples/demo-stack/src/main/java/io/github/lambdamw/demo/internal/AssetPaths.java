@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * Where the sample-function module writes the jar the demo deploys, relative to this module. (The layer and the replay
- * function come inside lambda-mw-cdk.)
+ * Where the sample-function module writes the jar the demo deploys, relative to this module. (The
+ * layer and the replay function come inside lambda-mw-cdk.)
  */
 public final class AssetPaths {
 
@@ -28,13 +28,15 @@ public final class AssetPaths {
   private static String readVersion() {
     try (InputStream in = AssetPaths.class.getResourceAsStream("demo.properties")) {
       if (in == null) {
-        throw new IllegalStateException("demo.properties is missing from the class path: build with Maven");
+        throw new IllegalStateException(
+            "demo.properties is missing from the class path: build with Maven");
       }
       Properties properties = new Properties();
       properties.load(in);
       String version = properties.getProperty("version");
       if (version == null || version.isEmpty() || version.startsWith("${")) {
-        throw new IllegalStateException("demo.properties has no filtered version: build with Maven");
+        throw new IllegalStateException(
+            "demo.properties has no filtered version: build with Maven");
       }
       return version;
     } catch (IOException e) {

@@ -8,10 +8,11 @@ import software.amazon.awscdk.services.lambda.Runtime;
 import software.constructs.Node;
 
 /**
- * The demo stack's settings, read once from CDK context ({@code cdk.json} or {@code -c key=value}). Each key, its
- * default and its meaning are listed in {@link #DEFAULTS} and in examples/demo-stack/README.md. A bad value throws {@link
- * IllegalArgumentException} naming the key and the value, which fails the synth. {@code layerZip} and {@code
- * replayFunctionJar} are {@code null} unless set: the constructs then use the assets lambda-mw-cdk carries.
+ * The demo stack's settings, read once from CDK context ({@code cdk.json} or {@code -c key=value}).
+ * Each key, its default and its meaning are listed in {@link #DEFAULTS} and in
+ * examples/demo-stack/README.md. A bad value throws {@link IllegalArgumentException} naming the key
+ * and the value, which fails the synth. {@code layerZip} and {@code replayFunctionJar} are {@code
+ * null} unless set: the constructs then use the assets lambda-mw-cdk carries.
  */
 public record DemoSettings(
     String parameterName,

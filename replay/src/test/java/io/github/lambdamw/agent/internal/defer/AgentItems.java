@@ -11,22 +11,24 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Opens the agent's own item builder to the replay's tests, so that seeded items are exactly what the agent writes
- * (same package, test class path only).
+ * Opens the agent's own item builder to the replay's tests, so that seeded items are exactly what
+ * the agent writes (same package, test class path only).
  */
 public final class AgentItems {
   private AgentItems() {}
 
   /**
-   * The items the agent's {@code DynamoDbDeferralStore} puts for one invocation, in its order: the chunk items (if the
-   * stored payload is too large for one item), then the main item, which is put last and conditionally.
+   * The items the agent's {@code DynamoDbDeferralStore} puts for one invocation, in its order: the
+   * chunk items (if the stored payload is too large for one item), then the main item, which is put
+   * last and conditionally.
    */
   public static List<Map<String, AttributeValue>> items(
       String functionName, Invocation invocation, WindowStatus window, Instant arrivedAt) {
     DeferredItems.StoredPayload payload = DeferredItems.StoredPayload.of(invocation.payload());
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     for (int i = 0; i < payload.chunkCount(); i++) {
-      items.add(sdk(DeferredItems.chunk(functionName, invocation.requestId(), payload, i, arrivedAt, 0)));
+      items.add(
+          sdk(DeferredItems.chunk(functionName, invocation.requestId(), payload, i, arrivedAt, 0)));
     }
     items.add(sdk(DeferredItems.item(functionName, invocation, payload, window, arrivedAt, 0)));
     return items;

@@ -3,7 +3,9 @@ package com.amazonaws.services.lambda.runtime.api.client.runtimeapi;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 
-/** Test double with the 2.3–2.4 layout: the event only through getContentAsStream(), no tenant id. */
+/**
+ * Test double with the 2.3–2.4 layout: the event only through getContentAsStream(), no tenant id.
+ */
 public class InvocationRequest {
   private final String id;
   private final byte[] content;
