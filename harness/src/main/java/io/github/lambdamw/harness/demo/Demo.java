@@ -32,8 +32,10 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  * The first thing to run after cloning ({@code ./demo} at the repository root): the sample
  * scheduled job under the real runtime interface client, started through the layer's wrapper with
  * the agent, against local stand-ins for SSM, DynamoDB and Lambda, driven with the real SDK
- * clients. Three steps: with no window the handler runs; while a window is open its events are
- * stored instead; after the window the replay runs them with their original payloads.
+ * clients. Four steps: with no window the handler runs; while a window in observe mode is open the
+ * handler still runs and the function logs what it would have deferred, storing nothing; while the
+ * window is enforced its events are stored instead; after the window the replay runs them with
+ * their original payloads.
  *
  * <p>Exit code 0 when every step did what it shows, 1 otherwise, with the reason on stderr.
  */
@@ -48,6 +50,8 @@ public final class Demo {
   private static final String PARAMETER = ReplaySettings.DEFAULT_PARAMETER;
   private static final String TABLE = DeferralTable.DEFAULT_NAME;
   private static final String REASON = "database upgrade (demo)";
+  private static final String REHEARSAL_REASON = "rehearsal of the upgrade (demo)";
+  private static final String WOULD_DEFER_METRIC = "WouldDeferInvocations";
   private static final String NO_WINDOW = "{\"windows\":[]}";
 
   /** The function's MAINTENANCE_WINDOW_REFRESH_SECONDS here; the agent's default is 60. */
@@ -80,8 +84,8 @@ public final class Demo {
       run(System.out);
       System.out.printf(
           Locale.ROOT,
-          "%nDone in %.1f s: the handler ran, the window deferred its events, the replay ran them."
-              + "%n",
+          "%nDone in %.1f s: the handler ran, the rehearsal stored nothing, the window deferred its"
+              + " events, the replay ran them.%n",
           (System.nanoTime() - started) / 1e9);
       code = 0;
     } catch (RuntimeException e) {
@@ -164,15 +168,20 @@ public final class Demo {
 
   private DemoReport steps(String noWindow) {
     String closedAnswer = noWindow(noWindow);
+    Rehearsed rehearsed = rehearsal();
     Deferred deferred = windowOpen();
     Replayed replayed = windowClosedAndReplayed(deferred.opened);
     return new DemoReport(
         closedAnswer,
-        deferred.closedLog,
+        rehearsed.closedLog,
+        rehearsed.answer,
+        rehearsed.wouldDeferLine,
+        rehearsed.wouldDeferMetric,
+        rehearsed.stored,
         deferred.sent,
         deferred.answers,
         deferred.stored,
-        deferred.handlerRuns - 1,
+        deferred.handlerRuns - 2,
         replayed.summary,
         replayed.answers,
         replayed.left);
@@ -192,9 +201,65 @@ public final class Demo {
     return answer;
   }
 
+  private record Rehearsed(
+      String closedLog,
+      String answer,
+      String wouldDeferLine,
+      String wouldDeferMetric,
+      int stored) {}
+
+  /**
+   * Step 2: a rehearsal, the window written in observe mode: the handler runs, the function logs
+   * what it would have deferred, nothing is stored.
+   */
+  private Rehearsed rehearsal() {
+    // Step 1's log line is complete only once the function writes its next line, in this step.
+    screen.hold();
+    screen.step(2, "A rehearsal first: the window in observe mode, the handler still runs");
+    Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    putWindow(
+        "{\"windows\":[{\"start\":\""
+            + start
+            + "\",\"reason\":\""
+            + REHEARSAL_REASON
+            + "\",\"mode\":\"observe\"}]}");
+    pause("for the function to pick the window up");
+    byte[] event = ScheduledEvents.firing(RULE, schedule.plus(Duration.ofMinutes(1)));
+    screen.line("invoke", FUNCTION + " with the next event of its schedule");
+    String answer = invoke(event);
+    screen.line("answer", answer);
+    if (answer.contains("\"deferred\"") || !answer.contains("scheduled job ran")) {
+      throw new DemoFailure(
+          "in observe mode the handler should have run; the answer was " + answer);
+    }
+    String closedLog = awaitRecord(FunctionLog.HANDLER, 1);
+    screen.lineNow("its log", closedLog);
+    screen.release();
+    screen.line("its log", awaitRecord(FunctionLog.WINDOW_CHANGED, 1));
+    String wouldDefer = awaitRecord(FunctionLog.WOULD_DEFER, 1);
+    screen.line("", wouldDefer);
+    String metric =
+        FunctionLog.records(function.logLines(), FunctionLog.METRICS).stream()
+            .filter(r -> r.contains(WOULD_DEFER_METRIC))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new DemoFailure(
+                        "no "
+                            + WOULD_DEFER_METRIC
+                            + " record in the function's log; see "
+                            + function.logFile()));
+    screen.line("", metric);
+    int stored = StoredInvocations.read(aws.dynamo(), TABLE, FUNCTION).size();
+    screen.line("table", TABLE + ": " + stored + " items: observe mode stores nothing");
+    if (stored != 0) {
+      throw new DemoFailure("observe mode should store nothing; the table holds " + stored);
+    }
+    return new Rehearsed(closedLog, answer, wouldDefer, metric, stored);
+  }
+
   private record Deferred(
       Instant opened,
-      String closedLog,
       List<String> sent,
       List<String> answers,
       List<StoredInvocation> stored,
@@ -202,9 +267,8 @@ public final class Demo {
 
   /** Step 2: a window opens, the function stores its events instead of running the handler. */
   private Deferred windowOpen() {
-    // Step 1's log line is complete only once the function writes its next line, in this step.
-    screen.hold();
-    screen.step(2, "The operator opens a window: the function stores its events instead");
+    screen.step(
+        3, "The operator opens the window for real: the function stores its events instead");
     Instant opened = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     putWindow("{\"windows\":[{\"start\":\"" + opened + "\",\"reason\":\"" + REASON + "\"}]}");
     pause("for the function to pick the window up");
@@ -215,9 +279,8 @@ public final class Demo {
             + " asynchronously, here synchronously to show the answers)");
     List<String> sent = new ArrayList<>();
     List<String> answers = new ArrayList<>();
-    String closedLog = null;
     for (int i = 1; i <= EVENTS_IN_WINDOW; i++) {
-      byte[] event = ScheduledEvents.firing(RULE, schedule.plus(Duration.ofMinutes(i)));
+      byte[] event = ScheduledEvents.firing(RULE, windowEvent(i));
       sent.add(text(event));
       String answer = invoke(event);
       answers.add(answer);
@@ -226,13 +289,8 @@ public final class Demo {
         throw new DemoFailure(
             "the window is open, so the event should have been stored; the answer was " + answer);
       }
-      if (closedLog == null) {
-        closedLog = awaitRecord(FunctionLog.HANDLER, 1);
-        screen.lineNow("its log", closedLog);
-        screen.release();
-      }
     }
-    screen.line("its log", awaitRecord(FunctionLog.WINDOW_CHANGED, 1));
+    screen.line("its log", awaitRecord(FunctionLog.WINDOW_CHANGED, 2));
 
     List<StoredInvocation> stored = StoredInvocations.read(aws.dynamo(), TABLE, FUNCTION);
     screen.line("table", TABLE + " (Query on index byArrival): " + stored.size() + " items");
@@ -256,19 +314,19 @@ public final class Demo {
               + payloads);
     }
     int handlerRuns = handlerRuns();
-    screen.line("handler", "did not run: its log still shows " + handlerRuns + " run");
-    if (handlerRuns != 1) {
+    screen.line(
+        "handler", "did not run: its log still shows " + handlerRuns + " runs (steps 1 and 2)");
+    if (handlerRuns != 2) {
       throw new DemoFailure("the handler ran while the window was open: " + handlerRuns + " runs");
     }
-    return new Deferred(
-        opened, closedLog, List.copyOf(sent), List.copyOf(answers), stored, handlerRuns);
+    return new Deferred(opened, List.copyOf(sent), List.copyOf(answers), stored, handlerRuns);
   }
 
   private record Replayed(ReplaySummary summary, List<String> answers, int left) {}
 
   /** Step 3: the window closes, the replay runs the stored events, the table empties. */
   private Replayed windowClosedAndReplayed(Instant opened) {
-    screen.step(3, "The operator closes the window and replays what it deferred");
+    screen.step(4, "The operator closes the window and replays what it deferred");
     Instant closed = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     putWindow(
         "{\"windows\":[{\"start\":\""
@@ -303,19 +361,19 @@ public final class Demo {
 
     // The handler's last message has no line end until the process ends (see FunctionLog).
     function.close();
-    screen.line("its log", awaitRecord(FunctionLog.WINDOW_CHANGED, 2));
+    screen.line("its log", awaitRecord(FunctionLog.WINDOW_CHANGED, 3));
     List<String> runs = FunctionLog.records(function.logLines(), FunctionLog.HANDLER);
     screen.line("", runs.get(runs.size() - 1));
     screen.line(
         "handler",
-        "ran " + (runs.size() - 1) + " more times (" + runs.size() + " runs in its log)");
+        "ran " + (runs.size() - 2) + " more times (" + runs.size() + " runs in its log)");
 
     if (summary.replayed() != EVENTS_IN_WINDOW || summary.exitCode() != 0) {
       throw new DemoFailure(
           "the replay should have replayed " + EVENTS_IN_WINDOW + " events: " + summary);
     }
     for (int i = 0; i < EVENTS_IN_WINDOW; i++) {
-      String scheduledFor = "\"scheduledFor\":\"" + schedule.plus(Duration.ofMinutes(i + 1)) + "\"";
+      String scheduledFor = "\"scheduledFor\":\"" + windowEvent(i + 1) + "\"";
       if (!answers.get(i).contains(scheduledFor)) {
         throw new DemoFailure(
             "replayed event "
@@ -326,9 +384,9 @@ public final class Demo {
                 + answers.get(i));
       }
     }
-    if (runs.size() != 1 + EVENTS_IN_WINDOW) {
+    if (runs.size() != 2 + EVENTS_IN_WINDOW) {
       throw new DemoFailure(
-          "the handler should have run " + (1 + EVENTS_IN_WINDOW) + " times in all: " + runs);
+          "the handler should have run " + (2 + EVENTS_IN_WINDOW) + " times in all: " + runs);
     }
     if (left != 0) {
       throw new DemoFailure(
@@ -436,6 +494,11 @@ public final class Demo {
         throw new DemoFailure("interrupted");
       }
     }
+  }
+
+  /** When the {@code n}th event sent while the window is open was due (after step 2's event). */
+  private Instant windowEvent(int n) {
+    return schedule.plus(Duration.ofMinutes(1 + n));
   }
 
   private int handlerRuns() {

@@ -8,6 +8,10 @@ import java.util.List;
  *
  * @param closedAnswer the function's answer while no window was open
  * @param closedLogLine the handler's log line of that invocation
+ * @param rehearsalAnswer the function's answer while only a window in observe mode was open
+ * @param wouldDeferLine the agent's log line for that invocation
+ * @param wouldDeferMetric the metric record counting it
+ * @param storedDuringRehearsal the function's items in the table after it
  * @param deferredEvents the events sent while the window was open, as text, in order
  * @param deferredAnswers the answers to them
  * @param stored the table's items after them, in arrival order
@@ -19,6 +23,10 @@ import java.util.List;
 record DemoReport(
     String closedAnswer,
     String closedLogLine,
+    String rehearsalAnswer,
+    String wouldDeferLine,
+    String wouldDeferMetric,
+    int storedDuringRehearsal,
     List<String> deferredEvents,
     List<String> deferredAnswers,
     List<StoredInvocation> stored,

@@ -18,8 +18,14 @@ final class FunctionLog {
   /** How the agent's line starts when it reads a new window value (AgentLog, WindowCache). */
   static final String WINDOW_CHANGED = "maintenance-window INFO the window in ";
 
+  /** How the agent's line starts for an invocation an observed window would defer (Observer). */
+  static final String WOULD_DEFER = "maintenance-window INFO observe mode: would defer invocation ";
+
+  /** How a metric record (CloudWatch embedded metric format) starts (EmfMetrics). */
+  static final String METRICS = "{\"_aws\"";
+
   /** How the output of the writers in a function's process starts: handler, agent, metrics. */
-  private static final String[] WRITERS = {HANDLER, "maintenance-window ", "{\"_aws\""};
+  private static final String[] WRITERS = {HANDLER, "maintenance-window ", METRICS};
 
   private FunctionLog() {}
 

@@ -11,13 +11,19 @@ import org.junit.jupiter.api.Test;
 class DemoTest {
 
   @Test
-  void theDemo_runsTheHandler_defersDuringTheWindow_andReplaysAfterIt() {
+  void theDemo_runsTheHandler_rehearses_defersDuringTheWindow_andReplaysAfterIt() {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     DemoReport report = Demo.run(new PrintStream(printed, true, StandardCharsets.UTF_8));
 
     assertThat(report.closedAnswer()).contains("\"message\":\"scheduled job ran\"");
     assertThat(report.closedLogLine()).contains("scheduled job ran at ");
+    assertThat(report.rehearsalAnswer()).contains("\"message\":\"scheduled job ran\"");
+    assertThat(report.wouldDeferLine())
+        .startsWith("maintenance-window INFO observe mode: would defer invocation ")
+        .endsWith("the handler runs");
+    assertThat(report.wouldDeferMetric()).contains("\"WouldDeferInvocations\"");
+    assertThat(report.storedDuringRehearsal()).isZero();
     assertThat(report.deferredAnswers())
         .hasSize(Demo.EVENTS_IN_WINDOW)
         .allSatisfy(answer -> assertThat(answer).startsWith("{\"deferred\":true"));
@@ -37,6 +43,11 @@ class DemoTest {
         .allSatisfy(answer -> assertThat(answer).contains("\"message\":\"scheduled job ran\""));
     assertThat(report.leftAfterReplay()).isZero();
     assertThat(printed.toString(StandardCharsets.UTF_8))
-        .contains("1. No window", "2. The operator opens a window", "3. The operator closes");
+        .contains(
+            "1. No window",
+            "2. A rehearsal first",
+            "observe mode: would defer invocation ",
+            "3. The operator opens the window",
+            "4. The operator closes");
   }
 }
