@@ -1,12 +1,12 @@
 package io.github.lambdamw.cli.window;
 
 import io.github.lambdamw.cli.internal.ParameterAccessException;
-import io.github.lambdamw.cli.internal.ValueSize;
 import io.github.lambdamw.cli.internal.WindowReport;
 import io.github.lambdamw.replay.DeployedNames;
 import io.github.lambdamw.replay.ExitCodes;
 import io.github.lambdamw.window.WindowFormatException;
 import io.github.lambdamw.window.WindowPlan;
+import io.github.lambdamw.windowtext.ValueSize;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

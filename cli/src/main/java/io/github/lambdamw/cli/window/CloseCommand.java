@@ -2,12 +2,12 @@ package io.github.lambdamw.cli.window;
 
 import io.github.lambdamw.cli.internal.ParameterAccessException;
 import io.github.lambdamw.cli.internal.ValueEditor;
-import io.github.lambdamw.cli.internal.ValueSize;
 import io.github.lambdamw.cli.internal.WindowReport;
 import io.github.lambdamw.replay.ExitCodes;
 import io.github.lambdamw.window.Window;
 import io.github.lambdamw.window.WindowFormatException;
 import io.github.lambdamw.window.WindowPlan;
+import io.github.lambdamw.windowtext.ValueSize;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

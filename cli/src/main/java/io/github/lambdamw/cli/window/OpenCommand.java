@@ -2,11 +2,11 @@ package io.github.lambdamw.cli.window;
 
 import io.github.lambdamw.cli.internal.ParameterAccessException;
 import io.github.lambdamw.cli.internal.ValueEditor;
-import io.github.lambdamw.cli.internal.ValueSize;
 import io.github.lambdamw.cli.internal.WindowReport;
 import io.github.lambdamw.replay.ExitCodes;
 import io.github.lambdamw.window.WindowFormatException;
 import io.github.lambdamw.window.WindowPlan;
+import io.github.lambdamw.windowtext.ValueSize;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,18 +1,14 @@
 package io.github.lambdamw.cli.window;
 
-import io.github.lambdamw.cli.internal.Occurrences;
 import io.github.lambdamw.cli.internal.PlanJson;
-import io.github.lambdamw.cli.internal.Timeline;
 import io.github.lambdamw.replay.internal.Terminals;
-import io.github.lambdamw.window.Occurrence;
-import io.github.lambdamw.window.RecurringWindow;
-import io.github.lambdamw.window.Window;
 import io.github.lambdamw.window.WindowPlan;
+import io.github.lambdamw.windowtext.Occurrences;
+import io.github.lambdamw.windowtext.Timeline;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,8 +16,6 @@ import picocli.CommandLine.Option;
  * status} and {@code check}.
  */
 final class TimelineOptions {
-  private static final ZoneId UTC = ZoneId.of("UTC");
-
   @Option(
       names = "--days",
       paramLabel = "N",
@@ -48,15 +42,7 @@ final class TimelineOptions {
 
   /** The timeline's zone: {@code --zone}, else the first recurring window's, else UTC. */
   ZoneId zone(WindowPlan plan) {
-    if (zone != null) {
-      return zone;
-    }
-    for (Window window : plan.windows()) {
-      if (window.asEnforced() instanceof RecurringWindow recurring) {
-        return recurring.zone();
-      }
-    }
-    return UTC;
+    return zone != null ? zone : Timeline.zoneOf(plan);
   }
 
   /** Prints the timeline of the {@link #days} days from the one {@code at} falls on. */
@@ -64,15 +50,10 @@ final class TimelineOptions {
     if (days <= 0) {
       return;
     }
-    ZoneId timelineZone = zone(plan);
-    Instant from = at.atZone(timelineZone).toLocalDate().atStartOfDay(timelineZone).toInstant();
-    Instant to =
-        at.atZone(timelineZone).toLocalDate().plusDays(days).atStartOfDay(timelineZone).toInstant();
-    List<Occurrence> occurrences = Occurrences.between(plan, from, to);
     Timeline.Style style =
         plain || !Terminals.isInteractive() ? Timeline.Style.PLAIN : Timeline.Style.TERMINAL;
     out.println();
-    Timeline.print(out, occurrences, plan.enabled(), at, days, timelineZone, style);
+    Timeline.print(out, plan, at, days, zone(plan), style);
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.github.lambdamw.cli.internal;
+package io.github.lambdamw.windowtext;
 
 import io.github.lambdamw.window.Occurrence;
 import io.github.lambdamw.window.Window;

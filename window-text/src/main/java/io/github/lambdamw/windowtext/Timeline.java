@@ -1,6 +1,9 @@
-package io.github.lambdamw.cli.internal;
+package io.github.lambdamw.windowtext;
 
 import io.github.lambdamw.window.Occurrence;
+import io.github.lambdamw.window.RecurringWindow;
+import io.github.lambdamw.window.Window;
+import io.github.lambdamw.window.WindowPlan;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,7 +51,30 @@ public final class Timeline {
     }
   }
 
+  private static final ZoneId UTC = ZoneId.of("UTC");
+
   private Timeline() {}
+
+  /** The zone a plan is best read in: its first recurring window's, else UTC. */
+  public static ZoneId zoneOf(WindowPlan plan) {
+    for (Window window : plan.windows()) {
+      if (window.asEnforced() instanceof RecurringWindow recurring) {
+        return recurring.zone();
+      }
+    }
+    return UTC;
+  }
+
+  /**
+   * Prints {@code plan}'s timeline of the {@code days} days starting with the one {@code at} falls
+   * on, in {@code zone}: what {@code mw window status} shows under its first line.
+   */
+  public static void print(
+      PrintWriter out, WindowPlan plan, Instant at, int days, ZoneId zone, Style style) {
+    Instant from = at.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+    Instant to = at.atZone(zone).toLocalDate().plusDays(days).atStartOfDay(zone).toInstant();
+    print(out, Occurrences.between(plan, from, to), plan.enabled(), at, days, zone, style);
+  }
 
   /**
    * Prints the {@code days} days starting with the one {@code from} falls on, in {@code zone}.

@@ -1,4 +1,4 @@
-package io.github.lambdamw.cli.internal;
+package io.github.lambdamw.windowtext;
 
 import java.nio.charset.StandardCharsets;
 
