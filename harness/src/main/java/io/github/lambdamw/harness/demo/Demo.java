@@ -14,7 +14,12 @@ import io.github.lambdamw.replay.ReplayListener;
 import io.github.lambdamw.replay.ReplaySettings;
 import io.github.lambdamw.replay.ReplaySummary;
 import io.github.lambdamw.replay.Replayer;
+import io.github.lambdamw.window.WindowFormatException;
+import io.github.lambdamw.window.WindowPlan;
+import io.github.lambdamw.windowtext.Timeline;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,10 +37,11 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  * The first thing to run after cloning ({@code ./demo} at the repository root): the sample
  * scheduled job under the real runtime interface client, started through the layer's wrapper with
  * the agent, against local stand-ins for SSM, DynamoDB and Lambda, driven with the real SDK
- * clients. Four steps: with no window the handler runs; while a window in observe mode is open the
+ * clients. Five steps: with no window the handler runs; while a window in observe mode is open the
  * handler still runs and the function logs what it would have deferred, storing nothing; while the
  * window is enforced its events are stored instead; after the window the replay runs them with
- * their original payloads.
+ * their original payloads; last, a recurring window is planned and shown as the timeline {@code mw
+ * window status} prints.
  *
  * <p>Exit code 0 when every step did what it shows, 1 otherwise, with the reason on stderr.
  */
@@ -52,6 +58,18 @@ public final class Demo {
   private static final String REASON = "database upgrade (demo)";
   private static final String REHEARSAL_REASON = "rehearsal of the upgrade (demo)";
   private static final String WOULD_DEFER_METRIC = "WouldDeferInvocations";
+  private static final String RECURRING_REASON = "weeknight batch maintenance (demo)";
+
+  /** Weeknights from 02:00 to 04:00 in Paris: five openings in any week, in the window's zone. */
+  static final String RECURRING =
+      "{\"windows\":[{\"schedule\":\"cron(0 2 ? * MON-FRI *)\",\"duration\":\"PT2H\","
+          + "\"timezone\":\"Europe/Paris\",\"reason\":\""
+          + RECURRING_REASON
+          + "\"}]}";
+
+  /** As many days as {@code mw window status} shows by default. */
+  static final int TIMELINE_DAYS = 7;
+
   private static final String NO_WINDOW = "{\"windows\":[]}";
 
   /** The function's MAINTENANCE_WINDOW_REFRESH_SECONDS here; the agent's default is 60. */
@@ -85,7 +103,7 @@ public final class Demo {
       System.out.printf(
           Locale.ROOT,
           "%nDone in %.1f s: the handler ran, the rehearsal stored nothing, the window deferred its"
-              + " events, the replay ran them.%n",
+              + " events, the replay ran them, the timeline shows what is coming.%n",
           (System.nanoTime() - started) / 1e9);
       code = 0;
     } catch (RuntimeException e) {
@@ -171,6 +189,7 @@ public final class Demo {
     Rehearsed rehearsed = rehearsal();
     Deferred deferred = windowOpen();
     Replayed replayed = windowClosedAndReplayed(deferred.opened);
+    String timeline = timelineAhead();
     return new DemoReport(
         closedAnswer,
         rehearsed.closedLog,
@@ -184,7 +203,8 @@ public final class Demo {
         deferred.handlerRuns - 2,
         replayed.summary,
         replayed.answers,
-        replayed.left);
+        replayed.left,
+        timeline);
   }
 
   /** Step 1: no window, the handler runs. Its log line is shown in step 2 (see FunctionLog). */
@@ -393,6 +413,38 @@ public final class Demo {
           "the table should be empty after the replay; it holds " + left + " items");
     }
     return new Replayed(summary, List.copyOf(answers), left);
+  }
+
+  /**
+   * Step 5: a recurring window for the weeks ahead, read back and shown as the timeline that {@code
+   * mw window status} prints (the same Timeline, in plain text).
+   */
+  private String timelineAhead() {
+    screen.step(5, "The operator plans a recurring window: the timeline of what is coming");
+    putWindow(RECURRING);
+    String value = aws.ssm().getParameter(b -> b.name(PARAMETER)).parameter().value();
+    WindowPlan plan;
+    try {
+      plan = WindowPlan.parse(value);
+    } catch (WindowFormatException e) {
+      throw new DemoFailure("the window read back is invalid: " + e.getMessage());
+    }
+    StringWriter text = new StringWriter();
+    try (PrintWriter out = new PrintWriter(text)) {
+      Timeline.print(
+          out, plan, Instant.now(), TIMELINE_DAYS, Timeline.zoneOf(plan), Timeline.Style.PLAIN);
+    }
+    screen.line(
+        "timeline",
+        "GetParameter "
+            + PARAMETER
+            + ", then what `mw window status --plain` prints under its first line:");
+    String timeline = text.toString();
+    timeline.lines().forEach(line -> screen.line("", line));
+    if (!timeline.contains(RECURRING_REASON)) {
+      throw new DemoFailure("the timeline should show the recurring window:\n" + timeline);
+    }
+    return timeline;
   }
 
   /** Shows each replayed item with the function's answer (the replay is synchronous). */

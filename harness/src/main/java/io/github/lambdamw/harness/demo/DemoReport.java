@@ -19,6 +19,8 @@ import java.util.List;
  * @param replay the replay's counts
  * @param replayedAnswers the function's answers to the replayed invocations, in order
  * @param leftAfterReplay the function's items in the table after the replay
+ * @param timeline the timeline printed for the recurring window, as {@code mw window status
+ *     --plain} prints it
  */
 record DemoReport(
     String closedAnswer,
@@ -33,4 +35,5 @@ record DemoReport(
     int handlerRunsDuringWindow,
     ReplaySummary replay,
     List<String> replayedAnswers,
-    int leftAfterReplay) {}
+    int leftAfterReplay,
+    String timeline) {}

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class DemoTest {
 
   @Test
-  void theDemo_runsTheHandler_rehearses_defersDuringTheWindow_andReplaysAfterIt() {
+  void theDemo_runsTheHandler_rehearses_defers_replays_andShowsTheTimelineAhead() {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     DemoReport report = Demo.run(new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -42,12 +42,21 @@ class DemoTest {
         .hasSize(Demo.EVENTS_IN_WINDOW)
         .allSatisfy(answer -> assertThat(answer).contains("\"message\":\"scheduled job ran\""));
     assertThat(report.leftAfterReplay()).isZero();
+    assertThat(report.timeline())
+        .startsWith("Next " + Demo.TIMELINE_DAYS + " day(s) in Europe/Paris")
+        .contains("# open  . closed");
+    assertThat(report.timeline().lines().filter(line -> line.contains("02:00-04:00")))
+        .as("weeknights in any %d days", Demo.TIMELINE_DAYS)
+        .hasSize(5)
+        .allSatisfy(line -> assertThat(line).contains("####"));
     assertThat(printed.toString(StandardCharsets.UTF_8))
         .contains(
             "1. No window",
             "2. A rehearsal first",
             "observe mode: would defer invocation ",
             "3. The operator opens the window",
-            "4. The operator closes");
+            "4. The operator closes",
+            "5. The operator plans a recurring window",
+            report.timeline().lines().skip(3).findFirst().orElseThrow());
   }
 }
