@@ -258,17 +258,7 @@ public final class Demo {
     screen.line("its log", awaitRecord(FunctionLog.WINDOW_CHANGED, 1));
     String wouldDefer = awaitRecord(FunctionLog.WOULD_DEFER, 1);
     screen.line("", wouldDefer);
-    String metric =
-        FunctionLog.records(function.logLines(), FunctionLog.METRICS).stream()
-            .filter(r -> r.contains(WOULD_DEFER_METRIC))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new DemoFailure(
-                        "no "
-                            + WOULD_DEFER_METRIC
-                            + " record in the function's log; see "
-                            + function.logFile()));
+    String metric = awaitRecord(FunctionLog.METRICS, "\"" + WOULD_DEFER_METRIC + "\"", 1);
     screen.line("", metric);
     int stored = StoredInvocations.read(aws.dynamo(), TABLE, FUNCTION).size();
     screen.line("table", TABLE + ": " + stored + " items: observe mode stores nothing");
@@ -522,9 +512,20 @@ public final class Demo {
 
   /** The {@code n}th record of the function's log starting with {@code start}, waiting for it. */
   private String awaitRecord(String start, int n) {
+    return awaitRecord(start, "", n);
+  }
+
+  /**
+   * The {@code n}th record of the function's log starting with {@code start} and containing {@code
+   * part}, waiting for it: the log reaches the file a little after the function wrote it.
+   */
+  private String awaitRecord(String start, String part, int n) {
     long deadline = System.nanoTime() + LOG_WAIT.toNanos();
     while (true) {
-      List<String> records = FunctionLog.records(function.logLines(), start);
+      List<String> records =
+          FunctionLog.records(function.logLines(), start).stream()
+              .filter(record -> record.contains(part))
+              .toList();
       if (records.size() >= n) {
         return records.get(n - 1);
       }
@@ -532,7 +533,9 @@ public final class Demo {
         throw new DemoFailure(
             "no line \""
                 + start
-                + "…\" number "
+                + "…\""
+                + (part.isEmpty() ? "" : " with " + part)
+                + " number "
                 + n
                 + " in the function's log within "
                 + LOG_WAIT.toSeconds()
