@@ -13,8 +13,8 @@ enum Variant {
   /** No layer: the function as Lambda runs it unguarded. */
   NONE(false, false, false),
   /**
-   * The layer with {@code MAINTENANCE_WINDOW_DISABLED=true}: wrapper script, agent jar attached,
-   * premain returns at once. The floor of any agent in this layer (breakdown only).
+   * The layer with {@code MAINTENANCE_WINDOW_DISABLED=true}: the wrapper script runs and attaches
+   * no agent (it says so on stderr), so this is the cost of the wrapper alone.
    */
   AGENT_DISABLED(true, false, false),
   /** The layer, window closed, the dispatch class prepared at build time. */
