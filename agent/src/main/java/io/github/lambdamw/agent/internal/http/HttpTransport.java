@@ -65,12 +65,7 @@ public final class HttpTransport {
       throw new IllegalArgumentException("not a usable endpoint: " + endpoint, e);
     }
     boolean https = "https".equalsIgnoreCase(scheme);
-    // URI keeps an IPv6 literal's brackets; certificates and SNI want the address alone.
-    String host = endpoint.getHost();
-    String bare =
-        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    this.tls =
-        https ? new WatchedTlsSockets(tlsFactory != null ? tlsFactory : defaultTls(), bare) : null;
+    this.tls = https ? new WatchedTlsSockets(tlsFactory != null ? tlsFactory : defaultTls()) : null;
   }
 
   /**

@@ -3,11 +3,9 @@ package io.github.lambdamw.agent.internal.http;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
-import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -15,16 +13,17 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The TLS sockets of one endpoint's {@code HttpsURLConnection}s, made by the JVM's default factory
- * with three additions:
+ * (this class only delegates; JSSE does all of TLS) with two additions:
  *
  * <ul>
  *   <li>host-name verification is always on: every socket checks that the certificate names the
  *       host during the handshake, as {@code HttpsURLConnection} does with its default verifier,
  *       whatever default verifier the function installed for its own connections;
- *   <li>the host name is sent as SNI also when it has no dot (the JDK leaves such names out);
  *   <li>the {@link CallWatchdog} learns which socket a call uses, so that it can close it at the
  *       call's deadline: the socket a call opens (sockets are made on the calling thread), or the
  *       one under the kept-alive connection the JDK hands a later call, found by its TLS session.
+ *       Once the answer's body is being read, {@code disconnect()} from another thread does not end
+ *       a stalled read ({@code HttpTransportDeadlineTest}'s stall cases fail without this).
  * </ul>
  *
  * One instance per endpoint and for as long as the endpoint is used: the JDK keeps connections
@@ -40,7 +39,6 @@ final class WatchedTlsSockets extends SSLSocketFactory {
   private static final ThreadLocal<CallWatchdog.Call> CALLING = new ThreadLocal<>();
 
   private final SSLSocketFactory base;
-  private final SNIHostName serverName;
 
   /**
    * Live sockets by their session; {@code null} for a session two sockets share (TLS 1.2
@@ -48,12 +46,8 @@ final class WatchedTlsSockets extends SSLSocketFactory {
    */
   private final Map<SSLSession, Socket> bySession = new IdentityHashMap<>();
 
-  /**
-   * @param host the endpoint's host name or IP literal (without brackets)
-   */
-  WatchedTlsSockets(SSLSocketFactory base, String host) {
+  WatchedTlsSockets(SSLSocketFactory base) {
     this.base = base;
-    this.serverName = serverName(host);
   }
 
   /**
@@ -100,11 +94,6 @@ final class WatchedTlsSockets extends SSLSocketFactory {
     if (socket instanceof SSLSocket tls) {
       SSLParameters parameters = tls.getSSLParameters();
       parameters.setEndpointIdentificationAlgorithm("HTTPS");
-      if (serverName != null) {
-        // The JDK sends SNI by itself only for names with a dot; a shared endpoint picks its
-        // certificate by it.
-        parameters.setServerNames(Collections.singletonList(serverName));
-      }
       tls.setSSLParameters(parameters);
     }
     CallWatchdog.Call call = CALLING.get();
@@ -112,35 +101,6 @@ final class WatchedTlsSockets extends SSLSocketFactory {
       CallWatchdog.socket(call, socket);
     }
     return socket;
-  }
-
-  /** {@code null} for an IP literal (RFC 6066 forbids them in SNI) or a name SNI cannot carry. */
-  private static SNIHostName serverName(String host) {
-    if (isIpLiteral(host)) {
-      return null;
-    }
-    try {
-      return new SNIHostName(host.endsWith(".") ? host.substring(0, host.length() - 1) : host);
-    } catch (IllegalArgumentException e) {
-      return null; // e.g. an underscore: the handshake goes on without SNI, as the JDK's own would
-    }
-  }
-
-  /**
-   * IPv6 literals hold a colon; IPv4 literals are digits and dots only (no top-level domain is all
-   * digits).
-   */
-  private static boolean isIpLiteral(String host) {
-    if (host.indexOf(':') >= 0) {
-      return true;
-    }
-    for (int i = 0; i < host.length(); i++) {
-      char c = host.charAt(i);
-      if (c != '.' && (c < '0' || c > '9')) {
-        return false;
-      }
-    }
-    return !host.isEmpty();
   }
 
   @Override
