@@ -5,6 +5,7 @@ import io.github.lambdamw.agent.internal.defer.Deferrer;
 import io.github.lambdamw.agent.internal.gate.Gate;
 import io.github.lambdamw.agent.internal.gate.SsmWindowSource;
 import io.github.lambdamw.agent.internal.gate.WindowCache;
+import io.github.lambdamw.agent.internal.metrics.EmfMetrics;
 import io.github.lambdamw.harness.ssm.LocalSsm;
 import io.github.lambdamw.harness.ssm.SsmRateLimit;
 import java.io.ByteArrayOutputStream;
@@ -307,7 +308,8 @@ final class FleetSimulation {
                 config.refreshMillis(),
                 config.readErrorMode(),
                 config.initReadBudgetMillis(),
-                config.invokeReadBudgetMillis());
+                config.invokeReadBudgetMillis(),
+                EmfMetrics.silent());
         Gate gate =
             new Gate(window, new Deferrer(new CountingDeferralStore(), config.functionName()));
         // premain's background thread: the first read overlaps the runtime's INIT.

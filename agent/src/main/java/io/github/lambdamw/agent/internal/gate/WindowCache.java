@@ -83,29 +83,14 @@ public final class WindowCache {
   private volatile Snapshot snapshot = Snapshot.UNREAD;
   private volatile String lastProblem;
 
-  /** With the default read budgets. */
+  /** With the default read budgets, counting no metrics. */
   public WindowCache(WindowSource source, long refreshMillis, ReadErrorMode readErrorMode) {
     this(
         source,
         refreshMillis,
         readErrorMode,
         AgentConfig.DEFAULT_INIT_READ_BUDGET_MILLIS,
-        AgentConfig.DEFAULT_INVOKE_READ_BUDGET_MILLIS);
-  }
-
-  public WindowCache(
-      WindowSource source,
-      long refreshMillis,
-      ReadErrorMode readErrorMode,
-      long initBudgetMillis,
-      long invokeBudgetMillis) {
-    this(
-        source,
-        refreshMillis,
-        readErrorMode,
-        initBudgetMillis,
-        invokeBudgetMillis,
-        null,
+        AgentConfig.DEFAULT_INVOKE_READ_BUDGET_MILLIS,
         EmfMetrics.silent());
   }
 
@@ -118,22 +103,6 @@ public final class WindowCache {
       long invokeBudgetMillis,
       EmfMetrics metrics) {
     this(source, refreshMillis, readErrorMode, initBudgetMillis, invokeBudgetMillis, null, metrics);
-  }
-
-  /**
-   * With the default read budgets, counting each failed read as {@code WindowReadFailures} in
-   * {@code metrics}.
-   */
-  public WindowCache(
-      WindowSource source, long refreshMillis, ReadErrorMode readErrorMode, EmfMetrics metrics) {
-    this(
-        source,
-        refreshMillis,
-        readErrorMode,
-        AgentConfig.DEFAULT_INIT_READ_BUDGET_MILLIS,
-        AgentConfig.DEFAULT_INVOKE_READ_BUDGET_MILLIS,
-        null,
-        metrics);
   }
 
   /**

@@ -6,6 +6,7 @@ import io.github.lambdamw.agent.internal.AgentConfig.ReadErrorMode;
 import io.github.lambdamw.agent.internal.QuietLog;
 import io.github.lambdamw.agent.internal.defer.Deferrer;
 import io.github.lambdamw.agent.internal.defer.InMemoryDeferralStore;
+import io.github.lambdamw.agent.internal.metrics.EmfMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,7 +22,8 @@ class GateTest {
     source.throttleNext(Integer.MAX_VALUE);
     Gate gate =
         new Gate(
-            new WindowCache(source, 60_000, ReadErrorMode.DEFER, 5_000, 60_000),
+            new WindowCache(
+                source, 60_000, ReadErrorMode.DEFER, 5_000, 60_000, EmfMetrics.silent()),
             new Deferrer(store, "fn"));
     long now = System.currentTimeMillis();
 

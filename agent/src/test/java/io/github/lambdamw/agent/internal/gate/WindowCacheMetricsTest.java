@@ -2,6 +2,7 @@ package io.github.lambdamw.agent.internal.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lambdamw.agent.internal.AgentConfig;
 import io.github.lambdamw.agent.internal.AgentConfig.ReadErrorMode;
 import io.github.lambdamw.agent.internal.metrics.EmfMetrics;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +24,13 @@ class WindowCacheMetricsTest {
   private final ScriptedWindowSource source =
       new ScriptedWindowSource("2026-12-01T02:00:00Z,2026-12-01T04:00:00Z");
   private final WindowCache cache =
-      new WindowCache(source, REFRESH, ReadErrorMode.RUN_HANDLER, new EmfMetrics("fn"));
+      new WindowCache(
+          source,
+          REFRESH,
+          ReadErrorMode.RUN_HANDLER,
+          AgentConfig.DEFAULT_INIT_READ_BUDGET_MILLIS,
+          AgentConfig.DEFAULT_INVOKE_READ_BUDGET_MILLIS,
+          new EmfMetrics("fn"));
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private PrintStream original;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lambdamw.agent.internal.AgentConfig.ReadErrorMode;
 import io.github.lambdamw.agent.internal.QuietLog;
+import io.github.lambdamw.agent.internal.metrics.EmfMetrics;
 import io.github.lambdamw.window.WindowStatus;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +26,7 @@ class WindowCacheThrottlingTest {
   private final ScriptedWindowSource source = new ScriptedWindowSource(OPEN);
 
   private WindowCache cache(ReadErrorMode mode, long initBudget, long invokeBudget) {
-    return new WindowCache(source, REFRESH, mode, initBudget, invokeBudget);
+    return new WindowCache(source, REFRESH, mode, initBudget, invokeBudget, EmfMetrics.silent());
   }
 
   @Test
