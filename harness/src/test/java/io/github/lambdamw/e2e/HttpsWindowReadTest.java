@@ -12,11 +12,11 @@ import io.github.lambdamw.harness.function.LambdaFunction;
 import io.github.lambdamw.harness.function.RuntimeClients;
 import io.github.lambdamw.harness.runtimeapi.LocalLambda;
 import io.github.lambdamw.harness.ssm.LocalSsm;
+import io.github.lambdamw.harness.ssm.LocalhostKeyStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,31 +41,7 @@ class HttpsWindowReadTest {
   }
 
   private Path keyStore() throws Exception {
-    Path keyStore = temp.resolve("local-ssm.p12");
-    Process keytool =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair",
-                "-alias",
-                "local-ssm",
-                "-keyalg",
-                "EC",
-                "-dname",
-                "CN=localhost",
-                "-ext",
-                "SAN=dns:localhost",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                keyStore.toString(),
-                "-storepass",
-                new String(PASSWORD))
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
-    assertThat(keytool.exitValue()).as(output).isZero();
-    return keyStore;
+    return LocalhostKeyStore.create(temp.resolve("local-ssm.p12"), PASSWORD);
   }
 
   @ParameterizedTest(name = "RIC {0} on {1}")

@@ -32,29 +32,7 @@ class LocalSsmTlsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    keyStore = dir.resolve("key.p12");
-    Process keytool =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair",
-                "-alias",
-                "local-ssm",
-                "-keyalg",
-                "EC",
-                "-dname",
-                "CN=localhost",
-                "-ext",
-                "SAN=dns:localhost",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                keyStore.toString(),
-                "-storepass",
-                new String(PASSWORD))
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(keytool.getInputStream().readAllBytes());
-    assertThat(keytool.waitFor()).as(output).isZero();
+    keyStore = LocalhostKeyStore.create(dir.resolve("key.p12"), PASSWORD);
     ssm = LocalSsm.builder().withTls(keyStore, PASSWORD).start();
   }
 
