@@ -8,10 +8,10 @@ import java.util.Map;
 
 /**
  * Reads JSON text (RFC 8259) into {@link Map} (insertion-ordered), {@link List}, {@link String},
- * {@link Long} or {@link BigDecimal}, {@link Boolean} and {@code null}. The agent reads two small
- * documents per cold start, the SSM answer and the window value; loading a JSON library for them
- * cost about a hundred classes on every guarded cold start. Errors name the offset and what was
- * expected there.
+ * {@link Long} or {@link Decimal} (a {@link BigDecimal} when asked), {@link Boolean} and {@code
+ * null}. The agent reads two small documents per cold start, the SSM answer and the window value;
+ * loading a JSON library for them cost about a hundred classes on every guarded cold start. Errors
+ * name the offset and what was expected there.
  *
  * <p>The text may come from anyone who can answer on the agent's connections (a proxy, a
  * misconfigured endpoint), so it is read with the limits of Jackson's default {@code
@@ -248,14 +248,102 @@ public final class JsonReader {
     if (integral && number.length() < 19) {
       return Long.parseLong(number);
     }
-    try {
-      return new BigDecimal(number);
-    } catch (NumberFormatException e) {
+    if (!decimalInRange(number)) {
       throw new JsonSyntaxException(
           "a number whose exponent is beyond what a decimal can hold at offset "
               + start
               + ": "
               + abbreviated(number));
+    }
+    return new Decimal(number);
+  }
+
+  /**
+   * Whether the JSON number makes a {@code BigDecimal} on every JDK the agent runs on, decided
+   * without making one, as JDK 17's {@code BigDecimal} parses: at most ten significant exponent
+   * digits, an exponent that fits an {@code int}, and a scale (fraction digits less the exponent)
+   * that fits one. (JDK 25 also takes an exponent beyond an {@code int} when the scale fits; the
+   * agent refuses it on every JDK.)
+   */
+  private static boolean decimalInRange(String number) {
+    int e = Math.max(number.indexOf('e'), number.indexOf('E'));
+    if (e < 0) {
+      return true;
+    }
+    int point = number.indexOf('.');
+    long fractionDigits = point < 0 ? 0 : e - point - 1;
+    int digit = e + 1;
+    boolean negative = number.charAt(digit) == '-';
+    if (negative || number.charAt(digit) == '+') {
+      digit++;
+    }
+    while (digit < number.length() - 1 && number.charAt(digit) == '0') {
+      digit++;
+    }
+    if (number.length() - digit > 10) {
+      return false;
+    }
+    long exponent = Long.parseLong(number, digit, number.length(), 10) * (negative ? -1 : 1);
+    long scale = fractionDigits - exponent;
+    return exponent == (int) exponent && scale == (int) scale;
+  }
+
+  /**
+   * A number that is not a {@code long} (a fraction, an exponent, or 19 digits and more), kept as
+   * its text until asked for its value. Making the {@link BigDecimal} at once cost every guarded
+   * cold start on JDK 25 about 39 classes for a number nobody reads: SSM's answer carries {@code
+   * LastModifiedDate} as one ({@code InitPathCost}). The text is known to make a {@link
+   * BigDecimal}.
+   */
+  public static final class Decimal extends Number {
+    private static final long serialVersionUID = 1L;
+
+    private final String text;
+
+    Decimal(String text) {
+      this.text = text;
+    }
+
+    /** The exact value. */
+    public BigDecimal toBigDecimal() {
+      return new BigDecimal(text);
+    }
+
+    @Override
+    public int intValue() {
+      return toBigDecimal().intValue();
+    }
+
+    @Override
+    public long longValue() {
+      return toBigDecimal().longValue();
+    }
+
+    @Override
+    public float floatValue() {
+      return toBigDecimal().floatValue();
+    }
+
+    @Override
+    public double doubleValue() {
+      return toBigDecimal().doubleValue();
+    }
+
+    /** Equal to a {@code Decimal} of the same value and scale, as {@link BigDecimal#equals}. */
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Decimal decimal && toBigDecimal().equals(decimal.toBigDecimal());
+    }
+
+    @Override
+    public int hashCode() {
+      return toBigDecimal().hashCode();
+    }
+
+    /** The number as the JSON text wrote it. */
+    @Override
+    public String toString() {
+      return text;
     }
   }
 

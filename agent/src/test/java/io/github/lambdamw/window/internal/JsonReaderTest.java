@@ -23,8 +23,11 @@ class JsonReaderTest {
     Map<String, Object> object = (Map<String, Object>) value;
     assertThat(object.keySet()).containsExactly("s", "n", "d", "big", "t", "f", "z", "a", "o");
     assertThat(object.get("n")).isEqualTo(-12L);
-    assertThat(object.get("d")).isEqualTo(new BigDecimal("1.5e3"));
-    assertThat(object.get("big")).isEqualTo(new BigDecimal("12345678901234567890"));
+    assertThat(((JsonReader.Decimal) object.get("d")).toBigDecimal())
+        .isEqualTo(new BigDecimal("1.5e3"));
+    assertThat(object.get("d")).hasToString("1.5e3");
+    assertThat(((JsonReader.Decimal) object.get("big")).toBigDecimal())
+        .isEqualTo(new BigDecimal("12345678901234567890"));
     assertThat(object.get("t")).isEqualTo(true);
     assertThat(object.get("f")).isEqualTo(false);
     assertThat(object.get("a")).isEqualTo(List.of(1L, List.of(), Map.of()));
@@ -79,11 +82,71 @@ class JsonReaderTest {
         .hasMessageContaining("exponent is beyond what a decimal can hold at offset 11");
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "1e2147483647",
+    "1e-2147483647",
+    "1e-2147483648",
+    "1e2147483648",
+    "0.5e2147483648",
+    "0.5e-2147483647",
+    "0.25e-2147483647",
+    "-1.5E+0000000000002147483647",
+    "1e00000000009999999999",
+    "1e9999999999",
+    "1e19999999999",
+    "1e-9999999999",
+    "12.5e-2147483646",
+    "1e0",
+    "1.0",
+    "-0.0e-0"
+  })
+  void aDecimal_isTakenOnlyWhenItMakesABigDecimal_withoutMakingOne(String number) throws Exception {
+    Object read;
+    try {
+      read = ((List<?>) JsonReader.read("[" + number + "]")).get(0);
+    } catch (JsonReader.JsonSyntaxException e) {
+      assertThat(e).hasMessageContaining("exponent is beyond what a decimal can hold at offset 1");
+      read = null;
+    }
+    boolean bigDecimalTakesIt;
+    try {
+      new BigDecimal(number);
+      bigDecimalTakesIt = true;
+    } catch (NumberFormatException e) {
+      bigDecimalTakesIt = false;
+    }
+
+    if (read != null) {
+      assertThat(bigDecimalTakesIt).as("BigDecimal takes " + number).isTrue();
+      assertThat(((JsonReader.Decimal) read).toBigDecimal()).isEqualTo(new BigDecimal(number));
+    } else {
+      // JDK 25's BigDecimal takes an exponent beyond an int, JDK 17's does not; the reader never
+      // does.
+      assertThat(!bigDecimalTakesIt || exponentBeyondAnInt(number)).as(number).isTrue();
+    }
+  }
+
+  @Test
+  void anExponentBeyondAnInt_isRefusedOnEveryJdk() {
+    for (String number : List.of("1e2147483648", "0.5e2147483648", "1e-2147483649")) {
+      assertThatThrownBy(() -> JsonReader.read(number))
+          .isInstanceOf(JsonReader.JsonSyntaxException.class)
+          .hasMessageContaining("exponent is beyond");
+    }
+  }
+
+  private static boolean exponentBeyondAnInt(String number) {
+    long exponent = Long.parseLong(number.substring(number.toLowerCase().indexOf('e') + 1));
+    return exponent != (int) exponent;
+  }
+
   @Test
   void aNumberOfAThousandCharacters_isRead_andOneMoreRefused() throws Exception {
     String thousand = "-1." + "1".repeat(991) + "e+0001";
     assertThat(thousand).hasSize(1_000);
-    assertThat(JsonReader.read(thousand)).isEqualTo(new BigDecimal(thousand));
+    assertThat(((JsonReader.Decimal) JsonReader.read(thousand)).toBigDecimal())
+        .isEqualTo(new BigDecimal(thousand));
 
     for (String tooLong :
         List.of(
