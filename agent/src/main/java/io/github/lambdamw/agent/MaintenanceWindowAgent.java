@@ -2,6 +2,8 @@ package io.github.lambdamw.agent;
 
 import io.github.lambdamw.agent.internal.AgentConfig;
 import io.github.lambdamw.agent.internal.AgentLog;
+import io.github.lambdamw.agent.internal.aws.AwsEnvironment;
+import io.github.lambdamw.agent.internal.aws.JsonCall;
 import io.github.lambdamw.agent.internal.defer.DeferredAnswer;
 import io.github.lambdamw.agent.internal.defer.Deferrer;
 import io.github.lambdamw.agent.internal.defer.DynamoDbDeferralStore;
@@ -11,6 +13,7 @@ import io.github.lambdamw.agent.internal.dispatch.RuntimeClientCheck;
 import io.github.lambdamw.agent.internal.gate.Gate;
 import io.github.lambdamw.agent.internal.gate.SsmWindowSource;
 import io.github.lambdamw.agent.internal.gate.WindowCache;
+import io.github.lambdamw.agent.internal.http.DefaultTlsAhead;
 import io.github.lambdamw.agent.internal.metrics.EmfMetrics;
 import io.github.lambdamw.agent.internal.snapstart.SnapStartHook;
 import io.github.lambdamw.window.WindowStatus;
@@ -114,6 +117,9 @@ public final class MaintenanceWindowAgent {
     @Override
     public void run() {
       try {
+        if (new AwsEnvironment(System.getenv()).usesTls(JsonCall.Protocol.SSM.service())) {
+          DefaultTlsAhead.start();
+        }
         String problem = checkClassPath ? RuntimeClientCheck.dispatchProblem() : null;
         if (problem != null) {
           Gate.install(null);

@@ -76,6 +76,16 @@ public final class AwsEnvironment {
   }
 
   /**
+   * Whether calls to {@code service} go over TLS: the public endpoints always do, a configured one
+   * when it says {@code https} (or is unusable: the call then fails as it would anyway).
+   */
+  public boolean usesTls(String service) {
+    String variable = endpointVariable(service);
+    return variable == null
+        || !env.get(variable).strip().regionMatches(true, 0, "http://", 0, "http://".length());
+  }
+
+  /**
    * Why the endpoint configured for {@code service} cannot be used, naming the variable and its
    * value; {@code null} when it can, or when none is configured (the public endpoint is used).
    * Checked at INIT ({@code AgentConfig}), so that a typo is reported once, before any invocation

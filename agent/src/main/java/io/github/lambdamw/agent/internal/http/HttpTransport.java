@@ -65,7 +65,7 @@ public final class HttpTransport {
       throw new IllegalArgumentException("not a usable endpoint: " + endpoint, e);
     }
     boolean https = "https".equalsIgnoreCase(scheme);
-    this.tls = https ? new WatchedTlsSockets(tlsFactory != null ? tlsFactory : defaultTls()) : null;
+    this.tls = https ? new WatchedTlsSockets(tlsFactory) : null;
   }
 
   /**
@@ -280,13 +280,5 @@ public final class HttpTransport {
             "no complete answer within the call's " + timeoutMillis + " ms (" + cause + ")");
     timeout.initCause(cause);
     return timeout;
-  }
-
-  /**
-   * Looked up only for an https endpoint: the default SSL context loads the trust store. As the
-   * JDK's own default, it honours {@code javax.net.ssl.*}.
-   */
-  private static SSLSocketFactory defaultTls() {
-    return (SSLSocketFactory) SSLSocketFactory.getDefault();
   }
 }

@@ -38,7 +38,8 @@ final class WatchedTlsSockets extends SSLSocketFactory {
 
   private static final ThreadLocal<CallWatchdog.Call> CALLING = new ThreadLocal<>();
 
-  private final SSLSocketFactory base;
+  /** {@code null} until the first socket when it is the JVM's default: see {@link #base()}. */
+  private volatile SSLSocketFactory base;
 
   /**
    * Live sockets by their session; {@code null} for a session two sockets share (TLS 1.2
@@ -46,8 +47,26 @@ final class WatchedTlsSockets extends SSLSocketFactory {
    */
   private final Map<SSLSession, Socket> bySession = new IdentityHashMap<>();
 
+  /**
+   * @param base {@code null} for the JVM's default, looked up when the first socket is made: the
+   *     call is signed meanwhile, while {@link DefaultTlsAhead} may still be loading the trust
+   *     store
+   */
   WatchedTlsSockets(SSLSocketFactory base) {
     this.base = base;
+  }
+
+  /**
+   * The factory this one delegates to. The JDK's default honours {@code javax.net.ssl.*}; {@code
+   * SSLContext.getDefault} makes it once per JVM and makes concurrent callers wait for it.
+   */
+  private SSLSocketFactory base() {
+    SSLSocketFactory current = base;
+    if (current == null) {
+      current = (SSLSocketFactory) SSLSocketFactory.getDefault();
+      base = current;
+    }
+    return current;
   }
 
   /**
@@ -105,44 +124,44 @@ final class WatchedTlsSockets extends SSLSocketFactory {
 
   @Override
   public Socket createSocket() throws IOException {
-    return watched(base.createSocket());
+    return watched(base().createSocket());
   }
 
   @Override
   public Socket createSocket(Socket socket, String host, int port, boolean autoClose)
       throws IOException {
-    return watched(base.createSocket(socket, host, port, autoClose));
+    return watched(base().createSocket(socket, host, port, autoClose));
   }
 
   @Override
   public Socket createSocket(String host, int port) throws IOException {
-    return watched(base.createSocket(host, port));
+    return watched(base().createSocket(host, port));
   }
 
   @Override
   public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
       throws IOException {
-    return watched(base.createSocket(host, port, localHost, localPort));
+    return watched(base().createSocket(host, port, localHost, localPort));
   }
 
   @Override
   public Socket createSocket(InetAddress host, int port) throws IOException {
-    return watched(base.createSocket(host, port));
+    return watched(base().createSocket(host, port));
   }
 
   @Override
   public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
       throws IOException {
-    return watched(base.createSocket(address, port, localAddress, localPort));
+    return watched(base().createSocket(address, port, localAddress, localPort));
   }
 
   @Override
   public String[] getDefaultCipherSuites() {
-    return base.getDefaultCipherSuites();
+    return base().getDefaultCipherSuites();
   }
 
   @Override
   public String[] getSupportedCipherSuites() {
-    return base.getSupportedCipherSuites();
+    return base().getSupportedCipherSuites();
   }
 }

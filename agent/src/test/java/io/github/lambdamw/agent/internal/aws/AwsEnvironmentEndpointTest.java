@@ -73,4 +73,27 @@ class AwsEnvironmentEndpointTest {
     assertThat(environment.endpoint("ssm", "eu-west-1"))
         .hasToString("https://ssm.eu-west-1.amazonaws.com");
   }
+
+  @Test
+  void onlyAnEndpointConfiguredAsHttp_isCalledWithoutTls() {
+    assertThat(new AwsEnvironment(Map.of()).usesTls("ssm")).isTrue();
+    assertThat(
+            new AwsEnvironment(Map.of("AWS_ENDPOINT_URL_SSM", " HTTP://127.0.0.1:8000"))
+                .usesTls("ssm"))
+        .isFalse();
+    assertThat(
+            new AwsEnvironment(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:8000")).usesTls("ssm"))
+        .isFalse();
+    assertThat(
+            new AwsEnvironment(
+                    Map.of(
+                        "AWS_ENDPOINT_URL", "http://127.0.0.1:8000",
+                        "AWS_ENDPOINT_URL_SSM", "https://ssm.example.com"))
+                .usesTls("ssm"))
+        .isTrue();
+    assertThat(
+            new AwsEnvironment(Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000"))
+                .usesTls("ssm"))
+        .isTrue();
+  }
 }
