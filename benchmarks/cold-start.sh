@@ -12,7 +12,9 @@
 # Builds first if needed (BENCH_REBUILD=true forces it). Narrow with JAVAS="17 25", CPUS="1 2",
 # FUNCTIONS=sample,realistic, VARIANTS=none,agent; MAX_RAM=512m sizes the heap as in a 512 MB
 # sandbox; TLS_TRUST=minimal makes the HTTPS runs trust the stand-in's certificate alone (the full
-# JDK cacerts plus it by default, as in Lambda). Results: per-run tables and a summary per group
+# JDK cacerts plus it by default, as in Lambda); RUNTIME_AGENT=log4j-hotpatch starts every variant, the
+# baseline too, with a stand-in for the Java agent Lambda's java17 runtime starts in every function
+# (RuntimeAgent; none by default). Results: per-run tables and a summary per group
 # on stdout (markdown), raw numbers in benchmarks/target/results/cold-start-<group>-*.csv.
 # See docs/performance.md.
 . "$(dirname "$0")/lib.sh"
@@ -22,10 +24,11 @@ cold_start_group() {
   files=""
   for cpus in ${CPUS:-1 2}; do
     for java in ${JAVAS:-17 25}; do
-      out="$BENCH_DIR/target/results/cold-start-$1-jdk$java-${cpus}cpu${MAX_RAM:+-maxram$MAX_RAM}${TLS_TRUST:+-trust$TLS_TRUST}.csv"
+      out="$BENCH_DIR/target/results/cold-start-$1-jdk$java-${cpus}cpu${MAX_RAM:+-maxram$MAX_RAM}${TLS_TRUST:+-trust$TLS_TRUST}${RUNTIME_AGENT:+-$RUNTIME_AGENT}.csv"
       bench_java ColdStartBenchmark --java "$java" --cpus "$cpus" --runs "${RUNS:-10}" \
         --functions "${FUNCTIONS:-$4}" --variants "${VARIANTS:-$5}" --ssm "$2" --cds "$3" \
-        ${MAX_RAM:+--max-ram "$MAX_RAM"} ${TLS_TRUST:+--tls-trust "$TLS_TRUST"} --out "$out"
+        ${MAX_RAM:+--max-ram "$MAX_RAM"} ${TLS_TRUST:+--tls-trust "$TLS_TRUST"} \
+        ${RUNTIME_AGENT:+--runtime-agent "$RUNTIME_AGENT"} --out "$out"
       files="$files $out"
     done
   done

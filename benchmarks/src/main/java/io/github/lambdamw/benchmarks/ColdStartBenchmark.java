@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  * http} on loopback. {@code --tls-trust full|minimal}: the trust store the functions load, their
  * JDK's cacerts plus the stand-in's certificate (default) or the certificate alone. {@code --cds
  * runtime} gives every function an AppCDS archive of the runtime's classes ({@link RuntimeCds}), as
- * Lambda maps its own.
+ * Lambda maps its own. {@code --runtime-agent log4j-hotpatch} starts every function, the baseline
+ * too, with the Java agent Lambda's java17 runtime starts in every function ({@link RuntimeAgent});
+ * {@code none} (the default) with no agent but the guard's.
  */
 public final class ColdStartBenchmark {
   private ColdStartBenchmark() {}
@@ -54,6 +56,7 @@ public final class ColdStartBenchmark {
     Path logs = Files.createDirectories(out.resolveSibling("logs"));
     String maxRam = args.text("max-ram", "");
     StandInTls.Trust trust = StandInTls.Trust.parse(args.text("tls-trust", "full"));
+    RuntimeAgent runtimeAgent = RuntimeAgent.parse(args.text("runtime-agent", "none"));
     Path javaHome = LocalAws.javaHome(java);
     StandInTls tls = https ? StandInTls.create(JavaHome.of(javaHome), trust) : null;
 
@@ -73,7 +76,7 @@ public final class ColdStartBenchmark {
           cds
               ? RuntimeCds.create(aws, javaHome, Path.of("benchmarks/target/cds").toAbsolutePath())
               : null;
-      Start start = new Start(aws, https, javaHome, cpus, maxRam, archive);
+      Start start = new Start(aws, https, javaHome, cpus, maxRam, archive, runtimeAgent);
       for (int round = -1; round < runs; round++) {
         for (int i = 0; i < cases.size(); i++) {
           Case c = cases.get(Math.floorMod(i + round, cases.size()));
@@ -104,6 +107,9 @@ public final class ColdStartBenchmark {
                 ? " (trust store: the stand-in's certificate only)"
                 : "")
             + (cds ? ", AppCDS archive of the runtime's classes" : "")
+            + (runtimeAgent == RuntimeAgent.LOG4J_HOTPATCH
+                ? ", the runtime's Log4j hot-patch agent (stand-in) in every variant"
+                : "")
             + (maxRam.isEmpty() ? "" : ", -XX:MaxRAM=" + maxRam);
     for (BenchFunction function : functions) {
       Map<Variant, List<Double>> ofFunction = new LinkedHashMap<>();
@@ -136,7 +142,13 @@ public final class ColdStartBenchmark {
 
   /** What every start in a run shares. */
   record Start(
-      LocalAws aws, boolean https, Path javaHome, int cpus, String maxRam, Path cdsArchive) {}
+      LocalAws aws,
+      boolean https,
+      Path javaHome,
+      int cpus,
+      String maxRam,
+      Path cdsArchive,
+      RuntimeAgent runtimeAgent) {}
 
   /** The first response's wall time and the process's CPU time until then, both in ms. */
   static double[] firstResponse(Start start, Case c, Path log) throws Exception {
@@ -152,6 +164,7 @@ public final class ColdStartBenchmark {
       if (start.cdsArchive() != null) {
         RuntimeCds.use(builder, start.cdsArchive());
       }
+      start.runtimeAgent().use(builder);
       int readsBefore = aws.reads(start.https());
       try (LambdaFunction function = builder.start()) {
         InvokeResult result = first.get(60, TimeUnit.SECONDS);
