@@ -22,7 +22,10 @@ import java.util.Map;
  * request's timeout), what an agent built on it would cost; {@code urlconnection-https}, a bare
  * {@code HttpsURLConnection} with the JDK's default socket factory and only connect and read
  * timeouts, so that {@code agent-https} minus this row is what {@code CallWatchdog} and {@code
- * WatchedTlsSockets} cost on top of the JDK.
+ * WatchedTlsSockets} cost on top of the JDK. The first-read column is the one to compare: a Lambda
+ * JVM does not exit after the read, and {@code httpclient-https}'s whole process holds ~300 ms more
+ * at JVM exit, after the last Java code ran ({@code -Xlog:all} by hand), with the client's selector
+ * thread still waiting in native code.
  *
  * <p>{@code --java 17|25|<path> --cpus 1|2 --runs 10}
  */
