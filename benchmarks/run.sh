@@ -6,6 +6,10 @@
 # Environment: RUNS (cold-start, ssm-read and init-path rounds, 10), PAIRS (invocations, 3),
 # ROUNDS (deferral, 3), JAVAS ("17 25"), CPUS ("1 2"). `all` regenerates every table of
 # docs/performance.md (cold-start all included). See docs/performance.md.
+# ssm-read: the first SSM read in a cold JVM, each way: agent-http and agent-https (the
+# agent's SsmWindowSource), httpclient-https and urlconnection-https (the agent's signed
+# request through java.net.http.HttpClient, or a bare HttpsURLConnection without the
+# agent's CallWatchdog and WatchedTlsSockets), sdk-https (the SDK's SsmClient).
 . "$(dirname "$0")/lib.sh"
 results=$BENCH_DIR/target/results
 case "${1:-all}" in

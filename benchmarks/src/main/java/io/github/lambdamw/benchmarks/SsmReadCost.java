@@ -16,10 +16,22 @@ import java.util.Map;
  * JDK's cacerts plus the stand-in's certificate; and the SDK's {@code SsmClient} (url-connection
  * client) over HTTPS, what the agent would cost with the SDK on its INIT path.
  *
+ * <p>Two more ways send the agent's own request (built, signed and read by the agent's classes)
+ * over HTTPS with another JDK client, to weigh the agent's {@code HttpTransport} against the JDK:
+ * {@code httpclient-https}, {@code java.net.http.HttpClient} (HTTP/1.1, its connect timeout and the
+ * request's timeout), what an agent built on it would cost; {@code urlconnection-https}, a bare
+ * {@code HttpsURLConnection} with the JDK's default socket factory and only connect and read
+ * timeouts, so that {@code agent-https} minus this row is what {@code CallWatchdog} and {@code
+ * WatchedTlsSockets} cost on top of the JDK. The first-read column is the one to compare: a Lambda
+ * JVM does not exit after the read, and {@code httpclient-https}'s whole process holds ~300 ms more
+ * at JVM exit, after the last Java code ran ({@code -Xlog:all} by hand), with the client's selector
+ * thread still waiting in native code.
+ *
  * <p>{@code --java 17|25|<path> --cpus 1|2 --runs 10}
  */
 public final class SsmReadCost {
-  static final List<String> MODES = List.of("agent-http", "agent-https", "sdk-https");
+  static final List<String> MODES =
+      List.of("agent-http", "agent-https", "httpclient-https", "urlconnection-https", "sdk-https");
 
   private SsmReadCost() {}
 

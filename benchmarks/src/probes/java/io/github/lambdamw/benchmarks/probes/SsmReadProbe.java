@@ -18,7 +18,10 @@ import software.amazon.awssdk.services.ssm.model.GetParameterRequest;
  * <p>{@code agent}: the agent's {@code SsmWindowSource} as premain's thread runs it (its own SigV4
  * and JSON reader, the JDK's HTTP). {@code sdk}: an SDK v2 {@code SsmClient} built as AWS advises
  * for Lambda (url-connection client, environment credentials, region named), one {@code
- * GetParameter}.
+ * GetParameter}. {@code httpclient} and {@code urlconnection}: the agent's request, built and
+ * signed by the agent's classes and its answer read by them ({@link SignedGetParameter}), sent by
+ * {@code java.net.http.HttpClient} ({@link HttpClientPost}) or by a bare {@code HttpsURLConnection}
+ * ({@link UrlConnectionPost}) instead of the agent's {@code HttpTransport}.
  */
 public final class SsmReadProbe {
   private SsmReadProbe() {}
@@ -46,6 +49,12 @@ public final class SsmReadProbe {
                   .parameter()
                   .value();
         }
+        break;
+      case "httpclient":
+        value = HttpClientPost.send(SignedGetParameter.from(env));
+        break;
+      case "urlconnection":
+        value = UrlConnectionPost.send(SignedGetParameter.from(env));
         break;
       default:
         throw new IllegalArgumentException("unknown mode " + args[0]);

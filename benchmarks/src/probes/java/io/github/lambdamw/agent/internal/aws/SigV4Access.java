@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The agent's package-private {@link SigV4}, reached from the benchmarks' probes without
- * reflection (whose first use in a cold JVM would be timed with it): signs the {@code
- * GetParameter} request the agent sends.
+ * The agent's package-private {@link SigV4}, reached from the benchmarks' probes without reflection
+ * (whose first use in a cold JVM would be timed with it): signs the {@code GetParameter} request
+ * the agent sends. In the agent's package, in the probes' source folder: on the class path the
+ * probes and the plain agent jar share one class loader, hence one runtime package, and the agent's
+ * API is not widened for a benchmark.
  */
 public final class SigV4Access {
   private SigV4Access() {}
@@ -30,5 +32,40 @@ public final class SigV4Access {
             new AwsEnvironment.Credentials(accessKeyId, secretKey, token),
             System.currentTimeMillis())
         .get("Authorization");
+  }
+
+  /**
+   * Every header the agent's {@code SigV4JsonCall} sends with {@code operation} but {@code Host},
+   * which the JDK's clients write themselves: for the probes that send the agent's request with
+   * another client. {@code SigV4JsonCall} builds its {@code HttpTransport} itself, so no other
+   * transport can be put under it; these lines mirror its {@code call}, the signing is {@link
+   * SigV4}'s.
+   *
+   * @param hostHeader signed as the client will write it: the host, and the port when it is not the
+   *     scheme's default
+   */
+  public static Map<String, String> signedHeaders(
+      String hostHeader,
+      String region,
+      JsonCall.Protocol protocol,
+      AwsEnvironment.Credentials credentials,
+      String operation,
+      byte[] body) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", protocol.contentType());
+    headers.put("X-Amz-Target", protocol.targetPrefix() + "." + operation);
+    Map<String, String> toSign = new LinkedHashMap<>(headers);
+    toSign.put("Host", hostHeader);
+    headers.putAll(
+        SigV4.sign(
+            "POST",
+            "/",
+            toSign,
+            body,
+            region,
+            protocol.service(),
+            credentials,
+            System.currentTimeMillis()));
+    return headers;
   }
 }
