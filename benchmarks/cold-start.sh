@@ -11,11 +11,14 @@
 #   all: the three.
 # Builds first if needed (BENCH_REBUILD=true forces it). Narrow with JAVAS="17 25", CPUS="1 2",
 # FUNCTIONS=sample,realistic, VARIANTS=none,agent; MAX_RAM=512m sizes the heap as in a 512 MB
-# sandbox; TLS_TRUST=minimal makes the HTTPS runs trust the stand-in's certificate alone (the full
-# JDK cacerts plus it by default, as in Lambda); RUNTIME_AGENT=log4j-hotpatch starts every variant, the
-# baseline too, with a stand-in for the Java agent Lambda's java17 runtime starts in every function
-# (RuntimeAgent; none by default). Results: per-run tables and a summary per group
-# on stdout (markdown), raw numbers in benchmarks/target/results/cold-start-<group>-*.csv.
+# sandbox. The HTTPS stand-in presents a chain like AWS's endpoints (RSA 2048 leaf, intermediate,
+# root); TLS_CERT=self-signed-ec makes it present the self-signed EC P-256 certificate of the
+# earlier figures instead. TLS_TRUST=minimal makes the HTTPS runs trust the stand-in's root (or
+# self-signed) certificate alone (the full JDK cacerts plus it by default, as in Lambda);
+# RUNTIME_AGENT=log4j-hotpatch starts every variant, the baseline too, with a stand-in for the Java
+# agent Lambda's java17 runtime starts in every function (RuntimeAgent; none by default). Results:
+# per-run tables and a summary per group on stdout (markdown), raw numbers in
+# benchmarks/target/results/cold-start-<group>-*.csv.
 # See docs/performance.md.
 . "$(dirname "$0")/lib.sh"
 
@@ -24,11 +27,12 @@ cold_start_group() {
   files=""
   for cpus in ${CPUS:-1 2}; do
     for java in ${JAVAS:-17 25}; do
-      out="$BENCH_DIR/target/results/cold-start-$1-jdk$java-${cpus}cpu${MAX_RAM:+-maxram$MAX_RAM}${TLS_TRUST:+-trust$TLS_TRUST}${RUNTIME_AGENT:+-$RUNTIME_AGENT}.csv"
+      out="$BENCH_DIR/target/results/cold-start-$1-jdk$java-${cpus}cpu${MAX_RAM:+-maxram$MAX_RAM}${TLS_CERT:+-cert$TLS_CERT}${TLS_TRUST:+-trust$TLS_TRUST}${RUNTIME_AGENT:+-$RUNTIME_AGENT}.csv"
       bench_java ColdStartBenchmark --java "$java" --cpus "$cpus" --runs "${RUNS:-10}" \
         --functions "${FUNCTIONS:-$4}" --variants "${VARIANTS:-$5}" --ssm "$2" --cds "$3" \
-        ${MAX_RAM:+--max-ram "$MAX_RAM"} ${TLS_TRUST:+--tls-trust "$TLS_TRUST"} \
-        ${RUNTIME_AGENT:+--runtime-agent "$RUNTIME_AGENT"} --out "$out"
+        ${MAX_RAM:+--max-ram "$MAX_RAM"} ${TLS_CERT:+--tls-cert "$TLS_CERT"} \
+        ${TLS_TRUST:+--tls-trust "$TLS_TRUST"} ${RUNTIME_AGENT:+--runtime-agent "$RUNTIME_AGENT"} \
+        --out "$out"
       files="$files $out"
     done
   done

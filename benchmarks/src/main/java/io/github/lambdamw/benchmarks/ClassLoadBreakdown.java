@@ -50,7 +50,11 @@ public final class ClassLoadBreakdown {
             + " agent (own) | agent: Byte Buddy | agent: AWS SDK | agent: other shaded | other"
             + " | RIC main loaded at | last class at |\n");
     table.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-    StandInTls tls = https ? StandInTls.create(JavaHome.of(javaHome), StandInTls.Trust.FULL) : null;
+    StandInTls tls =
+        https
+            ? StandInTls.create(
+                JavaHome.of(javaHome), StandInTls.Cert.AWS_LIKE, StandInTls.Trust.FULL)
+            : null;
     try (LocalAws aws = LocalAws.start(tls)) {
       for (BenchFunction benchFunction : functions) {
         for (Variant variant : variants) {

@@ -24,12 +24,15 @@ import java.util.concurrent.TimeUnit;
  * <p>{@code --java 17|25|<path> --cpus 2|1 --runs 10 --functions sample,realistic --variants
  * none,agent,... --ssm https|http --cds off|runtime --out <csv>}. {@code --ssm https} (the default)
  * serves SSM, to the agent and to the realistic function alike, over HTTPS as in Lambda; {@code
- * http} on loopback. {@code --tls-trust full|minimal}: the trust store the functions load, their
- * JDK's cacerts plus the stand-in's certificate (default) or the certificate alone. {@code --cds
- * runtime} gives every function an AppCDS archive of the runtime's classes ({@link RuntimeCds}), as
- * Lambda maps its own. {@code --runtime-agent log4j-hotpatch} starts every function, the baseline
- * too, with the Java agent Lambda's java17 runtime starts in every function ({@link RuntimeAgent});
- * {@code none} (the default) with no agent but the guard's.
+ * http} on loopback. {@code --tls-cert aws-like|self-signed-ec}: what the HTTPS stand-in presents,
+ * an RSA chain like AWS's endpoints' (default) or the self-signed EC certificate of the earlier
+ * figures ({@link StandInTls.Cert}). {@code --tls-trust full|minimal}: the trust store the
+ * functions load, their JDK's cacerts plus the stand-in's root (or self-signed) certificate
+ * (default) or that certificate alone. {@code --cds runtime} gives every function an AppCDS archive
+ * of the runtime's classes ({@link RuntimeCds}), as Lambda maps its own. {@code --runtime-agent
+ * log4j-hotpatch} starts every function, the baseline too, with the Java agent Lambda's java17
+ * runtime starts in every function ({@link RuntimeAgent}); {@code none} (the default) with no agent
+ * but the guard's.
  */
 public final class ColdStartBenchmark {
   private ColdStartBenchmark() {}
@@ -55,10 +58,11 @@ public final class ColdStartBenchmark {
         Path.of(args.text("out", "target/results/cold-start-jdk" + java + "-" + cpus + "cpu.csv"));
     Path logs = Files.createDirectories(out.resolveSibling("logs"));
     String maxRam = args.text("max-ram", "");
+    StandInTls.Cert cert = StandInTls.Cert.parse(args.text("tls-cert", "aws-like"));
     StandInTls.Trust trust = StandInTls.Trust.parse(args.text("tls-trust", "full"));
     RuntimeAgent runtimeAgent = RuntimeAgent.parse(args.text("runtime-agent", "none"));
     Path javaHome = LocalAws.javaHome(java);
-    StandInTls tls = https ? StandInTls.create(JavaHome.of(javaHome), trust) : null;
+    StandInTls tls = https ? StandInTls.create(JavaHome.of(javaHome), cert, trust) : null;
 
     List<Case> cases = new ArrayList<>();
     for (BenchFunction function : functions) {
@@ -103,6 +107,9 @@ public final class ColdStartBenchmark {
     Files.write(out, csv);
     String conditions =
         (https ? "SSM over HTTPS" : "SSM over http on loopback")
+            + (https && cert == StandInTls.Cert.SELF_SIGNED_EC
+                ? " (stand-in: a self-signed EC certificate)"
+                : "")
             + (https && trust == StandInTls.Trust.MINIMAL
                 ? " (trust store: the stand-in's certificate only)"
                 : "")

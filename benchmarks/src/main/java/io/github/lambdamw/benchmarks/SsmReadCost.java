@@ -12,9 +12,10 @@ import java.util.Map;
  * What the first SSM read costs in a fresh JVM with Lambda's flags, alone (no runtime client
  * competing), interleaved ({@code SsmReadProbe} in a {@link ColdJvm} per run): the agent's {@code
  * SsmWindowSource} as it runs in Lambda (credentials from Lambda's environment variables, its own
- * SigV4 and JSON reader, the JDK's HTTP), over plain http on loopback and over HTTPS trusting the
- * JDK's cacerts plus the stand-in's certificate; and the SDK's {@code SsmClient} (url-connection
- * client) over HTTPS, what the agent would cost with the SDK on its INIT path.
+ * SigV4 and JSON reader, the JDK's HTTP), over plain http on loopback and over HTTPS to the
+ * stand-in's AWS-like chain, trusting the JDK's cacerts plus its root ({@link StandInTls}); and the
+ * SDK's {@code SsmClient} (url-connection client) over HTTPS, what the agent would cost with the
+ * SDK on its INIT path.
  *
  * <p>Two more ways send the agent's own request (built, signed and read by the agent's classes)
  * over HTTPS with another JDK client, to weigh the agent's {@code HttpTransport} against the JDK:
@@ -41,7 +42,8 @@ public final class SsmReadCost {
     Path javaHome = LocalAws.javaHome(java);
     int cpus = args.number("cpus", 1);
     int runs = args.number("runs", 10);
-    StandInTls tls = StandInTls.create(JavaHome.of(javaHome), StandInTls.Trust.FULL);
+    StandInTls tls =
+        StandInTls.create(JavaHome.of(javaHome), StandInTls.Cert.AWS_LIKE, StandInTls.Trust.FULL);
     Map<String, List<Double>> readMs;
     Map<String, List<Double>> processMs = new HashMap<>();
     try (LocalAws aws = LocalAws.start(tls)) {

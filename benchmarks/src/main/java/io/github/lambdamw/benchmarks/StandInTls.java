@@ -15,18 +15,46 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The TLS files of the HTTPS SSM stand-in, made with keytool at benchmark start: the stand-in's key
- * pair (self-signed, EC P-256, CN and SAN {@code localhost}) and the trust store a function is
- * given through {@code JAVA_TOOL_OPTIONS}, by default a copy of that function's JDK's own {@code
- * lib/security/cacerts} plus the stand-in's certificate, so the function pays for loading the full
- * trust store as it does in Lambda.
+ * store and the trust store a function is given through {@code JAVA_TOOL_OPTIONS}, by default a
+ * copy of that function's JDK's own {@code lib/security/cacerts} plus the certificate it must
+ * trust, so the function pays for loading the full trust store as it does in Lambda.
+ *
+ * <p>By default ({@link Cert#AWS_LIKE}) the stand-in presents what AWS's endpoints present: an RSA
+ * 2048 leaf ({@code CN=localhost}, SAN {@code localhost}) issued by an intermediate CA under a root
+ * CA ({@link AwsLikeChain}); the key store holds the leaf's key with the leaf and the intermediate
+ * (a keytool that found the root would append it too, which changes nothing a client checks), and a
+ * function's trust store gets the root, not the leaf or the intermediate, as Lambda's JVMs find
+ * "Amazon Root CA 1" in their cacerts. So a cold function pays the chain validation and the RSA
+ * signatures a read from AWS costs. {@link Cert#SELF_SIGNED_EC} is the earlier stand-in: a
+ * self-signed EC P-256 certificate the functions trust directly, cheaper by a chain check and
+ * dearer by ECDSA, kept to compare with the figures measured with it.
  */
 final class StandInTls {
 
+  /** What the stand-in presents. */
+  enum Cert {
+    /** A leaf, RSA 2048, from an intermediate under a root the functions trust: as AWS. */
+    AWS_LIKE,
+    /** A self-signed EC P-256 leaf the functions trust directly: the earlier stand-in. */
+    SELF_SIGNED_EC;
+
+    static Cert parse(String id) {
+      return valueOf(id.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    /** The name on the command line and in file names: {@code aws-like}, {@code self-signed-ec}. */
+    String id() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
   /** Which certificates a function trusts. */
   enum Trust {
-    /** The function JDK's cacerts plus the stand-in's certificate: what Lambda loads. */
+    /**
+     * The function JDK's cacerts plus the stand-in's root (or self-signed) certificate: as Lambda.
+     */
     FULL,
-    /** The stand-in's certificate alone: to tell the trust store's share of the TLS cost. */
+    /** That certificate alone: to tell the trust store's share of the TLS cost. */
     MINIMAL;
 
     static Trust parse(String id) {
@@ -53,19 +81,22 @@ final class StandInTls {
   }
 
   /**
-   * Makes the files afresh in {@code benchmarks/target/tls/jdk<feature>-<trust>/}, for functions
-   * running on {@code java}.
+   * Makes the files afresh in {@code benchmarks/target/tls/jdk<feature>-<cert>-<trust>/}, for
+   * functions running on {@code java}.
    */
-  static StandInTls create(JavaHome java, Trust trust) {
+  static StandInTls create(JavaHome java, Cert cert, Trust trust) {
     return create(
-        Path.of("benchmarks/target/tls", "jdk" + java.featureVersion() + "-" + trust.id())
+        Path.of(
+                "benchmarks/target/tls",
+                "jdk" + java.featureVersion() + "-" + cert.id() + "-" + trust.id())
             .toAbsolutePath(),
         java,
+        cert,
         trust);
   }
 
   /** Makes the files afresh in {@code dir} (emptied first); the trust store for {@code java}. */
-  static StandInTls create(Path dir, JavaHome java, Trust trust) {
+  static StandInTls create(Path dir, JavaHome java, Cert cert, Trust trust) {
     try {
       deleteTree(dir);
       Files.createDirectories(dir);
@@ -74,41 +105,12 @@ final class StandInTls {
     }
     Path ownJdk = Path.of(System.getProperty("java.home"));
     Path keyStore = dir.resolve("local-ssm-key.p12");
-    Path certificate = dir.resolve("local-ssm.pem");
     // This JVM serves with the key, so this JVM's keytool makes it.
-    Keytool.run(
-        ownJdk,
-        "-genkeypair",
-        "-alias",
-        ALIAS,
-        "-keyalg",
-        "EC",
-        "-groupname",
-        "secp256r1",
-        "-dname",
-        "CN=localhost",
-        "-ext",
-        "SAN=dns:localhost",
-        "-validity",
-        "30",
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        keyStore.toString(),
-        "-storepass",
-        PASSWORD);
-    Keytool.run(
-        ownJdk,
-        "-exportcert",
-        "-rfc",
-        "-alias",
-        ALIAS,
-        "-keystore",
-        keyStore.toString(),
-        "-storepass",
-        PASSWORD,
-        "-file",
-        certificate.toString());
+    Path trusted =
+        switch (cert) {
+          case AWS_LIKE -> AwsLikeChain.make(ownJdk, dir, keyStore, ALIAS);
+          case SELF_SIGNED_EC -> selfSignedEc(ownJdk, dir, keyStore);
+        };
 
     Path cacerts = java.path().resolve("lib/security/cacerts");
     String type = storeType(cacerts);
@@ -131,9 +133,9 @@ final class StandInTls {
         "-importcert",
         "-noprompt",
         "-alias",
-        ALIAS,
+        cert == Cert.AWS_LIKE ? "lambda-mw-local-root-ca" : ALIAS,
         "-file",
-        certificate.toString(),
+        trusted.toString(),
         "-storetype",
         type,
         "-keystore",
@@ -141,6 +143,45 @@ final class StandInTls {
         "-storepass",
         PASSWORD);
     return new StandInTls(keyStore, trustStore, trust);
+  }
+
+  /** The earlier stand-in's key and certificate; returns the certificate (PEM) to trust. */
+  private static Path selfSignedEc(Path jdk, Path dir, Path keyStore) {
+    Path certificate = dir.resolve("local-ssm.pem");
+    Keytool.run(
+        jdk,
+        "-genkeypair",
+        "-alias",
+        ALIAS,
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-dname",
+        "CN=localhost",
+        "-ext",
+        "SAN=dns:localhost",
+        "-validity",
+        "30",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        keyStore.toString(),
+        "-storepass",
+        PASSWORD);
+    Keytool.run(
+        jdk,
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        ALIAS,
+        "-keystore",
+        keyStore.toString(),
+        "-storepass",
+        PASSWORD,
+        "-file",
+        certificate.toString());
+    return certificate;
   }
 
   /** JKS or PKCS12, probed; read without a password, as a JVM reads its default trust store. */
@@ -152,7 +193,9 @@ final class StandInTls {
     }
   }
 
-  /** The stand-in's key and certificate, a PKCS12 file with password {@link #PASSWORD}. */
+  /**
+   * The stand-in's key and its certificate chain, a PKCS12 file with password {@link #PASSWORD}.
+   */
   Path keyStore() {
     return keyStore;
   }
