@@ -111,7 +111,7 @@ public final class ColdStartBenchmark {
                 ? " (stand-in: a self-signed EC certificate)"
                 : "")
             + (https && trust == StandInTls.Trust.MINIMAL
-                ? " (trust store: the stand-in's certificate only)"
+                ? " (trust store: the stand-in's root, or self-signed, certificate only)"
                 : "")
             + (cds ? ", AppCDS archive of the runtime's classes" : "")
             + (runtimeAgent == RuntimeAgent.LOG4J_HOTPATCH
