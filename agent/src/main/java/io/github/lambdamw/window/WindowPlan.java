@@ -2,6 +2,7 @@ package io.github.lambdamw.window;
 
 import io.github.lambdamw.window.internal.WindowValueParser;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A parsed window value: the union of its windows. Immutable and safe to share between threads. */
@@ -27,11 +28,14 @@ public final class WindowPlan {
   private WindowPlan(List<Window> windows, boolean enabled) {
     this.windows = List.copyOf(windows);
     this.enabled = enabled;
-    this.observed = this.windows.stream().filter(Window::observe).toList();
-    this.enforced =
-        observed.isEmpty()
-            ? this.windows
-            : this.windows.stream().filter(w -> !w.observe()).toList();
+    // Loops, not streams and lambdas: this runs on the INIT path of every guarded cold start.
+    List<Window> observe = new ArrayList<>();
+    List<Window> enforce = new ArrayList<>();
+    for (Window window : this.windows) {
+      (window.observe() ? observe : enforce).add(window);
+    }
+    this.observed = List.copyOf(observe);
+    this.enforced = observe.isEmpty() ? this.windows : List.copyOf(enforce);
   }
 
   public static WindowPlan of(List<Window> windows) {
