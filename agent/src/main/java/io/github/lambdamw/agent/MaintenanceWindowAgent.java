@@ -59,7 +59,8 @@ public final class MaintenanceWindowAgent {
       Thread thread = new Thread(setup, "maintenance-window-init");
       thread.setDaemon(true);
       thread.start();
-      instrumentation.addTransformer(new DispatchTransformer(!config.runtimeInstrumentation()));
+      instrumentation.addTransformer(
+          new DispatchTransformer(!config.runtimeInstrumentation(), instrumentation));
     } catch (RuntimeException | LinkageError e) {
       Gate.install(null);
       notGuarded(config, "the agent failed to start: " + e, e);

@@ -2,6 +2,7 @@ package io.github.lambdamw.agent.internal.dispatch;
 
 import io.github.lambdamw.agent.internal.AgentLog;
 import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
@@ -19,13 +20,18 @@ public final class DispatchTransformer implements ClassFileTransformer {
       DispatchInstrumentation.REQUEST_HANDLER.replace('.', '/');
 
   private final boolean preparedAllowed;
+  private final Instrumentation instrumentation;
   private volatile int guardedClasses;
+  private GuardedBuild build;
 
   /**
    * @param preparedAllowed {@code false} forces run-time Byte Buddy (to benchmark the fallback)
+   * @param instrumentation where this transformer is registered, so that it can take itself off
+   *     once every dispatch class of a known build is guarded; {@code null} to stay registered
    */
-  public DispatchTransformer(boolean preparedAllowed) {
+  public DispatchTransformer(boolean preparedAllowed, Instrumentation instrumentation) {
     this.preparedAllowed = preparedAllowed;
+    this.instrumentation = instrumentation;
   }
 
   @Override
@@ -42,7 +48,13 @@ public final class DispatchTransformer implements ClassFileTransformer {
       if (!ClassFileInterfaces.implementsDirectly(classFile, REQUEST_HANDLER)) {
         return null;
       }
-      byte[] prepared = preparedAllowed ? PreparedDispatchClasses.lookup(classFile) : null;
+      ClassLoader agentLoader = DispatchTransformer.class.getClassLoader();
+      PreparedDispatchClasses.Match match =
+          preparedAllowed ? PreparedDispatchClasses.match(classFile, agentLoader) : null;
+      byte[] prepared = match == null ? null : match.prepared();
+      if (match != null) {
+        takeOffWhenBuildGuarded(match.entry(), agentLoader);
+      }
       if (prepared == null) {
         AgentLog.info(
             "no prepared dispatch for this build of "
@@ -66,6 +78,28 @@ public final class DispatchTransformer implements ClassFileTransformer {
               + e
               + "; invocations dispatched through it are NOT deferred");
       return null;
+    }
+  }
+
+  /**
+   * Removes this transformer once the classes it guarded are every dispatch class of one known
+   * build ({@link GuardedBuild}): nothing else will ever need it. An unknown build (run-time Byte
+   * Buddy) keeps it for the JVM's life. Removing it from within the class-file load hook is safe:
+   * the JDK's transformer list is copied for each class.
+   */
+  private synchronized void takeOffWhenBuildGuarded(String entry, ClassLoader agentLoader)
+      throws java.io.IOException {
+    if (instrumentation == null) {
+      return;
+    }
+    if (build == null) {
+      build = GuardedBuild.load(agentLoader);
+      if (build == null) {
+        return;
+      }
+    }
+    if (build.guarded(entry)) {
+      instrumentation.removeTransformer(this);
     }
   }
 

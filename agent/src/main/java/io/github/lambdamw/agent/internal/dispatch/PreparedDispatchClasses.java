@@ -33,14 +33,27 @@ public final class PreparedDispatchClasses {
 
   /** {@link #lookup(byte[])} among the resources of {@code loader}. */
   static byte[] lookup(byte[] classFile, ClassLoader loader) throws IOException {
+    Match match = match(classFile, loader);
+    return match == null ? null : match.prepared();
+  }
+
+  /**
+   * A stored original equal to the class: its entry ({@code <key>-<n>}, as {@code INDEX.txt} names
+   * it) and the prepared bytes.
+   */
+  record Match(String entry, byte[] prepared) {}
+
+  /** The match for {@code classFile}, or {@code null} when this build of the class is unknown. */
+  static Match match(byte[] classFile, ClassLoader loader) throws IOException {
     String key = key(classFile);
     for (int n = 0; ; n++) {
-      byte[] original = read(loader, RESOURCE_FOLDER + key + "-" + n + ".original");
+      String entry = key + "-" + n;
+      byte[] original = read(loader, RESOURCE_FOLDER + entry + ".original");
       if (original == null) {
         return null;
       }
       if (Arrays.equals(original, classFile)) {
-        return read(loader, RESOURCE_FOLDER + key + "-" + n + ".bin");
+        return new Match(entry, read(loader, RESOURCE_FOLDER + entry + ".bin"));
       }
     }
   }
@@ -55,7 +68,7 @@ public final class PreparedDispatchClasses {
     return Long.toHexString(crc.getValue()) + "-" + classFile.length;
   }
 
-  private static byte[] read(ClassLoader loader, String name) throws IOException {
+  static byte[] read(ClassLoader loader, String name) throws IOException {
     try (InputStream in = loader.getResourceAsStream(name)) {
       return in == null ? null : in.readAllBytes();
     }

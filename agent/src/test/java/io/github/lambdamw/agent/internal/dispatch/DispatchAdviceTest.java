@@ -39,7 +39,7 @@ class DispatchAdviceTest {
   @Test
   void transformer_guardsOnlyClassesOfTheClientPackageThatImplementTheHandlerInterface()
       throws Exception {
-    DispatchTransformer transformer = new DispatchTransformer(false);
+    DispatchTransformer transformer = new DispatchTransformer(false, null);
     ClassLoader loader = getClass().getClassLoader();
 
     assertThat(
@@ -200,7 +200,7 @@ class DispatchAdviceTest {
   private static LambdaRequestHandler guardedHandler() throws Exception {
     ClassLoader parent = DispatchAdviceTest.class.getClassLoader();
     byte[] transformed =
-        new DispatchTransformer(false)
+        new DispatchTransformer(false, null)
             .transform(
                 parent,
                 internalName(FakeEventHandler.class),
