@@ -61,6 +61,23 @@ class SigV4JsonCall implements JsonCall {
   @Override
   public Response call(String operation, String jsonBody, int timeoutMillis) throws IOException {
     byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers =
+        signedHeaders(hostHeader, region, protocol, credentials(), operation, body);
+    HttpAnswer answer = transport.post(headers, body, timeoutMillis);
+    return new Response(answer.status(), new String(answer.body(), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The headers of one {@code POST /} call of {@code operation}, signed now: content type, target
+   * and SigV4's; the transport adds {@code Host} (signed as {@code hostHeader}) and the length.
+   */
+  static Map<String, String> signedHeaders(
+      String hostHeader,
+      String region,
+      Protocol protocol,
+      AwsEnvironment.Credentials credentials,
+      String operation,
+      byte[] body) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", protocol.contentType());
     headers.put("X-Amz-Target", protocol.targetPrefix() + "." + operation);
@@ -74,10 +91,9 @@ class SigV4JsonCall implements JsonCall {
             body,
             region,
             protocol.service(),
-            credentials(),
+            credentials,
             System.currentTimeMillis()));
-    HttpAnswer answer = transport.post(headers, body, timeoutMillis);
-    return new Response(answer.status(), new String(answer.body(), StandardCharsets.UTF_8));
+    return headers;
   }
 
   /**

@@ -38,8 +38,7 @@ public final class SigV4Access {
    * Every header the agent's {@code SigV4JsonCall} sends with {@code operation} but {@code Host},
    * which the JDK's clients write themselves: for the probes that send the agent's request with
    * another client. {@code SigV4JsonCall} builds its {@code HttpTransport} itself, so no other
-   * transport can be put under it; these lines mirror its {@code call}, the signing is {@link
-   * SigV4}'s.
+   * transport can be put under it; the headers are the ones its {@code call} signs and sends.
    *
    * @param hostHeader signed as the client will write it: the host, and the port when it is not the
    *     scheme's default
@@ -51,21 +50,7 @@ public final class SigV4Access {
       AwsEnvironment.Credentials credentials,
       String operation,
       byte[] body) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", protocol.contentType());
-    headers.put("X-Amz-Target", protocol.targetPrefix() + "." + operation);
-    Map<String, String> toSign = new LinkedHashMap<>(headers);
-    toSign.put("Host", hostHeader);
-    headers.putAll(
-        SigV4.sign(
-            "POST",
-            "/",
-            toSign,
-            body,
-            region,
-            protocol.service(),
-            credentials,
-            System.currentTimeMillis()));
-    return headers;
+    return SigV4JsonCall.signedHeaders(
+        hostHeader, region, protocol, credentials, operation, body);
   }
 }
