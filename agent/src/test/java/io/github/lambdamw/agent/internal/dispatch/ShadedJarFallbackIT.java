@@ -42,8 +42,8 @@ class ShadedJarFallbackIT {
           (ClassFileTransformer)
               agent
                   .loadClass(DispatchTransformer.class.getName())
-                  .getConstructor(boolean.class)
-                  .newInstance(false);
+                  .getConstructor(boolean.class, java.lang.instrument.Instrumentation.class)
+                  .newInstance(false, null);
       List<String> index =
           new String(resource(agent, PREPARED + "INDEX.txt"), StandardCharsets.UTF_8)
               .lines()
