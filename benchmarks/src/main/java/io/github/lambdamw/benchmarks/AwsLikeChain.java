@@ -97,10 +97,7 @@ final class AwsLikeChain {
                 name,
                 "-validity",
                 VALIDITY_DAYS));
-    for (String extension : extensions) {
-      args.addAll(List.of("-ext", extension));
-    }
-    keytool(jdk, store, args.toArray(Object[]::new));
+    keytoolWithExtensions(jdk, store, args, extensions);
   }
 
   /**
@@ -133,10 +130,17 @@ final class AwsLikeChain {
                 request,
                 "-outfile",
                 certificate));
+    keytoolWithExtensions(jdk, issuerStore, args, extensions);
+  }
+
+  /** Runs keytool on {@code store} with {@code args}, then each of {@code extensions} as -ext. */
+  private static void keytoolWithExtensions(
+      Path jdk, Path store, List<?> args, String... extensions) {
+    List<Object> all = new ArrayList<>(args);
     for (String extension : extensions) {
-      args.addAll(List.of("-ext", extension));
+      all.addAll(List.of("-ext", extension));
     }
-    keytool(jdk, issuerStore, args.toArray());
+    keytool(jdk, store, all.toArray());
   }
 
   /** {@code jdk}'s keytool on the PKCS12 {@code store}; paths among {@code args} as they are. */
