@@ -28,11 +28,23 @@ import java.util.Map;
  * at JVM exit, after the last Java code ran ({@code -Xlog:all} by hand), with the client's selector
  * thread still waiting in native code.
  *
+ * <p>{@code agent-x25519only-https} is {@code agent-https} with the JVM's TLS limited to the X25519
+ * group ({@code -Djdk.tls.namedGroups=x25519}): what the second key share costs that JDK 25's
+ * client makes (one for the most preferred group of each kind, X25519 and secp256r1; JDK 17 makes
+ * one). Not something the agent does: a function's JVM-wide setting, and an endpoint without X25519
+ * (FIPS) would refuse the handshake.
+ *
  * <p>{@code --java 17|25|<path> --cpus 1|2 --runs 10}
  */
 public final class SsmReadCost {
   static final List<String> MODES =
-      List.of("agent-http", "agent-https", "httpclient-https", "urlconnection-https", "sdk-https");
+      List.of(
+          "agent-http",
+          "agent-https",
+          "agent-x25519only-https",
+          "httpclient-https",
+          "urlconnection-https",
+          "sdk-https");
 
   private SsmReadCost() {}
 
@@ -63,6 +75,9 @@ public final class SsmReadCost {
                         .env("MAINTENANCE_WINDOW_PARAMETER", LocalAws.CLOSED_PARAMETER);
                 if (https) {
                   jvm.flag(tls.javaToolOptions());
+                }
+                if (mode.contains("-x25519only-")) {
+                  jvm.flag("-Djdk.tls.namedGroups=x25519");
                 }
                 long start = System.nanoTime();
                 String out = jvm.run("SsmReadProbe", mode.substring(0, mode.indexOf('-')));
