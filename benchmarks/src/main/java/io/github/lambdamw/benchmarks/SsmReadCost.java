@@ -42,6 +42,7 @@ public final class SsmReadCost {
           "agent-http",
           "agent-https",
           "agent-x25519only-https",
+          "agent-p256only-https",
           "httpclient-https",
           "urlconnection-https",
           "sdk-https");
@@ -78,6 +79,8 @@ public final class SsmReadCost {
                 }
                 if (mode.contains("-x25519only-")) {
                   jvm.flag("-Djdk.tls.namedGroups=x25519");
+                } else if (mode.contains("-p256only-")) {
+                  jvm.flag("-Djdk.tls.namedGroups=secp256r1");
                 }
                 long start = System.nanoTime();
                 String out = jvm.run("SsmReadProbe", mode.substring(0, mode.indexOf('-')));
