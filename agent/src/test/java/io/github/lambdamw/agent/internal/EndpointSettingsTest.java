@@ -8,6 +8,7 @@ import io.github.lambdamw.agent.internal.defer.DynamoDbDeferralStore;
 import io.github.lambdamw.agent.internal.gate.SsmWindowSource;
 import io.github.lambdamw.agent.internal.gate.WindowReadException;
 import io.github.lambdamw.agent.internal.invocation.Invocation;
+import io.github.lambdamw.agent.internal.invocation.TestInvocations;
 import io.github.lambdamw.window.WindowStatus;
 import java.time.Instant;
 import java.util.HashMap;
@@ -61,15 +62,7 @@ class EndpointSettingsTest {
     DynamoDbDeferralStore store = new DynamoDbDeferralStore(AgentConfig.from(env), env);
     Instant now = Instant.now();
     Invocation invocation =
-        new Invocation(
-            "request-1",
-            null,
-            now.toEpochMilli() + 3_000,
-            null,
-            null,
-            null,
-            null,
-            new byte[] {'{', '}'});
+        TestInvocations.due("request-1", now.toEpochMilli() + 3_000, new byte[] {'{', '}'});
 
     assertThatThrownBy(
             () -> store.store(invocation, WindowStatus.open(now, null, null, null, "test"), now))

@@ -7,6 +7,7 @@ import io.github.lambdamw.agent.MaintenanceWindowDeferralException;
 import io.github.lambdamw.agent.internal.AgentConfig;
 import io.github.lambdamw.agent.internal.http.DrippingServer;
 import io.github.lambdamw.agent.internal.invocation.Invocation;
+import io.github.lambdamw.agent.internal.invocation.TestInvocations;
 import io.github.lambdamw.window.WindowStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -34,14 +35,9 @@ class DynamoDbDeferralStoreDeadlineTest {
       DynamoDbDeferralStore store = new DynamoDbDeferralStore(AgentConfig.from(env), env);
       Instant arrived = Instant.now();
       Invocation invocation =
-          new Invocation(
+          TestInvocations.due(
               "request-1",
-              null,
               arrived.toEpochMilli() + REMAINING_MILLIS,
-              null,
-              null,
-              null,
-              null,
               "{\"event\":1}".getBytes(StandardCharsets.UTF_8));
       Instant end = arrived.plusSeconds(3600);
       WindowStatus window = WindowStatus.open(arrived, end, end, null, null);

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.lambdamw.agent.MaintenanceWindowDeferralException;
 import io.github.lambdamw.agent.internal.AgentConfig;
 import io.github.lambdamw.agent.internal.invocation.Invocation;
+import io.github.lambdamw.agent.internal.invocation.TestInvocations;
 import io.github.lambdamw.window.WindowStatus;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -57,15 +58,7 @@ class DynamoDbHostileAnswerTest {
     DynamoDbDeferralStore store = new DynamoDbDeferralStore(AgentConfig.from(env), env);
     Instant now = Instant.now();
     Invocation invocation =
-        new Invocation(
-            "request-1",
-            null,
-            now.toEpochMilli() + 3_000,
-            null,
-            null,
-            null,
-            null,
-            new byte[] {'{', '}'});
+        TestInvocations.due("request-1", now.toEpochMilli() + 3_000, new byte[] {'{', '}'});
 
     assertThatThrownBy(
             () -> store.store(invocation, WindowStatus.open(now, null, null, null, "test"), now))
