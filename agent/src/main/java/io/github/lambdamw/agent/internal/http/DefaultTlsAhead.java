@@ -4,9 +4,10 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Makes the JVM's default TLS context (the trust store read, the providers loaded, JSSE's tables
- * built: about a third of the first HTTPS read in a cold JVM) on a thread of its own, while the
- * set-up thread builds the gate and signs the first SSM request. On two CPUs the two overlap; on
- * one they cost what they cost in sequence. {@code benchmarks/cold-start.sh} measures the effect.
+ * built) on a thread of its own, while the set-up thread builds the gate and signs the first SSM
+ * request. On two CPUs the two can overlap; on one they cost what they cost in sequence. Its gain
+ * alone is not measured: {@code benchmarks/cold-start.sh} has no variant without it, so the 2-CPU
+ * figures of docs/performance.md include it without isolating it.
  *
  * <p>Nothing is decided here: a failure is left for the first call to meet and report, from the
  * same {@code SSLContext.getDefault()}, which then tries again.
