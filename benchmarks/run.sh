@@ -7,8 +7,9 @@
 # ROUNDS (deferral, 3), JAVAS ("17 25"), CPUS ("1 2"). `all` regenerates every table of
 # docs/performance.md (cold-start all included). See docs/performance.md.
 # ssm-read: the first SSM read in a cold JVM, each way: agent-http and agent-https (the
-# agent's SsmWindowSource), agent-x25519only-https and agent-p256only-https (the same, the
-# JVM's TLS limited to one group: what JDK 25's second key share costs), httpclient-https and urlconnection-https (the agent's signed
+# agent's SsmWindowSource), agent-jdkgroups-https (the same with the JDK's key-exchange groups
+# instead of X25519 alone), agent-x25519only-https and agent-p256only-https (the JVM's TLS
+# limited to one group: what JDK 25's second key share costs), httpclient-https and urlconnection-https (the agent's signed
 # request through java.net.http.HttpClient, or a bare HttpsURLConnection without the
 # agent's CallWatchdog and WatchedTlsSockets), sdk-https (the SDK's SsmClient).
 . "$(dirname "$0")/lib.sh"

@@ -28,11 +28,13 @@ import java.util.Map;
  * at JVM exit, after the last Java code ran ({@code -Xlog:all} by hand), with the client's selector
  * thread still waiting in native code.
  *
- * <p>{@code agent-x25519only-https} is {@code agent-https} with the JVM's TLS limited to the X25519
- * group ({@code -Djdk.tls.namedGroups=x25519}): what the second key share costs that JDK 25's
- * client makes (one for the most preferred group of each kind, X25519 and secp256r1; JDK 17 makes
- * one). Not something the agent does: a function's JVM-wide setting, and an endpoint without X25519
- * (FIPS) would refuse the handshake.
+ * <p>The key-exchange groups: from JDK 20 on, the agent's own sockets offer X25519 alone ({@code
+ * KeyShareGroups}), where JDK 25's client would make two key shares (one for the most preferred
+ * group of each kind, X25519 and secp256r1; JDK 17 makes one). {@code agent-jdkgroups-https} is
+ * {@code agent-https} with the JDK's groups kept: {@code jdk.tls.namedGroups} set to the JDK's
+ * default list, which the agent leaves as it is, so {@code agent-https} minus this row is what
+ * offering X25519 alone saves. {@code agent-x25519only-https} and {@code agent-p256only-https}
+ * limit the whole JVM's TLS to one group ({@code -Djdk.tls.namedGroups}), a function's own setting.
  *
  * <p>{@code --java 17|25|<path> --cpus 1|2 --runs 10}
  */
@@ -41,11 +43,16 @@ public final class SsmReadCost {
       List.of(
           "agent-http",
           "agent-https",
+          "agent-jdkgroups-https",
           "agent-x25519only-https",
           "agent-p256only-https",
           "httpclient-https",
           "urlconnection-https",
           "sdk-https");
+
+  /** JDK 17's and JDK 25's default named groups, in their order. */
+  static final String JDK_DEFAULT_GROUPS =
+      "x25519,secp256r1,secp384r1,secp521r1,x448,ffdhe2048,ffdhe3072,ffdhe4096,ffdhe6144,ffdhe8192";
 
   private SsmReadCost() {}
 
@@ -77,7 +84,9 @@ public final class SsmReadCost {
                 if (https) {
                   jvm.flag(tls.javaToolOptions());
                 }
-                if (mode.contains("-x25519only-")) {
+                if (mode.contains("-jdkgroups-")) {
+                  jvm.flag("-Djdk.tls.namedGroups=" + JDK_DEFAULT_GROUPS);
+                } else if (mode.contains("-x25519only-")) {
                   jvm.flag("-Djdk.tls.namedGroups=x25519");
                 } else if (mode.contains("-p256only-")) {
                   jvm.flag("-Djdk.tls.namedGroups=secp256r1");

@@ -12,6 +12,7 @@ import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -47,13 +48,21 @@ public final class HttpTransport {
    * @param endpoint {@code http} or {@code https}, path "/"; the JDK writes {@code Host} from it
    */
   public HttpTransport(URI endpoint) {
-    this(endpoint, null);
+    this(endpoint, null, KeyShareGroups.JVM);
   }
 
   /**
    * @param tlsFactory {@code null} for the JVM's default, looked up at the first https call
    */
   HttpTransport(URI endpoint, SSLSocketFactory tlsFactory) {
+    this(endpoint, tlsFactory, KeyShareGroups.JVM);
+  }
+
+  /**
+   * @param tlsFactory {@code null} for the JVM's default, looked up at the first https call
+   * @param groups the key-exchange groups' policy: {@link KeyShareGroups#JVM} but in tests
+   */
+  HttpTransport(URI endpoint, SSLSocketFactory tlsFactory, KeyShareGroups groups) {
     String scheme = endpoint.getScheme();
     if (endpoint.getHost() == null
         || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
@@ -65,7 +74,7 @@ public final class HttpTransport {
       throw new IllegalArgumentException("not a usable endpoint: " + endpoint, e);
     }
     boolean https = "https".equalsIgnoreCase(scheme);
-    this.tls = https ? new WatchedTlsSockets(tlsFactory) : null;
+    this.tls = https ? new WatchedTlsSockets(tlsFactory, endpoint.getHost(), groups) : null;
   }
 
   /**
@@ -85,14 +94,14 @@ public final class HttpTransport {
       RequestHeaders.check(header.getKey(), header.getValue());
     }
     long deadlineNanos = System.nanoTime() + Math.max(1, timeoutMillis) * 1_000_000L;
-    HttpAnswer answer = exchange("POST", headers, body, timeoutMillis, deadlineNanos);
+    HttpAnswer answer = exchangeWithGroups("POST", headers, body, timeoutMillis, deadlineNanos);
     if (answer.status() == 408) {
       // Request Timeout: what some servers send on a connection idle too long, before closing it;
       // the JDK's cache
       // may hand that connection to this call, which then reads it as its answer. The request did
       // not reach the
       // service: once more, on a new connection, within the same deadline.
-      answer = exchange("POST", headers, body, timeoutMillis, deadlineNanos);
+      answer = exchangeWithGroups("POST", headers, body, timeoutMillis, deadlineNanos);
     }
     return answer;
   }
@@ -104,12 +113,39 @@ public final class HttpTransport {
    * says otherwise). Any status will do.
    */
   public void connectAhead(int timeoutMillis) throws IOException {
-    exchange(
+    exchangeWithGroups(
         "HEAD",
         Map.of(),
         null,
         timeoutMillis,
         System.nanoTime() + Math.max(1, timeoutMillis) * 1_000_000L);
+  }
+
+  /**
+   * {@link #exchange}, made once more with the JDK's groups when the server refused the handshake
+   * that offered X25519 alone ({@link KeyShareGroups}): the request was not sent.
+   */
+  private HttpAnswer exchangeWithGroups(
+      String method,
+      Map<String, String> headers,
+      byte[] body,
+      int timeoutMillis,
+      long deadlineNanos)
+      throws IOException {
+    try {
+      return exchange(method, headers, body, timeoutMillis, deadlineNanos);
+    } catch (GroupsRefused e) {
+      return exchange(method, headers, body, timeoutMillis, deadlineNanos);
+    }
+  }
+
+  /** The TLS handshake failed while offering X25519 alone; nothing was sent. */
+  private static final class GroupsRefused extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    GroupsRefused(SSLException cause) {
+      super(cause.getMessage(), cause);
+    }
   }
 
   private HttpAnswer exchange(
@@ -135,6 +171,7 @@ public final class HttpTransport {
     CallWatchdog.Call call = CallWatchdog.watch(connection, deadlineNanos);
     WatchedTlsSockets.calling(call);
     boolean complete = false;
+    boolean connected = false;
     try {
       connection.setRequestMethod(method);
       for (Map.Entry<String, String> header : headers.entrySet()) {
@@ -143,11 +180,14 @@ public final class HttpTransport {
       connection.setRequestProperty("User-Agent", USER_AGENT);
       if (body != null) {
         connection.setDoOutput(true);
-        try (OutputStream out = connection.getOutputStream()) { // connects
+        OutputStream out = connection.getOutputStream(); // connects: TCP, then TLS
+        connected = true;
+        try (out) {
           out.write(body);
         }
       } else {
         connection.connect();
+        connected = true;
       }
       noteTlsSocket(connection, call);
       int status = connection.getResponseCode();
@@ -197,6 +237,12 @@ public final class HttpTransport {
     } catch (IOException | RuntimeException e) {
       if (call.overdue()) {
         throw timedOut(timeoutMillis, e);
+      }
+      if (!connected
+          && e instanceof SSLException handshake
+          && tls != null
+          && tls.groups().refusedBy(handshake, url.getHost())) {
+        throw new GroupsRefused(handshake);
       }
       throw e;
     } finally {

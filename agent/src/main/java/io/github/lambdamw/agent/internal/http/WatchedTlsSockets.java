@@ -16,6 +16,7 @@ import javax.net.ssl.SSLSocketFactory;
  * (this class only delegates; JSSE does all of TLS) with two additions:
  *
  * <ul>
+ *   <li>they offer X25519 alone for the key exchange where {@link KeyShareGroups} allows it;
  *   <li>host-name verification is always on: every socket checks that the certificate names the
  *       host during the handshake, as {@code HttpsURLConnection} does with its default verifier,
  *       whatever default verifier the function installed for its own connections;
@@ -48,6 +49,9 @@ final class WatchedTlsSockets extends SSLSocketFactory {
   /** {@code null} until the first socket when it is the JVM's default: see {@link #base()}. */
   private volatile SSLSocketFactory base;
 
+  private final String host;
+  private final KeyShareGroups groups;
+
   /**
    * Live sockets by their session; {@code null} for a session two sockets share (TLS 1.2
    * resumption).
@@ -58,9 +62,16 @@ final class WatchedTlsSockets extends SSLSocketFactory {
    * @param base {@code null} for the JVM's default, looked up when the first socket is made: the
    *     call is signed meanwhile, while {@link DefaultTlsAhead} may still be loading the trust
    *     store
+   * @param host the endpoint's
    */
-  WatchedTlsSockets(SSLSocketFactory base) {
+  WatchedTlsSockets(SSLSocketFactory base, String host, KeyShareGroups groups) {
     this.base = base;
+    this.host = host;
+    this.groups = groups;
+  }
+
+  KeyShareGroups groups() {
+    return groups;
   }
 
   /**
@@ -120,6 +131,7 @@ final class WatchedTlsSockets extends SSLSocketFactory {
     if (socket instanceof SSLSocket tls) {
       SSLParameters parameters = tls.getSSLParameters();
       parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      groups.narrow(parameters, host);
       tls.setSSLParameters(parameters);
     }
     CallWatchdog.Call call = CALLING.get();
