@@ -118,7 +118,8 @@ public final class MaintenanceWindowAgent {
     @Override
     public void run() {
       try {
-        if (new AwsEnvironment(System.getenv()).usesTls(JsonCall.Protocol.SSM.service())) {
+        if (config.tlsAhead()
+            && new AwsEnvironment(System.getenv()).usesTls(JsonCall.Protocol.SSM.service())) {
           DefaultTlsAhead.start();
         }
         String problem = checkClassPath ? RuntimeClientCheck.dispatchProblem() : null;

@@ -223,6 +223,9 @@ final class LocalAws implements AutoCloseable {
     if (variant.runtimeInstrumentation) {
       builder.withEnv("MAINTENANCE_WINDOW_RUNTIME_INSTRUMENTATION", "true");
     }
+    if (!variant.tlsAhead) {
+      builder.withEnv("MAINTENANCE_WINDOW_TLS_AHEAD", "false");
+    }
     if (cpus == 1) {
       builder.withCommandPrefix("taskset", "-c", "0");
     } else if (cpus != 2) {

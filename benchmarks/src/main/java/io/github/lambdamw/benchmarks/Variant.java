@@ -11,27 +11,35 @@ import java.util.Locale;
  */
 enum Variant {
   /** No layer: the function as Lambda runs it unguarded. */
-  NONE(false, false, false),
+  NONE(false, false, false, true),
   /**
    * The layer with {@code MAINTENANCE_WINDOW_DISABLED=true}: the wrapper script runs and attaches
    * no agent (it says so on stderr), so this is the cost of the wrapper alone.
    */
-  AGENT_DISABLED(true, false, false),
+  AGENT_DISABLED(true, false, false, true),
   /** The layer, window closed, the dispatch class prepared at build time. */
-  AGENT(true, false, false),
+  AGENT(true, false, false, true),
+  /**
+   * As {@link #AGENT}, the JVM's default TLS context left to the first https call instead of made
+   * ahead on a thread of its own ({@code MAINTENANCE_WINDOW_TLS_AHEAD=false}): what that thread
+   * gains or costs.
+   */
+  AGENT_NO_TLS_AHEAD(true, false, false, false),
   /** The layer, window open: the first invocation is deferred (one conditional PutItem). */
-  AGENT_OPEN(true, true, false),
+  AGENT_OPEN(true, true, false, true),
   /** The layer, window closed, run-time Byte Buddy forced (the path of an unknown RIC build). */
-  AGENT_RUNTIME_BYTEBUDDY(true, false, true);
+  AGENT_RUNTIME_BYTEBUDDY(true, false, true, true);
 
   final boolean layer;
   final boolean windowOpen;
   final boolean runtimeInstrumentation;
+  final boolean tlsAhead;
 
-  Variant(boolean layer, boolean windowOpen, boolean runtimeInstrumentation) {
+  Variant(boolean layer, boolean windowOpen, boolean runtimeInstrumentation, boolean tlsAhead) {
     this.layer = layer;
     this.windowOpen = windowOpen;
     this.runtimeInstrumentation = runtimeInstrumentation;
+    this.tlsAhead = tlsAhead;
   }
 
   /** Whether the agent reads the window from SSM at INIT (a function with the layer, enabled). */

@@ -41,6 +41,13 @@ public final class AgentConfig {
   public static final String RUNTIME_INSTRUMENTATION = "MAINTENANCE_WINDOW_RUNTIME_INSTRUMENTATION";
 
   /**
+   * For benchmarks: {@code false} leaves the JVM's default TLS context to the first https call
+   * instead of making it ahead on a thread of its own ({@code DefaultTlsAhead}), so that the
+   * difference can be measured.
+   */
+  public static final String TLS_AHEAD = "MAINTENANCE_WINDOW_TLS_AHEAD";
+
+  /**
    * What callers get while a window is open: {@code default} (a JSON body saying the event was
    * deferred), {@code error} (the invocation fails with {@code MaintenanceWindowOpenException}) or
    * a JSON template with {@code ${requestId}}, {@code ${windowEnd}}, {@code ${reason}}, {@code
@@ -81,6 +88,7 @@ public final class AgentConfig {
   private final boolean disabled;
   private final boolean requireGuard;
   private final boolean runtimeInstrumentation;
+  private final boolean tlsAhead;
   private final long ssmTimeoutMillis;
   private final long initReadBudgetMillis;
   private final long invokeReadBudgetMillis;
@@ -97,6 +105,7 @@ public final class AgentConfig {
     this.disabled = flag(env, DISABLED);
     this.requireGuard = flag(env, REQUIRE_GUARD);
     this.runtimeInstrumentation = flag(env, RUNTIME_INSTRUMENTATION);
+    this.tlsAhead = !"false".equalsIgnoreCase(text(env, TLS_AHEAD, "true"));
     this.ssmTimeoutMillis = number(env, SSM_TIMEOUT_MILLIS, DEFAULT_SSM_TIMEOUT_MILLIS, 1);
     this.initReadBudgetMillis =
         number(env, INIT_READ_BUDGET_MILLIS, DEFAULT_INIT_READ_BUDGET_MILLIS, 0);
@@ -148,6 +157,10 @@ public final class AgentConfig {
 
   public boolean runtimeInstrumentation() {
     return runtimeInstrumentation;
+  }
+
+  public boolean tlsAhead() {
+    return tlsAhead;
   }
 
   public long ssmTimeoutMillis() {

@@ -36,4 +36,12 @@ class AgentConfigTest {
 
     assertThat(config.invokeReadBudgetMillis()).isEqualTo(60_000);
   }
+
+  @Test
+  void theTlsContext_isMadeAhead_unlessABenchmarkSaysFalse() {
+    assertThat(AgentConfig.from(Map.of()).tlsAhead()).isTrue();
+    assertThat(AgentConfig.from(Map.of("MAINTENANCE_WINDOW_TLS_AHEAD", "yes")).tlsAhead()).isTrue();
+    assertThat(AgentConfig.from(Map.of("MAINTENANCE_WINDOW_TLS_AHEAD", "FALSE")).tlsAhead())
+        .isFalse();
+  }
 }
