@@ -15,9 +15,10 @@ import javax.net.ssl.SSLParameters;
  *
  * <p>Why: from JDK 20 on, the TLS 1.3 client makes a key share for its most preferred group of each
  * kind, X25519 and secp256r1, where JDK 17 makes one (X25519). In a cold JVM the second,
- * secp256r1's key generation in interpreted code, is most of what JDK 25's first HTTPS read costs
- * more than JDK 17's: {@code SsmReadCost} at 1 CPU, {@code agent-https} against {@code
- * agent-jdkgroups-https} (docs/performance.md, item 5).
+ * secp256r1's key generation in interpreted code, is what JDK 25's first HTTPS read cost more than
+ * JDK 17's: 344 against 413 ms at 1 CPU ({@code SsmReadCost}, {@code agent-https} against {@code
+ * agent-jdkgroups-https}; JDK 17: 345 and 341; docs/performance.md, "What keeps the agent lean",
+ * item 6).
  *
  * <p>The key share offered is then the one JDK 17 sends; what changes is the list of groups the
  * server may choose from. A server without X25519 cannot ask for another group and refuses the

@@ -32,10 +32,11 @@ import javax.net.ssl.SSLSocketFactory;
  *
  * <p>Why not {@code java.net.http.HttpClient}, which has timeouts of its own: its request timeout
  * ends with the answer's headers, not its body, and in a cold JVM with Lambda's flags over HTTPS at
- * 1 CPU its first signed {@code GetParameter} took 513 / 596 ms against 372 / 442 ms for this
- * transport, JDK 17 / 25, while a bare {@code HttpsURLConnection} without this class and {@link
- * CallWatchdog} took 345 / 457 ms ({@code SsmReadCost}: {@code httpclient-https}, {@code
- * agent-https}, {@code urlconnection-https}; docs/performance.md).
+ * 1 CPU its first signed {@code GetParameter} took 470 / 555 ms against 341 / 413 ms for this
+ * transport (the JDK's groups offered), JDK 17 / 25, while a bare {@code HttpsURLConnection}
+ * without this class and {@link CallWatchdog} took 339 / 426 ms ({@code SsmReadCost}: {@code
+ * httpclient-https}, {@code agent-jdkgroups-https}, {@code urlconnection-https};
+ * docs/performance.md).
  */
 final class WatchedTlsSockets extends SSLSocketFactory {
   /**
