@@ -56,11 +56,15 @@ public final class MaintenanceWindowAgent {
         setup.installGate();
         SnapStartHook.register(setup.window, setup.store);
       }
+      DispatchTransformer transformer =
+          new DispatchTransformer(!config.runtimeInstrumentation(), instrumentation);
+      // Registered before the set-up thread starts: that thread loads the dispatch classes ahead,
+      // and a dispatch class loaded before the transformer is registered would stay unguarded.
+      instrumentation.addTransformer(transformer);
+      setup.transformer = transformer;
       Thread thread = new Thread(setup, "maintenance-window-init");
       thread.setDaemon(true);
       thread.start();
-      instrumentation.addTransformer(
-          new DispatchTransformer(!config.runtimeInstrumentation(), instrumentation));
     } catch (RuntimeException | LinkageError e) {
       Gate.install(null);
       notGuarded(config, "the agent failed to start: " + e, e);
@@ -90,6 +94,7 @@ public final class MaintenanceWindowAgent {
   private static final class Setup implements Runnable {
     private final AgentConfig config;
     private final boolean checkClassPath;
+    private DispatchTransformer transformer;
     private WindowCache window;
     private DynamoDbDeferralStore store;
 
@@ -118,6 +123,9 @@ public final class MaintenanceWindowAgent {
     @Override
     public void run() {
       try {
+        if (transformer != null) {
+          transformer.guardAhead();
+        }
         if (config.tlsAhead()
             && new AwsEnvironment(System.getenv()).usesTls(JsonCall.Protocol.SSM.service())) {
           DefaultTlsAhead.start();

@@ -82,6 +82,48 @@ public final class DispatchTransformer implements ClassFileTransformer {
   }
 
   /**
+   * Loads the runtime client's dispatch classes now, so that this transformer guards them and takes
+   * itself off before the function's INIT: the client loads them only after the handler's class is
+   * initialized, and until this transformer is off the JVM hands it every class the function loads
+   * meanwhile, reading each class of its shared archive again to do so (thousands for a function
+   * with an AWS SDK client). Call it once this transformer is registered, never before: a dispatch
+   * class loaded earlier would stay unguarded.
+   *
+   * <p>Through the system class loader, which loads the client's main class (premain checked it)
+   * and so its dispatch classes; loaded, not initialized, so none of the client's code runs. A
+   * class this build does not have is left alone, and the transformer then stays until the client
+   * loads its own.
+   */
+  public void guardAhead() {
+    if (instrumentation == null || !preparedAllowed) {
+      return;
+    }
+    ClassLoader agentLoader = DispatchTransformer.class.getClassLoader();
+    java.util.Set<String> classNames;
+    try {
+      synchronized (this) {
+        if (build == null) {
+          build = GuardedBuild.load(agentLoader);
+        }
+        if (build == null) {
+          return;
+        }
+        classNames = build.classNames();
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      return; // the client's own loads still meet the transformer
+    }
+    ClassLoader system = ClassLoader.getSystemClassLoader();
+    for (String className : classNames) {
+      try {
+        Class.forName(className, false, system);
+      } catch (ClassNotFoundException | LinkageError e) {
+        // Not in this build, or not loadable: the client meets it, or not, as without this.
+      }
+    }
+  }
+
+  /**
    * Removes this transformer once the classes it guarded are every dispatch class of one known
    * build ({@link GuardedBuild}): nothing else will ever need it. An unknown build (run-time Byte
    * Buddy) keeps it for the JVM's life. Removing it from within the class-file load hook is safe:

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,12 +19,24 @@ import java.util.Set;
 final class GuardedBuild {
   private final Map<String, Set<String>> jarsByEntry;
   private final Map<String, Integer> entriesByJar;
+  private final Set<String> classNames;
   private final Set<String> guarded = new HashSet<>();
   private Set<String> candidates;
 
-  private GuardedBuild(Map<String, Set<String>> jarsByEntry, Map<String, Integer> entriesByJar) {
+  private GuardedBuild(
+      Map<String, Set<String>> jarsByEntry,
+      Map<String, Integer> entriesByJar,
+      Set<String> classNames) {
     this.jarsByEntry = jarsByEntry;
     this.entriesByJar = entriesByJar;
+    this.classNames = classNames;
+  }
+
+  /**
+   * The binary names of the dispatch classes of every build, e.g. {@code …EventHandlerLoader$2}.
+   */
+  Set<String> classNames() {
+    return classNames;
   }
 
   /** The index among {@code loader}'s resources; {@code null} when it has none. */
@@ -36,6 +49,7 @@ final class GuardedBuild {
   static GuardedBuild parse(String index) {
     Map<String, Set<String>> jarsByEntry = new HashMap<>();
     Map<String, Integer> entriesByJar = new HashMap<>();
+    Set<String> classNames = new LinkedHashSet<>();
     for (String line : index.split("\n")) {
       String[] fields = line.trim().split(" ");
       if (fields.length == 3) {
@@ -48,9 +62,10 @@ final class GuardedBuild {
         jars.add(fields[2]);
         Integer entries = entriesByJar.get(fields[2]);
         entriesByJar.put(fields[2], entries == null ? 1 : entries + 1);
+        classNames.add(fields[1]);
       }
     }
-    return new GuardedBuild(jarsByEntry, entriesByJar);
+    return new GuardedBuild(jarsByEntry, entriesByJar, classNames);
   }
 
   /**
