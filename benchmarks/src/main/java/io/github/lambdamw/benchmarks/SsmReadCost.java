@@ -36,6 +36,10 @@ import java.util.Map;
  * offering X25519 alone saves. {@code agent-x25519only-https} and {@code agent-p256only-https}
  * limit the whole JVM's TLS to one group ({@code -Djdk.tls.namedGroups}), a function's own setting.
  *
+ * <p>{@code aftersdk-https} times the agent's read in a JVM that has made one SDK read first
+ * (untimed): the agent's own handshake and read where the function's TLS is already set up, which
+ * is what a guarded function that calls AWS over HTTPS pays for the agent beyond its own calls.
+ *
  * <p>{@code --java 17|25|<path> --cpus 1|2 --runs 10}
  */
 public final class SsmReadCost {
@@ -48,7 +52,8 @@ public final class SsmReadCost {
           "agent-p256only-https",
           "httpclient-https",
           "urlconnection-https",
-          "sdk-https");
+          "sdk-https",
+          "aftersdk-https");
 
   /** JDK 17's and JDK 25's default named groups, in their order. */
   static final String JDK_DEFAULT_GROUPS =

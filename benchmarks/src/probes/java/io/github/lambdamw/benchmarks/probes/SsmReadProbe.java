@@ -21,34 +21,27 @@ import software.amazon.awssdk.services.ssm.model.GetParameterRequest;
  * GetParameter}. {@code httpclient} and {@code urlconnection}: the agent's request, built and
  * signed by the agent's classes and its answer read by them ({@link SignedGetParameter}), sent by
  * {@code java.net.http.HttpClient} ({@link HttpClientPost}) or by a bare {@code HttpsURLConnection}
- * ({@link UrlConnectionPost}) instead of the agent's {@code HttpTransport}.
+ * ({@link UrlConnectionPost}) instead of the agent's {@code HttpTransport}. {@code aftersdk}: the
+ * agent's read after one SDK read in the same JVM, untimed, as a function that calls AWS over HTTPS
+ * would have set up the JDK's TLS: what the agent's own read adds where TLS is paid for anyway.
  */
 public final class SsmReadProbe {
   private SsmReadProbe() {}
 
   public static void main(String[] args) throws Exception {
-    long start = System.nanoTime();
     Map<String, String> env = System.getenv();
+    if (args[0].equals("aftersdk")) {
+      sdkRead(env); // the function's first call, untimed: JSSE, the trust store, JCA set up
+    }
+    long start = System.nanoTime();
     String value;
     switch (args[0]) {
       case "agent":
+      case "aftersdk":
         value = new SsmWindowSource(AgentConfig.from(env), env).read();
         break;
       case "sdk":
-        try (SsmClient ssm =
-            SsmClient.builder()
-                .region(Region.of(env.get("AWS_REGION")))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.builder().build())
-                .build()) {
-          value =
-              ssm.getParameter(
-                      GetParameterRequest.builder()
-                          .name(env.get("MAINTENANCE_WINDOW_PARAMETER"))
-                          .build())
-                  .parameter()
-                  .value();
-        }
+        value = sdkRead(env);
         break;
       case "httpclient":
         value = HttpClientPost.send(SignedGetParameter.from(env));
@@ -64,5 +57,19 @@ public final class SsmReadProbe {
       throw new IllegalStateException("unexpected value " + value);
     }
     System.out.printf(Locale.ROOT, "ms=%.2f%n", ms);
+  }
+
+  private static String sdkRead(Map<String, String> env) {
+    try (SsmClient ssm =
+        SsmClient.builder()
+            .region(Region.of(env.get("AWS_REGION")))
+            .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+            .httpClient(UrlConnectionHttpClient.builder().build())
+            .build()) {
+      return ssm.getParameter(
+              GetParameterRequest.builder().name(env.get("MAINTENANCE_WINDOW_PARAMETER")).build())
+          .parameter()
+          .value();
+    }
   }
 }
