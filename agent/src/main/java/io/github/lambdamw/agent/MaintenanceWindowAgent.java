@@ -23,10 +23,12 @@ import java.lang.instrument.Instrumentation;
  * Entry point named by the agent jar's {@code Premain-Class}; the layer's wrapper script attaches
  * it through {@code JAVA_TOOL_OPTIONS}. On the JVM's main thread it does only what must happen
  * before the runtime client's classes load: it installs the dispatch transformer and starts one
- * background thread, which builds the gate and reads the window while the runtime client starts (a
- * dispatch arriving before the gate is ready waits for it). Every millisecond spent here is paid by
- * every cold start, on the path to the first response. Nothing here may stop the function from
- * starting unless the operator asked for that with {@code MAINTENANCE_WINDOW_REQUIRE_GUARD=true}.
+ * background thread, which loads the client's dispatch classes through the transformer (so that it
+ * can be taken off before the function's INIT), builds the gate and reads the window while the
+ * runtime client starts (a dispatch arriving before the gate is ready waits for it). Every
+ * millisecond spent here is paid by every cold start, on the path to the first response. Nothing
+ * here may stop the function from starting unless the operator asked for that with {@code
+ * MAINTENANCE_WINDOW_REQUIRE_GUARD=true}.
  */
 public final class MaintenanceWindowAgent {
   private MaintenanceWindowAgent() {}

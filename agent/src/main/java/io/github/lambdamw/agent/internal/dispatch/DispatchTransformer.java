@@ -1,9 +1,11 @@
 package io.github.lambdamw.agent.internal.dispatch;
 
 import io.github.lambdamw.agent.internal.AgentLog;
+import java.io.IOException;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.Set;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
@@ -99,7 +101,7 @@ public final class DispatchTransformer implements ClassFileTransformer {
       return;
     }
     ClassLoader agentLoader = DispatchTransformer.class.getClassLoader();
-    java.util.Set<String> classNames;
+    Set<String> classNames;
     try {
       synchronized (this) {
         if (build == null) {
@@ -110,7 +112,7 @@ public final class DispatchTransformer implements ClassFileTransformer {
         }
         classNames = build.classNames();
       }
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return; // the client's own loads still meet the transformer
     }
     ClassLoader system = ClassLoader.getSystemClassLoader();
@@ -130,7 +132,7 @@ public final class DispatchTransformer implements ClassFileTransformer {
    * the JDK's transformer list is copied for each class.
    */
   private synchronized void takeOffWhenBuildGuarded(String entry, ClassLoader agentLoader)
-      throws java.io.IOException {
+      throws IOException {
     if (instrumentation == null) {
       return;
     }
