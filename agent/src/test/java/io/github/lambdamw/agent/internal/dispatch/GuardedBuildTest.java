@@ -46,6 +46,18 @@ class GuardedBuildTest {
   }
 
   @Test
+  void theClassesToLoadAhead_areEachDispatchClassNameOnce_inTheIndexsOrder() {
+    GuardedBuild build =
+        GuardedBuild.parse(
+            "shared-0 Fault ric-2.3.jar\n"
+                + "a-0 Loader$2 ric-2.3.jar\n"
+                + "shared-0 Fault ric-2.4.jar\n"
+                + "b-0 Loader$2 ric-2.4.jar\n");
+
+    assertThat(build.classNames()).containsExactly("Fault", "Loader$2");
+  }
+
+  @Test
   void aClassSharedByTwoReleases_completesNeitherAlone() {
     GuardedBuild build =
         GuardedBuild.parse(

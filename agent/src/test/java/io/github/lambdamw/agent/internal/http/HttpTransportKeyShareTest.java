@@ -48,6 +48,10 @@ class HttpTransportKeyShareTest {
     return ScriptedServer.start(serverSocket, exchange -> exchange.ok("{\"answered\":true}"));
   }
 
+  private static HttpTransport client(ClientHelloTap tap, KeyShareGroups groups) {
+    return new HttpTransport(tap.endpoint("localhost"), certificate.trustingIt, groups);
+  }
+
   private static String post(HttpTransport client) throws Exception {
     HttpAnswer answer = client.post(HEADERS, "{}".getBytes(StandardCharsets.UTF_8), 5_000);
     return answer.status() + " " + new String(answer.body(), StandardCharsets.UTF_8);
@@ -58,9 +62,7 @@ class HttpTransportKeyShareTest {
     assumeTrue(JDK_20_ON);
     try (ScriptedServer server = echoServer();
         ClientHelloTap tap = new ClientHelloTap(server.port())) {
-      HttpTransport client =
-          new HttpTransport(
-              tap.endpoint("localhost"), certificate.trustingIt, new KeyShareGroups(null));
+      HttpTransport client = client(tap, new KeyShareGroups(null));
 
       assertThat(post(client)).isEqualTo("200 {\"answered\":true}");
 
@@ -74,9 +76,7 @@ class HttpTransportKeyShareTest {
     assumeTrue(!JDK_20_ON);
     try (ScriptedServer server = echoServer();
         ClientHelloTap tap = new ClientHelloTap(server.port())) {
-      HttpTransport client =
-          new HttpTransport(
-              tap.endpoint("localhost"), certificate.trustingIt, new KeyShareGroups(null));
+      HttpTransport client = client(tap, new KeyShareGroups(null));
 
       assertThat(post(client)).isEqualTo("200 {\"answered\":true}");
 
@@ -93,11 +93,9 @@ class HttpTransportKeyShareTest {
     KeyShareGroups groups = new KeyShareGroups(null);
     try (ScriptedServer server = echoServer("secp256r1");
         ClientHelloTap tap = new ClientHelloTap(server.port())) {
-      assertThat(post(new HttpTransport(tap.endpoint("localhost"), certificate.trustingIt, groups)))
-          .isEqualTo("200 {\"answered\":true}");
+      assertThat(post(client(tap, groups))).isEqualTo("200 {\"answered\":true}");
       // A new transport: a connection of its own.
-      assertThat(post(new HttpTransport(tap.endpoint("localhost"), certificate.trustingIt, groups)))
-          .isEqualTo("200 {\"answered\":true}");
+      assertThat(post(client(tap, groups))).isEqualTo("200 {\"answered\":true}");
 
       assertThat(tap.hellos).hasSize(3);
       assertThat(tap.hellos.get(0).supportedGroups()).containsExactly(X25519);
@@ -118,8 +116,7 @@ class HttpTransportKeyShareTest {
               tap.endpoint("localhost"), (SSLSocketFactory) SSLSocketFactory.getDefault(), groups);
       assertThatThrownBy(() -> post(untrusting)).isInstanceOf(SSLHandshakeException.class);
 
-      assertThat(post(new HttpTransport(tap.endpoint("localhost"), certificate.trustingIt, groups)))
-          .isEqualTo("200 {\"answered\":true}");
+      assertThat(post(client(tap, groups))).isEqualTo("200 {\"answered\":true}");
       assertThat(tap.hellos).hasSize(2);
       assertThat(tap.hellos.get(1).supportedGroups()).containsExactly(X25519);
     }
@@ -130,11 +127,7 @@ class HttpTransportKeyShareTest {
     assumeTrue(JDK_20_ON);
     try (ScriptedServer server = echoServer();
         ClientHelloTap tap = new ClientHelloTap(server.port())) {
-      HttpTransport client =
-          new HttpTransport(
-              tap.endpoint("localhost"),
-              certificate.trustingIt,
-              new KeyShareGroups("secp256r1,x25519"));
+      HttpTransport client = client(tap, new KeyShareGroups("secp256r1,x25519"));
 
       assertThat(post(client)).isEqualTo("200 {\"answered\":true}");
 
