@@ -50,7 +50,9 @@ public final class MaintenanceWindowAgent {
         return;
       }
       Gate.expectInstallation();
-      Setup setup = new Setup(config, !checkNow);
+      DispatchTransformer transformer =
+          new DispatchTransformer(!config.runtimeInstrumentation(), instrumentation);
+      Setup setup = new Setup(config, !checkNow, transformer);
       if (SnapStartHook.isSnapStart()) {
         // A snapshot is taken once INIT ends: the gate and the restore hook must exist by then,
         // whatever the
@@ -58,12 +60,9 @@ public final class MaintenanceWindowAgent {
         setup.installGate();
         SnapStartHook.register(setup.window, setup.store);
       }
-      DispatchTransformer transformer =
-          new DispatchTransformer(!config.runtimeInstrumentation(), instrumentation);
       // Registered before the set-up thread starts: that thread loads the dispatch classes ahead,
       // and a dispatch class loaded before the transformer is registered would stay unguarded.
       instrumentation.addTransformer(transformer);
-      setup.transformer = transformer;
       Thread thread = new Thread(setup, "maintenance-window-init");
       thread.setDaemon(true);
       thread.start();
@@ -96,13 +95,17 @@ public final class MaintenanceWindowAgent {
   private static final class Setup implements Runnable {
     private final AgentConfig config;
     private final boolean checkClassPath;
-    private DispatchTransformer transformer;
+    private final DispatchTransformer transformer;
     private WindowCache window;
     private DynamoDbDeferralStore store;
 
-    Setup(AgentConfig config, boolean checkClassPath) {
+    /**
+     * @param transformer registered before this runs: its dispatch classes are loaded through it
+     */
+    Setup(AgentConfig config, boolean checkClassPath, DispatchTransformer transformer) {
       this.config = config;
       this.checkClassPath = checkClassPath;
+      this.transformer = transformer;
     }
 
     void installGate() {
@@ -125,9 +128,7 @@ public final class MaintenanceWindowAgent {
     @Override
     public void run() {
       try {
-        if (transformer != null) {
-          transformer.guardAhead();
-        }
+        transformer.guardAhead();
         if (config.tlsAhead()
             && new AwsEnvironment(System.getenv()).usesTls(JsonCall.Protocol.SSM.service())) {
           DefaultTlsAhead.start();

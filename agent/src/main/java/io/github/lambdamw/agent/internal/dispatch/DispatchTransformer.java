@@ -100,18 +100,13 @@ public final class DispatchTransformer implements ClassFileTransformer {
     if (instrumentation == null || !preparedAllowed) {
       return;
     }
-    ClassLoader agentLoader = DispatchTransformer.class.getClassLoader();
     Set<String> classNames;
     try {
-      synchronized (this) {
-        if (build == null) {
-          build = GuardedBuild.load(agentLoader);
-        }
-        if (build == null) {
-          return;
-        }
-        classNames = build.classNames();
+      GuardedBuild index = build(DispatchTransformer.class.getClassLoader());
+      if (index == null) {
+        return;
       }
+      classNames = index.classNames();
     } catch (IOException | RuntimeException e) {
       return; // the client's own loads still meet the transformer
     }
@@ -136,15 +131,18 @@ public final class DispatchTransformer implements ClassFileTransformer {
     if (instrumentation == null) {
       return;
     }
-    if (build == null) {
-      build = GuardedBuild.load(agentLoader);
-      if (build == null) {
-        return;
-      }
-    }
-    if (build.guarded(entry)) {
+    GuardedBuild index = build(agentLoader);
+    if (index != null && index.guarded(entry)) {
       instrumentation.removeTransformer(this);
     }
+  }
+
+  /** The prepared builds' index, read once; {@code null} when the agent has none. */
+  private synchronized GuardedBuild build(ClassLoader agentLoader) throws IOException {
+    if (build == null) {
+      build = GuardedBuild.load(agentLoader);
+    }
+    return build;
   }
 
   /** How many dispatch classes were guarded so far. */

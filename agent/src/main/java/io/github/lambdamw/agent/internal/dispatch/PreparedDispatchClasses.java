@@ -12,9 +12,10 @@ import java.util.zip.CRC32C;
  * The checksum only finds the candidates; a class is matched when its bytes equal a stored original
  * byte for byte, so the prepared bytes are exactly what Byte Buddy would produce now.
  *
- * <p>Why not a cryptographic hash: the match runs on the JVM's main thread before the runtime
- * client's first class loads, and the JCA's first use there loads its provider framework (about 150
- * classes), on every guarded cold start. CRC32C is in {@code java.base} and a few microseconds; the
+ * <p>Why not a cryptographic hash: the match runs in the class-file load hook of every guarded cold
+ * start, on the thread that loads the dispatch class (premain's set-up thread, or the runtime
+ * client's main thread if it gets there first), and the JCA's first use loads its provider
+ * framework (about 150 classes). CRC32C is in {@code java.base} and a few microseconds; the
  * comparison makes the match exact.
  */
 public final class PreparedDispatchClasses {
@@ -22,20 +23,6 @@ public final class PreparedDispatchClasses {
       "io/github/lambdamw/agent/internal/dispatch/prepared/";
 
   private PreparedDispatchClasses() {}
-
-  /**
-   * The prepared bytes for {@code classFile}, or {@code null} when this build of the class is
-   * unknown.
-   */
-  static byte[] lookup(byte[] classFile) throws IOException {
-    return lookup(classFile, PreparedDispatchClasses.class.getClassLoader());
-  }
-
-  /** {@link #lookup(byte[])} among the resources of {@code loader}. */
-  static byte[] lookup(byte[] classFile, ClassLoader loader) throws IOException {
-    Match match = match(classFile, loader);
-    return match == null ? null : match.prepared();
-  }
 
   /**
    * A stored original equal to the class: its entry ({@code <key>-<n>}, as {@code INDEX.txt} names

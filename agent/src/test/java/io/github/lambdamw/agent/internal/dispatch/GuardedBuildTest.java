@@ -15,6 +15,12 @@ import org.junit.jupiter.api.Test;
  * prepared.
  */
 class GuardedBuildTest {
+  /** Two releases whose {@code Fault} class is the same file, their {@code Loader$2} not. */
+  private static final String SHARED_FAULT_CLASS =
+      "shared-0 Fault ric-2.3.jar\n"
+          + "a-0 Loader$2 ric-2.3.jar\n"
+          + "shared-0 Fault ric-2.4.jar\n"
+          + "b-0 Loader$2 ric-2.4.jar\n";
 
   @Test
   void everyPreparedRelease_isCompleteAtItsLastDispatchClass_andNotBefore() throws IOException {
@@ -47,24 +53,14 @@ class GuardedBuildTest {
 
   @Test
   void theClassesToLoadAhead_areEachDispatchClassNameOnce_inTheIndexsOrder() {
-    GuardedBuild build =
-        GuardedBuild.parse(
-            "shared-0 Fault ric-2.3.jar\n"
-                + "a-0 Loader$2 ric-2.3.jar\n"
-                + "shared-0 Fault ric-2.4.jar\n"
-                + "b-0 Loader$2 ric-2.4.jar\n");
+    GuardedBuild build = GuardedBuild.parse(SHARED_FAULT_CLASS);
 
     assertThat(build.classNames()).containsExactly("Fault", "Loader$2");
   }
 
   @Test
   void aClassSharedByTwoReleases_completesNeitherAlone() {
-    GuardedBuild build =
-        GuardedBuild.parse(
-            "shared-0 Fault ric-2.3.jar\n"
-                + "a-0 Loader$2 ric-2.3.jar\n"
-                + "shared-0 Fault ric-2.4.jar\n"
-                + "b-0 Loader$2 ric-2.4.jar\n");
+    GuardedBuild build = GuardedBuild.parse(SHARED_FAULT_CLASS);
 
     assertThat(build.guarded("shared-0")).isFalse();
     assertThat(build.guarded("b-0")).isTrue();

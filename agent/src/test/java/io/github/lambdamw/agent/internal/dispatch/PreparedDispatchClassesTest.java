@@ -58,10 +58,11 @@ class PreparedDispatchClassesTest {
       byte[] original = agentResource(name + ".original");
 
       assertThat(name).startsWith(PreparedDispatchClasses.key(original) + "-");
-      assertThat(
-              Arrays.equals(PreparedDispatchClasses.lookup(original), agentResource(name + ".bin")))
-          .as(line)
-          .isTrue();
+      PreparedDispatchClasses.Match match =
+          PreparedDispatchClasses.match(original, PreparedDispatchClasses.class.getClassLoader());
+      assertThat(match).as(line).isNotNull();
+      assertThat(match.entry()).isEqualTo(name);
+      assertThat(Arrays.equals(match.prepared(), agentResource(name + ".bin"))).as(line).isTrue();
     }
   }
 
@@ -73,9 +74,8 @@ class PreparedDispatchClassesTest {
     // As if the original's checksum and length were those of the changed bytes.
     ClassLoader loader = candidate(PreparedDispatchClasses.key(changed), prepared[0], prepared[1]);
 
-    assertThat(PreparedDispatchClasses.lookup(changed, loader)).isNull();
-    assertThat(PreparedDispatchClasses.lookup(prepared[0], loader))
-        .isNull(); // filed under another key
+    assertThat(prepared(changed, loader)).isNull();
+    assertThat(prepared(prepared[0], loader)).isNull(); // filed under another key
   }
 
   @Test
@@ -91,8 +91,8 @@ class PreparedDispatchClassesTest {
     assertThat(forged).isNotEqualTo(original);
     ClassLoader loader = candidate(PreparedDispatchClasses.key(original), original, prepared[1]);
 
-    assertThat(PreparedDispatchClasses.lookup(forged, loader)).isNull();
-    assertThat(PreparedDispatchClasses.lookup(original, loader)).isEqualTo(prepared[1]);
+    assertThat(prepared(forged, loader)).isNull();
+    assertThat(prepared(original, loader)).isEqualTo(prepared[1]);
   }
 
   @Test
@@ -108,8 +108,8 @@ class PreparedDispatchClassesTest {
     Files.write(folder.resolve(key + "-1.original"), original);
     Files.write(folder.resolve(key + "-1.bin"), prepared[1]);
 
-    assertThat(PreparedDispatchClasses.lookup(original, loader)).isEqualTo(prepared[1]);
-    assertThat(PreparedDispatchClasses.lookup(forged, loader)).containsExactly(1);
+    assertThat(prepared(original, loader)).isEqualTo(prepared[1]);
+    assertThat(prepared(forged, loader)).containsExactly(1);
   }
 
   /**
@@ -162,5 +162,11 @@ class PreparedDispatchClassesTest {
     CRC32C crc = new CRC32C();
     crc.update(bytes, 0, bytes.length);
     return (int) crc.getValue();
+  }
+
+  /** The prepared bytes {@code loader} holds for {@code classFile}, or {@code null}. */
+  private static byte[] prepared(byte[] classFile, ClassLoader loader) throws IOException {
+    PreparedDispatchClasses.Match match = PreparedDispatchClasses.match(classFile, loader);
+    return match == null ? null : match.prepared();
   }
 }
