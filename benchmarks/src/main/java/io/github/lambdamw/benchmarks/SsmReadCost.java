@@ -30,11 +30,12 @@ import java.util.Map;
  *
  * <p>The key-exchange groups: from JDK 20 on, the agent's own sockets offer X25519 alone ({@code
  * KeyShareGroups}), where JDK 25's client would make two key shares (one for the most preferred
- * group of each kind, X25519 and secp256r1; JDK 17 makes one). {@code agent-jdkgroups-https} is
- * {@code agent-https} with the JDK's groups kept: {@code jdk.tls.namedGroups} set to the JDK's
- * default list, which the agent leaves as it is, so {@code agent-https} minus this row is what
- * offering X25519 alone saves. {@code agent-x25519only-https} and {@code agent-p256only-https}
- * limit the whole JVM's TLS to one group ({@code -Djdk.tls.namedGroups}), a function's own setting.
+ * group of each kind, X25519 and secp256r1; JDK 17.0.15 makes the same two, but there the second
+ * costs nothing measurable). {@code agent-jdkgroups-https} is {@code agent-https} with the JDK's
+ * groups kept: {@code jdk.tls.namedGroups} set to the JDK's default list, which the agent leaves as
+ * it is, so {@code agent-https} minus this row is what offering X25519 alone saves. {@code
+ * agent-x25519only-https} and {@code agent-p256only-https} limit the whole JVM's TLS to one group
+ * ({@code -Djdk.tls.namedGroups}), a function's own setting.
  *
  * <p>{@code aftersdk-https} times the agent's read in a JVM that has made one SDK read first
  * (untimed): the agent's own handshake and read where the function's TLS is already set up, which

@@ -13,14 +13,15 @@ import javax.net.ssl.SSLParameters;
  * otherwise make two key shares, the JDK's groups everywhere else. Only the agent's sockets: the
  * function's TLS is never touched.
  *
- * <p>Why: from JDK 20 on, the TLS 1.3 client makes a key share for its most preferred group of each
- * kind, X25519 and secp256r1, where JDK 17 makes one (X25519). In a cold JVM the second,
- * secp256r1's key generation in interpreted code, is what JDK 25's first HTTPS read cost more than
- * JDK 17's: 344 against 413 ms at 1 CPU ({@code SsmReadCost}, {@code agent-https} against {@code
- * agent-jdkgroups-https}; JDK 17: 345 and 341; docs/performance.md, "What keeps the agent lean",
- * item 6).
+ * <p>Why: the TLS 1.3 client makes a key share for its most preferred group of each kind, X25519
+ * and secp256r1 (JDK 25 and JDK 17.0.15 alike, as {@code HttpTransportKeyShareTest} reads them from
+ * the ClientHello). In a cold JDK 25 the second, secp256r1's key generation, is what its first
+ * HTTPS read cost more than JDK 17's: 344 against 413 ms at 1 CPU ({@code SsmReadCost}, {@code
+ * agent-https} against {@code agent-jdkgroups-https}; docs/performance.md, "What keeps the agent
+ * lean", item 6). On JDK 17 the same share costs nothing measurable (341 ms, 332 with X25519 alone
+ * JVM-wide).
  *
- * <p>The key share offered is then the one JDK 17 sends; what changes is the list of groups the
+ * <p>X25519's share is the one the JDK puts first anyway; what changes is the list of groups the
  * server may choose from. A server without X25519 cannot ask for another group and refuses the
  * handshake. The call is then made once more at once, within its deadline, with the JDK's groups,
  * and every later connection of the JVM offers the JDK's groups (one log line says so).
@@ -28,8 +29,8 @@ import javax.net.ssl.SSLParameters;
  * <p>The JDK's groups are kept when:
  *
  * <ul>
- *   <li>the JDK cannot set groups per socket ({@code SSLParameters.setNamedGroups} is JDK 20+; JDK
- *       17 makes one key share anyway);
+ *   <li>the JDK cannot set groups per socket ({@code SSLParameters.setNamedGroups} is JDK 20+; on
+ *       JDK 17 the second share costs nothing measurable);
  *   <li>the JVM sets {@code jdk.tls.namedGroups}: the function's owner chose the groups;
  *   <li>the endpoint is a FIPS one (a host name with {@code fips}, or an AWS GovCloud or ISO
  *       region's), where X25519 is not an approved group: no refused handshake is spent there;
